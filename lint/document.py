@@ -1,0 +1,301 @@
+"""The shared document model: one immutable ``Document`` per file.
+
+Every structure is a span of character offsets into ``Document.text`` and is
+computed lazily, once, the first time a rule asks for it.  Rules never split text
+themselves: they read ``lines``, ``blocks`` (paragraphs, headings, list items,
+block quotes), ``sentences``, ``words`` and ``quotations`` from here.
+
+``text`` is the *lintable* view of the file: the same length as ``raw`` (the
+file as read), with regions that must never be linted (Markdown code, front
+matter, HTML tags, suppression comments) blanked out with spaces, newlines kept.
+Offsets are therefore identical in both, and positions map back to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping, Sequence
+from array import array
+from functools import cached_property
+from typing import NamedTuple, overload
+
+from lint import sentences as _sentences
+
+
+class Span(NamedTuple):
+    """Half-open range ``[start, end)`` of character offsets."""
+
+    start: int
+    end: int
+
+
+class Block(NamedTuple):
+    """A paragraph-level unit: ``kind`` is heading, text, list, quote or table."""
+
+    start: int
+    end: int
+    kind: str
+
+
+class Sentence(NamedTuple):
+    """A sentence; ``block`` is the index of its block in ``Document.blocks``."""
+
+    start: int
+    end: int
+    block: int
+
+
+class Quotation(NamedTuple):
+    """A quotation: ``start``/``end`` include the quote marks, ``inner_*`` do not.
+
+    ``kind`` is ``inline`` (quote marks inside a sentence), ``block`` (a standalone
+    quoted paragraph or Markdown block quote).
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    kind: str
+
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_LINE_BREAK = re.compile(r"\r?\n")
+_BLANK_LINE = re.compile(r"[ \t\f\v\u00a0]*$")
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)])\s+\S")
+_QUOTE_LINE = re.compile(r"\s*>")
+_TABLE_LINE = re.compile(r"\s*\|.*\|\s*$")
+_TERMINAL = re.compile(r"""[.!?:;,…]["'”’)\]]*\s*$""")
+# Lines of hard-wrapped prose are of middling length; anything longer is a
+# one-line paragraph as scraped web text usually is.
+WRAP_MIN, WRAP_MAX = 40, 100
+HEADING_MAX_WORDS = 14
+
+
+class SpanArray(Sequence[Span]):
+    """A compact, read-only sequence of spans (two integer arrays, not tuples)."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, starts: array, ends: array) -> None:
+        self._starts = starts
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Span]: ...
+    def __getitem__(self, index: int | slice) -> Span | list[Span]:
+        if isinstance(index, slice):
+            return [Span(s, e) for s, e in zip(self._starts[index], self._ends[index])]
+        return Span(self._starts[index], self._ends[index])
+
+    def __iter__(self) -> Iterator[Span]:
+        return map(Span, self._starts, self._ends)
+
+    def index_at(self, offset: int) -> int:
+        """Index of the last span starting at or before ``offset`` (-1 if none)."""
+        return bisect_right(self._starts, offset) - 1
+
+
+class Document:
+    """One file's text and everything rules need to know about its structure."""
+
+    def __init__(
+        self,
+        text: str,
+        path: str = "<string>",
+        *,
+        raw: str | None = None,
+        meta: Mapping[str, str] | None = None,
+        blocks: Sequence[Block] | None = None,
+        input_format: str = "text",
+    ) -> None:
+        if raw is not None and len(raw) != len(text):
+            raise ValueError("raw and text must have the same length")
+        self.text = text
+        self.path = path
+        self.raw = text if raw is None else raw
+        self.meta: Mapping[str, str] = dict(meta or {})
+        self.input_format = input_format
+        if blocks is not None:
+            self.__dict__["blocks"] = tuple(blocks)
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, chars={len(self.text)})"
+
+    # -- positions ---------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> array:
+        starts = array("q", [0])
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+        return starts
+
+    @cached_property
+    def lines(self) -> tuple[Span, ...]:
+        """Every line, without its line ending."""
+        text, starts = self.text, self.line_starts
+        out = []
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            if end > start and text[end - 1] == "\n":
+                end -= 1
+                if end > start and text[end - 1] == "\r":
+                    end -= 1
+            out.append(Span(start, end))
+        return tuple(out)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``; columns count code points."""
+        line = bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_index(self, offset: int) -> int:
+        """0-based index into ``lines`` of the line holding ``offset``."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def slice(self, span: Span | Block | Sentence | Quotation) -> str:
+        return self.text[span[0] : span[1]]
+
+    # -- structure ---------------------------------------------------------
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        """Paragraphs, headings, list items, quotes and table rows, in order."""
+        return tuple(_split_blocks(self.text, self.lines))
+
+    @cached_property
+    def paragraphs(self) -> tuple[Block, ...]:
+        """Blocks that are running prose (kind ``text``, ``list`` or ``quote``)."""
+        return tuple(b for b in self.blocks if b.kind != "heading")
+
+    @cached_property
+    def headings(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind == "heading")
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        out: list[Sentence] = []
+        text = self.text
+        for index, block in enumerate(self.blocks):
+            if block.kind == "heading":
+                out.append(Sentence(block.start, block.end, index))
+                continue
+            for start, end in _sentences.split(text, block.start, block.end):
+                out.append(Sentence(start, end, index))
+        return tuple(out)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index_at(self, offset: int) -> int:
+        """Index into ``sentences`` of the sentence holding ``offset`` (-1 if none)."""
+        return bisect_right(self._sentence_starts, offset) - 1
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_index_at(self, offset: int) -> int:
+        return bisect_right(self._block_starts, offset) - 1
+
+    @cached_property
+    def words(self) -> SpanArray:
+        starts, ends = array("q"), array("q")
+        for m in WORD_RE.finditer(self.text):
+            starts.append(m.start())
+            ends.append(m.end())
+        return SpanArray(starts, ends)
+
+    def words_in(self, start: int, end: int) -> list[Span]:
+        """The words lying inside ``[start, end)``."""
+        words = self.words
+        first = bisect_right(words._starts, start - 1)
+        last = bisect_right(words._starts, end - 1)
+        return [w for w in words[first:last] if w.end <= end]
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def quotations(self) -> tuple[Quotation, ...]:
+        from lint.quotes import find_quotations
+
+        return tuple(find_quotations(self))
+
+
+def _split_blocks(text: str, lines: tuple[Span, ...]) -> Iterator[Block]:
+    """Group lines into blocks: blank lines separate, list items and long
+    one-line paragraphs stand alone, hard-wrapped prose lines are joined."""
+    current: list[Span] = []
+    kind = "text"
+
+    def flush() -> Iterator[Block]:
+        if current:
+            yield _make_block(text, current[0].start, current[-1].end, kind, len(current))
+
+    for span in lines:
+        line = text[span.start : span.end]
+        if _BLANK_LINE.match(line):
+            yield from flush()
+            current = []
+            continue
+        line_kind = _line_kind(line)
+        if current and _continues(text, current[-1], line, kind, line_kind):
+            current.append(span)
+            continue
+        yield from flush()
+        current, kind = [span], line_kind
+    yield from flush()
+
+
+def _line_kind(line: str) -> str:
+    if _LIST_ITEM.match(line):
+        return "list"
+    if _QUOTE_LINE.match(line):
+        return "quote"
+    if _TABLE_LINE.match(line):
+        return "table"
+    return "text"
+
+
+def _continues(text: str, prev: Span, line: str, kind: str, line_kind: str) -> bool:
+    """Does ``line`` continue the block whose last line is ``prev``?"""
+    if line_kind == "quote":
+        return kind == "quote"
+    if line_kind in ("list", "table") or kind == "table":
+        return False
+    prev_text = text[prev.start : prev.end].rstrip()
+    if kind == "list" and line[:1] in " \t":
+        return True  # indented continuation of a list item
+    stripped = line.lstrip()
+    if not stripped:
+        return False
+    if WRAP_MIN <= len(prev_text) <= WRAP_MAX:
+        return True
+    # A line starting in lower case after a line with no sentence end.
+    return stripped[0].islower() and len(prev_text) >= 20 and not _TERMINAL.search(prev_text)
+
+
+def _make_block(text: str, start: int, end: int, kind: str, nlines: int) -> Block:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if kind == "text" and nlines == 1 and _looks_like_heading(text[start:end]):
+        kind = "heading"
+    return Block(start, end, kind)
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > HEADING_MAX_WORDS:
+        return False
+    if line.endswith("?"):
+        return len(words) <= 10
+    return not _TERMINAL.search(line)
