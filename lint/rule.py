@@ -43,6 +43,13 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Options")
 
 
+class RuleUnavailable(Exception):
+    """Raised by ``check`` when a rule cannot run at all (a missing backend).
+
+    The runner skips the rule for the rest of the run and reports the reason once.
+    """
+
+
 @dataclasses.dataclass(frozen=True)
 class NoOptions:
     """A rule without options."""
