@@ -14,9 +14,9 @@ Offsets are therefore identical in both, and positions map back to the source.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from array import array
 from functools import cached_property
 from typing import NamedTuple, overload
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -68,7 +68,7 @@ class PhraseList:
         return next(self.finditer(text, start, end), None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_phrases(name: str, package: str = "rules.data") -> PhraseList:
     """Load ``<package>/<name>.txt`` as a compiled PhraseList (cached per process)."""
     text = resources.files(package).joinpath(f"{name}.txt").read_text(encoding="utf-8")

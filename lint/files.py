@@ -1,0 +1,95 @@
+"""Finding lintable files and reading them safely."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.config import Settings
+
+BOM = "\ufeff"
+
+
+class InputError(Exception):
+    """A file that cannot be linted; the message is one line, without the path."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file's decoded text (BOM removed) and how to write it back."""
+
+    path: str
+    text: str
+    bom: bool = False
+
+
+def _excluded(name: str, rel: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
+
+
+def discover(paths: Sequence[str], settings: Settings) -> Iterator[tuple[str, str | None]]:
+    """Yield ``(path, error)`` for each file to lint; explicit files are always linted."""
+    exclude = (*settings.exclude, *settings.extend_exclude)
+    for arg in paths:
+        if arg == "-":
+            yield arg, None
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            found = False
+            for file in _walk(path, settings.include, exclude):
+                found = True
+                yield file, None
+            if not found:
+                include = ", ".join(settings.include)
+                yield arg, f"no lintable files in directory (include: {include})"
+        elif path.exists() or path.is_symlink():
+            yield arg, None
+        else:
+            yield arg, "No such file or directory"
+
+
+def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel_dir = os.path.relpath(dirpath, root)
+        dirnames[:] = sorted(
+            d for d in dirnames if not _excluded(d, os.path.join(rel_dir, d), exclude)
+        )
+        for name in sorted(filenames):
+            rel = os.path.normpath(os.path.join(rel_dir, name))
+            if _excluded(name, rel, exclude):
+                continue
+            if any(fnmatch.fnmatch(name, p) for p in include):
+                yield os.path.join(dirpath, name)
+
+
+def decode(path: str, data: bytes, max_mb: float = 32.0) -> Source:
+    """Decode UTF-8 strictly; raise InputError with a clear one-line reason."""
+    if len(data) > max_mb * 1024 * 1024:
+        raise InputError(
+            f"file too large ({len(data) / 1048576:.1f} MB > {max_mb:g} MB; "
+            "raise max-file-size-mb to lint it)"
+        )
+    nul = data.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        raise InputError(f"binary file (NUL byte at offset {nul}), not linted")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid UTF-8 at byte {exc.start}: {exc.reason}") from None
+    bom = text.startswith(BOM)
+    return Source(path, text[1:] if bom else text, bom)
+
+
+def read_source(path: str, max_mb: float = 32.0) -> Source:
+    try:
+        if os.path.isdir(path):
+            raise InputError("is a directory")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    return decode(path, data, max_mb)
