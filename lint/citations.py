@@ -40,5 +40,3 @@ def _cited_cache(doc: Document) -> list[bool]:
         cache = [sentence_has_marker_or_link(doc, i) for i in range(len(doc.sentences))]
         doc.__dict__["_cited"] = cache
     return cache
-
-

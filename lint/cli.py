@@ -26,34 +26,71 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="files or directories to lint ('-' for stdin)")
     sel = p.add_argument_group("rule selection")
     for flag in ("select", "ignore", "extend-select", "extend-ignore"):
-        sel.add_argument(f"--{flag}", metavar="CODES", help=f"comma-separated code prefixes to {flag.replace('-', ' ')}")
+        sel.add_argument(
+            f"--{flag}",
+            metavar="CODES",
+            help=f"comma-separated code prefixes to {flag.replace('-', ' ')}",
+        )
     sel.add_argument("--per-file-ignores", metavar="GLOB:CODES", help="e.g. 'drafts/*.md:SEO,KW'")
-    sel.add_argument("--min-severity", choices=("info", "warning", "error"), help="report and fail only at or above this severity")
+    sel.add_argument(
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        help="report and fail only at or above this severity",
+    )
     files = p.add_argument_group("files")
-    files.add_argument("--extend-exclude", metavar="GLOBS", help="extra comma-separated exclude globs")
+    files.add_argument(
+        "--extend-exclude", metavar="GLOBS", help="extra comma-separated exclude globs"
+    )
     files.add_argument("--stdin-filename", metavar="NAME", help="the name to report for '-'")
     files.add_argument("--input-format", choices=("auto", "text", "markdown", "html"))
     out = p.add_argument_group("output")
-    out.add_argument("--format", choices=sorted(FORMATS), default=None, help="output format (default: default)")
+    out.add_argument(
+        "--format", choices=sorted(FORMATS), default=None, help="output format (default: default)"
+    )
     out.add_argument("--output-file", metavar="PATH", help="write the report to PATH")
-    out.add_argument("--show-source", action="store_true", help="show the line with a caret under each span")
-    out.add_argument("--statistics", action="store_true", help="count violations per code at the end")
+    out.add_argument(
+        "--show-source", action="store_true", help="show the line with a caret under each span"
+    )
+    out.add_argument(
+        "--statistics", action="store_true", help="count violations per code at the end"
+    )
     out.add_argument("--count", action="store_true", help="print the total number of violations")
-    out.add_argument("--exit-zero", action="store_true", help="exit 0 even when violations are found")
+    out.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when violations are found"
+    )
     out.add_argument("-q", "--quiet", action="store_true", help="print violations only, no notices")
-    out.add_argument("--stats", action="store_true", help="print article statistics and a quality score")
+    out.add_argument(
+        "--stats", action="store_true", help="print article statistics and a quality score"
+    )
     fix = p.add_argument_group("fixes")
     fix.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix or --diff)")
-    fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff, write nothing")
+    fix.add_argument(
+        "--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix or --diff)"
+    )
+    fix.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff, write nothing"
+    )
     cfg = p.add_argument_group("configuration")
     cfg.add_argument("--config", metavar="PATH", help="use this config file")
     cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
-    cfg.add_argument("--languagetool", metavar="BACKEND", help="'local', 'http://host:port' or 'off'")
+    cfg.add_argument(
+        "--languagetool", metavar="BACKEND", help="'local', 'http://host:port' or 'off'"
+    )
     run = p.add_argument_group("performance")
-    run.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: CPUs; 1 = in-process)")
-    run.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
-    run.add_argument("--cache-dir", metavar="DIR", help="cache directory (default: .article-lint-cache)")
+    run.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: CPUs; 1 = in-process)",
+    )
+    run.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the result cache"
+    )
+    run.add_argument(
+        "--cache-dir", metavar="DIR", help="cache directory (default: .article-lint-cache)"
+    )
     run.add_argument("--dask-scheduler", metavar="ADDRESS", help="lint on a Dask cluster")
     info = p.add_argument_group("information")
     info.add_argument("--list-rules", action="store_true", help="list every rule and exit")
@@ -80,7 +117,9 @@ def cli_table(args: argparse.Namespace) -> dict[str, Any]:
     return table
 
 
-def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None
+) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     args = build_parser().parse_args(argv)
@@ -131,8 +170,13 @@ def _results(args: argparse.Namespace, plan: Any, err: IO[str]) -> Iterator[File
         yield _stdin_result(args, plan)
     files = [i for i in items if i[0] != "-"]
     yield from run_files(
-        files, plan, jobs=args.jobs, use_cache=not args.no_cache and not (args.fix or args.diff),
-        cache_dir=args.cache_dir, quiet=args.quiet, dask_scheduler=args.dask_scheduler,
+        files,
+        plan,
+        jobs=args.jobs,
+        use_cache=not args.no_cache and not (args.fix or args.diff),
+        cache_dir=args.cache_dir,
+        quiet=args.quiet,
+        dask_scheduler=args.dask_scheduler,
     )
 
 
@@ -163,7 +207,13 @@ def _lint(args: argparse.Namespace, plan: Any, out: IO[str], err: IO[str], color
         if args.fix or args.diff:
             from lint.fix import fix_result
 
-            result = fix_result(result, plan, unsafe=args.unsafe_fixes, write=args.fix, diff_stream=out if args.diff else None)
+            result = fix_result(
+                result,
+                plan,
+                unsafe=args.unsafe_fixes,
+                write=args.fix,
+                diff_stream=out if args.diff else None,
+            )
         if not args.diff:
             reporter.handle(result)
         io_error |= result.error

@@ -24,9 +24,22 @@ from lint.violation import Severity
 CONFIG_FILES = (".article-lint.toml", "article-lint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.text", "*.html", "*.htm")
 DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules",
-    "__pycache__", ".article-lint-cache", ".mypy_cache", ".pytest_cache", ".ruff_cache",
-    "build", "dist", "*.egg-info",
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".article-lint-cache",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "build",
+    "dist",
+    "*.egg-info",
 )
 
 
@@ -59,10 +72,21 @@ class Settings:
 
 
 # Keys accepted in a config file, with how to convert them.
-_LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore", "include", "exclude",
-              "extend-exclude")
+_LIST_KEYS = (
+    "select",
+    "ignore",
+    "extend-select",
+    "extend-ignore",
+    "include",
+    "exclude",
+    "extend-exclude",
+)
 _KNOWN_KEYS = set(_LIST_KEYS) | {
-    "per-file-ignores", "min-severity", "rules", "languagetool", "input-format",
+    "per-file-ignores",
+    "min-severity",
+    "rules",
+    "languagetool",
+    "input-format",
     "max-file-size-mb",
 }
 
@@ -110,13 +134,17 @@ def load_file(path: Path) -> dict[str, Any]:
     return data
 
 
-def settings_from_table(table: Mapping[str, Any], where: str, base: Settings | None = None) -> Settings:
+def settings_from_table(
+    table: Mapping[str, Any], where: str, base: Settings | None = None
+) -> Settings:
     """Validate a config table (file or command line) and apply it over ``base``."""
     settings = base or Settings()
     changes: dict[str, Any] = {}
     for key, value in table.items():
         if key not in _KNOWN_KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(_KNOWN_KEYS))})")
+            raise ConfigError(
+                f"{where}: unknown key {key!r} (known: {', '.join(sorted(_KNOWN_KEYS))})"
+            )
         attr = key.replace("-", "_")
         if key in _LIST_KEYS:
             changes[attr] = _str_list(value, f"{where}: {key}")
@@ -155,7 +183,9 @@ def _str_list(value: Any, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
-def _rule_tables(value: Any, where: str, base: Settings) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+def _rule_tables(
+    value: Any, where: str, base: Settings
+) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
     if not isinstance(value, Mapping):
         raise ConfigError(f"{where}: rules must be a table of [rules.<CODE or name>] tables")
     merged = base.rule_tables()

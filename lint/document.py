@@ -91,7 +91,7 @@ class SpanArray(Sequence[Span]):
     def __getitem__(self, index: slice) -> list[Span]: ...
     def __getitem__(self, index: int | slice) -> Span | list[Span]:
         if isinstance(index, slice):
-            return [Span(s, e) for s, e in zip(self._starts[index], self._ends[index])]
+            return [Span(s, e) for s, e in zip(self._starts[index], self._ends[index], strict=True)]
         return Span(self._starts[index], self._ends[index])
 
     def __iter__(self) -> Iterator[Span]:

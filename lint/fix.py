@@ -31,7 +31,7 @@ def apply_fixes(
     for fix in fixes:
         edits = sorted(fix.edits, key=lambda e: e.start)  # type: ignore[union-attr]
         if edits[0].start < last_end or any(
-            a.end > b.start for a, b in zip(edits, edits[1:])
+            a.end > b.start for a, b in zip(edits, edits[1:], strict=False)
         ):
             continue
         taken.extend(edits)

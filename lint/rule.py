@@ -75,9 +75,7 @@ class Rule:
     def check(self, doc: Document) -> Iterator[Violation]:
         raise NotImplementedError
 
-    def violation(
-        self, start: int, end: int, message: str, fix: Fix | None = None
-    ) -> Violation:
+    def violation(self, start: int, end: int, message: str, fix: Fix | None = None) -> Violation:
         return Violation(self.code, message, start, end, self.level, fix)
 
     @classmethod

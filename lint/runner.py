@@ -31,7 +31,9 @@ class FileResult:
     source: Source | None = field(default=None, compare=False, repr=False)
 
 
-def run_rules(doc: Document, rules: Iterable[Rule], plan: Plan) -> tuple[list[Violation], list[str]]:
+def run_rules(
+    doc: Document, rules: Iterable[Rule], plan: Plan
+) -> tuple[list[Violation], list[str]]:
     """All violations of ``rules`` on ``doc``; a failing rule becomes LNT999."""
     out: list[Violation] = []
     notices: list[str] = []
@@ -69,8 +71,19 @@ def check_source(source: Source, plan: Plan) -> FileResult:
             continue
         end_line, end_col = doc.position(max(v.end, v.start))
         diagnostics.append(
-            Diagnostic(source.path, line, col, end_line, end_col, v.code, v.message,
-                       v.severity, v.fix, v.start, v.end)
+            Diagnostic(
+                source.path,
+                line,
+                col,
+                end_line,
+                end_col,
+                v.code,
+                v.message,
+                v.severity,
+                v.fix,
+                v.start,
+                v.end,
+            )
         )
     diagnostics.sort(key=Diagnostic.sort_key)
     return FileResult(source.path, tuple(diagnostics), tuple(notices), source=source)

@@ -27,7 +27,10 @@ def detect_format(path: str, requested: str = "auto") -> str:
 
 
 def load_document(
-    path: str, text: str, input_format: str = "auto", directive_spans: list[tuple[int, int]] | None = None
+    path: str,
+    text: str,
+    input_format: str = "auto",
+    directive_spans: list[tuple[int, int]] | None = None,
 ) -> Document:
     """A Document for ``text``; suppression directives are blanked out first."""
     fmt = detect_format(path, input_format)

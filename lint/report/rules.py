@@ -16,8 +16,11 @@ def print_rule_table(registry: Registry, stream: IO[str]) -> None:
         table.add_column(column, overflow="fold")
     for rule in registry.rules:
         table.add_row(
-            rule.code, rule.name, str(rule.severity),
-            "on" if rule.default_enabled else "off", rule.summary,
+            rule.code,
+            rule.name,
+            str(rule.severity),
+            "on" if rule.default_enabled else "off",
+            rule.summary,
         )
     Console(file=stream, width=max(120, 0), highlight=False).print(table)
 
