@@ -21,7 +21,7 @@ EXIT_OK, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="article-lint",
-        description="Lint web articles for page chrome, keyword stuffing, unsourced claims and filler.",
+        description="Lint web articles for page chrome, keyword stuffing, unsourced claims.",
     )
     p.add_argument("paths", nargs="*", help="files or directories to lint ('-' for stdin)")
     sel = p.add_argument_group("rule selection")
