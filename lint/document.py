@@ -66,6 +66,7 @@ _BLANK_LINE = re.compile(r"[ \t\f\v\u00a0]*$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)])\s+\S")
 _QUOTE_LINE = re.compile(r"\s*>")
 _TABLE_LINE = re.compile(r"\s*\|.*\|\s*$")
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
 _TERMINAL = re.compile(r"""[.!?:;,…]["'”’)\]]*\s*$""")
 # Lines of hard-wrapped prose are of middling length; anything longer is a
 # one-line paragraph as scraped web text usually is.
@@ -295,6 +296,8 @@ def _make_block(text: str, start: int, end: int, kind: str, nlines: int) -> Bloc
 def _looks_like_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > HEADING_MAX_WORDS:
+        return False
+    if _INNER_SENTENCE_END.search(line):
         return False
     if line.endswith("?"):
         return len(words) <= 10

@@ -1,0 +1,55 @@
+"""Shared fixtures: the demo plugin, the shared data folder, CLI runner."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from lint.registry import default_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DEMO_PLUGIN = FIXTURES / "demo_plugin"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def demo_plugin(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Put the demo plugin distribution (DEMO001, DEMO002) on sys.path with its metadata."""
+    monkeypatch.syspath_prepend(str(DEMO_PLUGIN))
+    default_registry.cache_clear()
+    yield DEMO_PLUGIN
+    sys.modules.pop("article_lint_demo", None)
+    default_registry.cache_clear()
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present beside the repository")
+    return SHARED
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli() -> object:
+    """Run the CLI in-process: run_cli(*args) -> CliResult(code, out, err)."""
+    from lint.cli import main
+
+    def _run(*args: str) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        code = main(list(args), stdout=out, stderr=err)
+        return CliResult(code, out.getvalue(), err.getvalue())
+
+    return _run
