@@ -1,7 +1,283 @@
-"""Rule family (not yet implemented: no rules registered)."""
+"""Uncited statistics (NUM family)."""
 
 from __future__ import annotations
 
-from lint.rule import Rule
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-RULES: tuple[type[Rule], ...] = ()
+from lint.citations import sentence_is_cited
+from lint.document import Block, Document
+from lint.phrases import load_phrases
+from lint.rule import Rule
+from lint.violation import Severity, Violation
+from rules._attribution_claims import has_named_attribution, weasel_matches
+
+KINDS = ("money", "percent", "count", "multiplier", "fraction")
+
+
+class Figure(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def _alt(name: str) -> str:
+    entries = sorted(load_phrases(name).entries, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
+
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_MAG = r"(?:thousand|million|billion|trillion)"
+_MAG_ABBR = r"(?:bn|mn|tn|trn|m|k|b)"
+_CURRENCY = r"(?:(?:US|A|C|HK|NZ|R|S)?\$|€|£|¥|₹|₩|₽|Rs\.?\s?|(?:USD|EUR|GBP|CHF|JPY|CNY|INR)\s?)"
+_START = r"(?<![\w.,#/$€£¥₹-])"
+_COMPARATIVE = (
+    r"(?:more|less|fewer|faster|slower|higher|lower|larger|bigger|smaller|cheaper|greater"
+    r"|better|worse|longer|shorter|stronger|as|the|over)"
+)
+
+
+@lru_cache(maxsize=1)
+def _figure_re() -> re.Pattern[str]:
+    words = _alt("num_number_words")
+    money_words = _alt("num_currency_words")
+    units = _alt("num_non_count_units")
+    amount = rf"(?:{_NUM}|(?:{words}))"
+    patterns = {
+        "money": (
+            rf"(?<![\w$€£¥₹]){_CURRENCY}\s?{_NUM}(?:\s?{_MAG}|{_MAG_ABBR}(?![\w])|\s{_MAG_ABBR}\b)?"
+            rf"|{_START}(?:{amount}|an?)\s+(?:{_MAG}\s+)?(?:{money_words})\b"
+        ),
+        "percent": rf"{_START}{amount}\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b)",
+        "count": (
+            rf"{_START}(?:{amount}|an?)\s+{_MAG}s?\b(?!\s+(?:{money_words})\b)"
+            rf"|{_START}{_NUM}\s?(?:bn|tn)\b"
+            r"|\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b"
+            rf"|{_START}\d{{1,3}}(?:,\d{{3}})+(?![\w,-]|\.\d)(?!\s+(?:{units})\b)"
+        ),
+        "multiplier": (
+            rf"{_START}{amount}\s?(?:x|×|-fold|\s+fold|\s+times)\s+{_COMPARATIVE}\b"
+            r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:down|up|as|over)\b)"
+            r"|\b(?:two|three|four|five|ten|hundred)fold\b"
+        ),
+        "fraction": (
+            r"\b(?:one|two|three|four|[1-9])\s+(?:in|out\s+of)\s+(?:every\s+)?"
+            r"(?:two|three|four|five|six|seven|eight|nine|ten|[1-9]\d{0,2})\b"
+            r"(?!\s*(?:million|thousand|billion|hundred))"
+            r"|\b(?:two|three|four)[- ](?:thirds|quarters|fifths)\s+of\b"
+        ),
+    }
+    body = "|".join(f"(?P<{kind}>{pat})" for kind, pat in patterns.items())
+    return re.compile(body, re.IGNORECASE)
+
+
+_INTENSIFIER = re.compile(
+    r"\s+(?:sure|certain|committed|behind|honest|confident|convinced|focused|right|wrong"
+    r"|serious|effort)\b",
+    re.IGNORECASE,
+)
+_GIVE = re.compile(r"\b(?:give|gives|gave|giving|given)\s+(?:it\s+)?$", re.IGNORECASE)
+
+
+def find_figures(text: str, start: int, end: int, kinds: tuple[str, ...] = KINDS) -> list[Figure]:
+    """Statistics in ``text[start:end]`` (one sentence), in order."""
+    out = []
+    for m in _figure_re().finditer(text, start, end):
+        kind = m.lastgroup or ""
+        if kind not in kinds:
+            continue
+        figure = m.group(0).strip()
+        if (
+            kind == "percent"
+            and figure.startswith(("100", "110"))
+            and (
+                _INTENSIFIER.match(text, m.end(), end)
+                or _GIVE.search(text, max(start, m.start() - 12), m.start())
+            )
+        ):
+            continue
+        out.append(Figure(m.start(), m.end(), kind, " ".join(figure.split())))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _continuation_re() -> re.Pattern[str]:
+    return re.compile(rf"[\"“(\[]?(?:{_alt('num_continuation_starts')})\b", re.IGNORECASE)
+
+
+_CAPTION_LINE = re.compile(r"\W{0,3}(?:sources?|data|figures)\s*:", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"^\W{0,3}(?:sources?|data|figures)\s*:|\b(?:source|sources)\s*:", re.IGNORECASE
+)
+
+
+class UncitedStatistic(Rule):
+    """Flags statistics (money, percentages, large counts, multipliers) with no source.
+
+    ## What it does
+    Finds figures that a reader would want to check: amounts of money (`$80 billion`,
+    `€3.2bn`, `£500m`), percentages (`80%`, `80 per cent`), counts with a magnitude
+    (`200 million users`, `over a million likes`, `3,000 employees`), multipliers
+    (`3x faster`, `doubled`) and proportions (`one in five adults`, `two-thirds of`).
+    A figure is flagged when its sentence has no citation: no footnote marker or link,
+    no named source (`according to the IMF`, `the company said`, `Gartner estimated`,
+    `figures from the ONS`, `(Source: ...)`), and the next sentence does not carry one
+    while continuing the claim (`That figure comes from ...[3]`). A table is cited by a
+    caption line with a source just before or after it.
+
+    Years, dates, times, durations (`within 24 hours`), ordinals, version and model
+    names (`GPT-4o`, `Grok 3`, `Python 3.12`), list numbers, headings, phone numbers and
+    numbers inside quotations are not statistics.
+
+    ## Why is this bad?
+    Readers trust numbers. A figure with no source cannot be checked, and made-up or
+    outdated statistics are the most damaging errors an article can carry. "Data shows"
+    or "experts estimate" is not a source: name who measured it.
+
+    ## Example
+    ```text
+    Today, the app has over 200 million users and is valued at $80 billion.
+    ```
+
+    ## Use instead
+    ```text
+    The app has over 200 million users, according to its maker's 2024 annual report.[1]
+    ```
+
+    ## Options
+    - `kinds` (default: all of `money`, `percent`, `count`, `multiplier`, `fraction`):
+      which kinds of figure to check; drop one to silence a kind your house style allows.
+    - `next_sentence_cites` (default `true`): a citation in the next sentence covers the
+      figure when that sentence continues the claim ("That figure comes from ...").
+
+    ## Known problems
+    A source named two sentences earlier ("The firm said profits rose. Sales hit $3bn.")
+    is not seen, so news copy that attributes once per paragraph can be flagged. Small
+    plain counts ("100 lawsuits", "seven nations") are not treated as statistics.
+    Any reporting verb with a named or pronoun subject counts as attribution, so a
+    sentence such as "He said sales hit $3bn" is accepted without checking who "he" is.
+    """
+
+    code = "NUM001"
+    name = "uncited-statistic"
+    summary = "Statistic with no citation or named source"
+    severity = Severity.WARNING
+    examples_flagged = (
+        "The posts went viral, garnering over a million likes within a day.",
+        "Today, the chatbot has over 200 million users.",
+        "Data shows 80% of apps on the store are free.",
+        "The startup is now valued at €3.2bn.",
+    )
+    examples_clean = (
+        "The company said the chatbot has over 200 million users.",
+        "Sales rose 12% last year, according to the Office for National Statistics.",
+        "The firm was founded in 2015 and launched Grok 3 in 2025.",
+        "Revenue reached $4 billion in 2023.[1]",
+    )
+
+    @dataclass(frozen=True)
+    class Options:
+        kinds: tuple[str, ...] = KINDS
+        next_sentence_cites: bool = True
+        paragraph_carries_source: bool = True
+        lead_source_covers_document: bool = True
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        text = doc.text
+        quotes = [(q.start, q.end) for q in doc.quotations]
+        covered = _captioned_blocks(doc)
+        if self.options.lead_source_covers_document and _lead_names_data_source(doc):
+            return
+        sourced_blocks: set[int] = set()
+        blocks = doc.blocks
+        qi = 0
+        for i, sent in enumerate(doc.sentences):
+            if blocks[sent.block].kind == "heading":
+                continue
+            own = sentence_is_cited(doc, i) or _attributed(text, sent.start, sent.end)
+            if own and self.options.paragraph_carries_source:
+                sourced_blocks.add(sent.block)
+            figures = find_figures(text, sent.start, sent.end, self.options.kinds)
+            if not figures or own or sent.block in covered or sent.block in sourced_blocks:
+                continue
+            while qi < len(quotes) and quotes[qi][1] <= sent.start:
+                qi += 1
+            figures = [f for f in figures if not _in_quote(f, quotes, qi)]
+            if not figures or self._next_cites(doc, i):
+                continue
+            for f in figures:
+                yield self.violation(f.start, f.end, f'statistic "{f.text}" has no citation')
+
+    def _next_cites(self, doc: Document, i: int) -> bool:
+        """Is the claim of sentence ``i`` continued and cited in the next sentence?"""
+        if not self.options.next_sentence_cites or i + 1 >= len(doc.sentences):
+            return False
+        s, nxt = doc.sentences[i], doc.sentences[i + 1]
+        if nxt.block != s.block and doc.blocks[nxt.block].kind == "heading":
+            return False
+        if not _continuation_re().match(doc.text, nxt.start, nxt.end):
+            return False
+        return sentence_is_cited(doc, i + 1) or _attributed(doc.text, nxt.start, nxt.end)
+
+
+def _attributed(text: str, start: int, end: int) -> bool:
+    return has_named_attribution(text, start, end, weasel_matches(text, start, end))
+
+
+LEAD_BLOCKS = 3
+
+
+def _lead_names_data_source(doc: Document) -> bool:
+    """Does the lead (first prose paragraphs) name where the article's figures come
+    from ("..., figures published by the Electoral Commission show")?"""
+    text = doc.text
+    prose = [b for b in doc.blocks if b.kind != "heading"][:LEAD_BLOCKS]
+    return any(
+        has_named_attribution(
+            text, b.start, b.end, weasel_matches(text, b.start, b.end), data_only=True
+        )
+        for b in prose
+    )
+
+
+def _in_quote(f: Figure, quotes: list[tuple[int, int]], qi: int) -> bool:
+    for qs, qe in quotes[qi : qi + 8]:
+        if qs > f.start:
+            break
+        if qs <= f.start < qe:
+            return True
+    return False
+
+
+def _captioned_blocks(doc: Document) -> set[int]:
+    """Blocks covered by a source caption: a table (or figure text) with a "Source:"
+    line just before or after it, or in it."""
+    out: set[int] = set()
+    blocks = doc.blocks
+    text = doc.text
+    for b, block in enumerate(blocks):
+        if not _CAPTION.search(text, block.start, min(block.end, block.start + 300)):
+            continue
+        if block.kind == "table":
+            out.add(b)
+        # The caption covers the run of tables next to it, or the one paragraph
+        # immediately before it ("... 42% of households. / Source: ONS").
+        for step in (-1, 1):
+            j = b + step
+            while 0 <= j < len(blocks) and blocks[j].kind == "table":
+                out.add(j)
+                j += step
+        if b > 0 and blocks[b - 1].kind != "heading" and _is_caption_line(text, block):
+            out.add(b - 1)
+    return out
+
+
+def _is_caption_line(text: str, block: Block) -> bool:
+    return block.end - block.start < 200 and bool(_CAPTION_LINE.match(text, block.start, block.end))
+
+
+RULES: tuple[type[Rule], ...] = (UncitedStatistic,)

@@ -1,0 +1,207 @@
+"""Who a claim is attributed to: unnamed crowds (weasel words) and named sources.
+
+Shared by WW001 (weasel attribution) and NUM001 (uncited statistics):
+
+* ``weasel_matches`` finds claims pinned on an unnamed crowd ("critics argue",
+  "studies show", "it is widely believed") and drops those whose group is named
+  in the same breath ("critics such as Jane Doe argue", "a 2023 Pew study found").
+* ``has_named_attribution`` says whether a stretch of text ties its claims to a
+  named source ("according to the IMF", "the company said", "(Source: ONS)").
+
+Every pattern is compiled once from the word lists in ``rules/data`` and run once
+over the text it is given, so both functions are linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from lint.phrases import load_phrases
+
+
+class Weasel(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def _alt(name: str) -> str:
+    """One regex alternation of the entries of a phrase list (longest first)."""
+    entries = sorted(load_phrases(name).entries, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
+
+
+_STOP = r"[^.;:!?\"“”()\[\]]"
+_QUANT = (
+    r"(?:(?:some|many|most|several|numerous|other|certain|leading|top|independent|prominent"
+    r"|industry|tech|outside|various|countless|a\s+number\s+of|a\s+lot\s+of|plenty\s+of"
+    r"|a\s+few|a\s+handful\s+of)\s+)*"
+)
+_PEOPLE_QUAL = (
+    r"such\s+as|including|like|led\s+by|at|from|with|among\s+them|notably|of|in|on|within"
+)
+_PEOPLE_NAMING = re.compile(
+    r"\b(?:such\s+as|including|like|led\s+by|at|from|with|among\s+them|notably)\s+"
+    r"(?:the\s+)?(?:[A-Z]|\d)"
+)
+_EVIDENCE_QUAL = (
+    r"by|from|at|in|of|on|published\s+in|conducted\s+by|carried\s+out\s+by|released\s+by"
+    r"|commissioned\s+by|compiled\s+by|produced\s+by"
+)
+_EVIDENCE_NAMING = re.compile(
+    r"\b(?:by|from|at|in|of|published\s+in|conducted\s+by|carried\s+out\s+by|released\s+by"
+    r"|commissioned\s+by|compiled\s+by|produced\s+by)\s+(?:the\s+|a\s+)?(?:[A-Z]|\d)"
+)
+_ADVERB = r"(?:(?:also|often|now|long|consistently|repeatedly|clearly|generally|increasingly)\s+)?"
+
+
+@lru_cache(maxsize=1)
+def _weasel_re() -> re.Pattern[str]:
+    people = (
+        rf"(?P<people>{_QUANT}(?P<pnoun>{_alt('ww_crowd_people')})"
+        rf"(?P<pqual>\s*,?\s+(?:{_PEOPLE_QUAL})\s+{_STOP}{{1,80}}?,?)?"
+        rf"\s+{_ADVERB}(?:{_alt('ww_people_verbs')}))"
+    )
+    evidence = (
+        rf"(?P<evidence>(?P<enoun>{_alt('ww_evidence_nouns')}"
+        rf"|(?:a|an|one|another)\s+(?P<emods>(?:[\w'’-]+\s+){{0,2}}?)"
+        rf"(?:{_alt('ww_evidence_single')}))"
+        rf"(?P<equal>\s*,?\s+(?:{_EVIDENCE_QUAL})\s+{_STOP}{{1,80}}?,?)?"
+        rf"\s+{_ADVERB}(?:{_alt('ww_evidence_verbs')}))"
+    )
+    according = (
+        rf"(?P<according>according\s+to\s+{_QUANT}"
+        rf"(?:{_alt('ww_crowd_people')}|{_alt('ww_evidence_nouns')}|sources|some|many|observers)"
+        rf"(?P<aqual>\s+(?:{_PEOPLE_QUAL}|{_EVIDENCE_QUAL})\s+{_STOP}{{1,80}}?)?(?=[\s,.;:!?]|$))"
+    )
+    fixed = load_phrases("ww_phrases").pattern.pattern
+    body = rf"(?<![\w-])(?:{people}|{evidence}|{according})(?![\w-])|{fixed}"
+    return re.compile(body, re.IGNORECASE)
+
+
+def _generic_modifiers() -> frozenset[str]:
+    return frozenset(e.lower() for e in load_phrases("ww_generic_modifiers").entries)
+
+
+_PRE_WORD = re.compile(r"([\w'’-]+)\s+$")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_CAP = re.compile(r"\b[A-Z][\w&'’.-]*")
+
+
+def _names_in_premodifiers(text: str, sent_start: int, noun_start: int) -> bool:
+    """Do the up to three words before an evidence noun name its source?"""
+    words: list[tuple[int, str]] = []
+    pos = noun_start
+    while len(words) < 3:
+        m = _PRE_WORD.search(text, max(sent_start, pos - 40), pos)
+        if not m or m.end() != pos:
+            break
+        words.append((m.start(1), m.group(1)))
+        pos = m.start()
+    generic = _generic_modifiers()
+    for start, word in words:
+        if _YEAR.fullmatch(word) or word.endswith(("'s", "’s")) and word[:1].isupper():
+            return True
+        if word[:1].isupper() and (start > sent_start or word.lower() not in generic):
+            return True
+    return False
+
+
+def weasel_matches(text: str, start: int, end: int) -> list[Weasel]:
+    """Weasel attributions within ``text[start:end]`` (one sentence), named groups excluded."""
+    out = []
+    for m in _weasel_re().finditer(text, start, end):
+        if m.group("people") is not None:
+            qual = m.group("pqual") or ""
+            if _PEOPLE_NAMING.search(qual):
+                continue
+        elif m.group("evidence") is not None:
+            qual = m.group("equal") or ""
+            if _EVIDENCE_NAMING.search(qual):
+                continue
+            mods = m.group("emods")
+            if mods and (_YEAR.search(mods) or _CAP.search(mods)):
+                continue
+            if mods is None and _names_in_premodifiers(text, start, m.start("enoun")):
+                continue
+        elif m.group("according") is not None:
+            qual = m.group("aqual") or ""
+            if _PEOPLE_NAMING.search(qual) or _EVIDENCE_NAMING.search(qual):
+                continue
+        out.append(Weasel(m.start(), m.end(), m.group(0)))
+    return out
+
+
+# -- named attribution ------------------------------------------------------
+
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|it's|that's)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_BY_NAME = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z]|\d)")
+_SUBJECT_OK = re.compile(
+    r"(?:\b(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|My|Your|In|On|At)\b)"
+    r"[A-Z][\w&'’.-]*|\b(?:it|they|he|she|we|I)|\b(?:figures|data|statistics|numbers"
+    r"|study|survey|report|research|poll|analysis|results|records|filings|accounts|census"
+    r"|company|firm|government|ministry|department|agency|bank|group|organisation"
+    r"|organization|office|authority|council|regulator))\s+(?:\w+ly\s+)?$"
+)
+
+
+@lru_cache(maxsize=1)
+def _named_re() -> re.Pattern[str]:
+    verbs = _alt("num_reporting_verbs")
+    cond = _alt("num_reporting_verbs_named")
+    source_tag = r"\(?\b(?:[Ss]ources?|[Dd]ata|[Ff]igures)\s*:\s*\S"
+    origin = (
+        r"\b(?i:data|figures|statistics|numbers|estimates?|survey|study|report|research|poll"
+        r"|analysis|census|filings?|records|results)\s+(?i:from|by|published\s+by|released\s+by"
+        r"|compiled\s+by|of|at|in)\s+(?:the\s+)?(?:[A-Z]|\d{4})"
+    )
+    possessive = (
+        r"\b[A-Z][\w&.-]*['’]s\s+(?:[\w-]+\s+)?(?i:data|figures|statistics|numbers|estimates?"
+        r"|survey|study|report|research|poll|analysis|filings?|accounts|records|results|count)"
+    )
+    dated = (
+        r"\b(?i:a|an|the)\s+(?:\d{4}\s+)?[A-Z][\w&.-]*\s+"
+        r"(?i:study|survey|report|poll|analysis|census)"
+    )
+    per = r"(?<![\w-])(?:per|via)\s+(?:the\s+)?[A-Z][\w&.-]+"
+    by_name = rf"\b(?i:{_alt('num_passive_sources')})\s+by\s+(?:the\s+)?(?:[A-Z]|\d{{4}})"
+    return re.compile(
+        rf"(?P<verb>(?<![\w-])(?i:{verbs})(?![\w-]))|(?P<cond>(?<![\w-])(?i:{cond})(?![\w-]))"
+        rf"|(?P<data>{source_tag}|{origin}|{possessive}|{dated}|{per}|{by_name})"
+    )
+
+
+def has_named_attribution(
+    text: str,
+    start: int,
+    end: int,
+    weasels: list[Weasel] | None = None,
+    *,
+    data_only: bool = False,
+) -> bool:
+    """Does ``text[start:end]`` tie its claims to a named source?
+
+    With ``data_only``, only a named source of data counts ("figures from the ONS",
+    "Gartner's survey", "published by Eurostat"), not a speaker ("she said").
+    """
+    if weasels is None:
+        weasels = weasel_matches(text, start, end)
+    for m in _named_re().finditer(text, start, end):
+        if any(w.start <= m.start() < w.end for w in weasels):
+            continue
+        if data_only and m.group("data") is None:
+            continue
+        if m.group("verb") is not None or m.group("cond") is not None:
+            before = text[max(start, m.start() - 30) : m.start()]
+            if _PASSIVE.search(before):
+                if _BY_NAME.match(text, m.end(), end):
+                    return True
+                continue
+            if m.group("cond") is not None and not _SUBJECT_OK.search(before):
+                continue
+        return True
+    return False
