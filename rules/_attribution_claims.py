@@ -44,7 +44,7 @@ _PEOPLE_QUAL = (
 )
 _PEOPLE_NAMING = re.compile(
     r"\b(?:such\s+as|including|like|led\s+by|at|from|with|among\s+them|notably)\s+"
-    r"(?:the\s+)?(?:[A-Z]|\d)"
+    r"(?:[a-z]+\s+){0,2}(?:[A-Z]|\d)"
 )
 _EVIDENCE_QUAL = (
     r"by|from|at|in|of|on|published\s+in|conducted\s+by|carried\s+out\s+by|released\s+by"
@@ -52,7 +52,7 @@ _EVIDENCE_QUAL = (
 )
 _EVIDENCE_NAMING = re.compile(
     r"\b(?:by|from|at|in|of|published\s+in|conducted\s+by|carried\s+out\s+by|released\s+by"
-    r"|commissioned\s+by|compiled\s+by|produced\s+by)\s+(?:the\s+|a\s+)?(?:[A-Z]|\d)"
+    r"|commissioned\s+by|compiled\s+by|produced\s+by)\s+(?:[a-z]+\s+){0,2}(?:[A-Z]|\d)"
 )
 _ADVERB = r"(?:(?:also|often|now|long|consistently|repeatedly|clearly|generally|increasingly)\s+)?"
 
@@ -205,3 +205,14 @@ def has_named_attribution(
                 continue
         return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _continuation_re() -> re.Pattern[str]:
+    return re.compile(rf"[\"“(\[]?(?:{_alt('num_continuation_starts')})\b", re.IGNORECASE)
+
+
+def continues_claim(text: str, start: int, end: int) -> bool:
+    """Does the sentence at ``text[start:end]`` open by carrying on the previous claim
+    ("That figure...", "The study...", "It...")?"""
+    return _continuation_re().match(text, start, end) is not None

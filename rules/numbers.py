@@ -13,7 +13,7 @@ from lint.document import Block, Document
 from lint.phrases import load_phrases
 from lint.rule import Rule
 from lint.violation import Severity, Violation
-from rules._attribution_claims import has_named_attribution, weasel_matches
+from rules._attribution_claims import continues_claim, has_named_attribution, weasel_matches
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
 
@@ -102,11 +102,6 @@ def find_figures(text: str, start: int, end: int, kinds: tuple[str, ...] = KINDS
             continue
         out.append(Figure(m.start(), m.end(), kind, " ".join(figure.split())))
     return out
-
-
-@lru_cache(maxsize=1)
-def _continuation_re() -> re.Pattern[str]:
-    return re.compile(rf"[\"“(\[]?(?:{_alt('num_continuation_starts')})\b", re.IGNORECASE)
 
 
 _CAPTION_LINE = re.compile(r"\W{0,3}(?:sources?|data|figures)\s*:", re.IGNORECASE)
@@ -219,7 +214,7 @@ class UncitedStatistic(Rule):
         s, nxt = doc.sentences[i], doc.sentences[i + 1]
         if nxt.block != s.block and doc.blocks[nxt.block].kind == "heading":
             return False
-        if not _continuation_re().match(doc.text, nxt.start, nxt.end):
+        if not continues_claim(doc.text, nxt.start, nxt.end):
             return False
         return sentence_is_cited(doc, i + 1) or _attributed(doc.text, nxt.start, nxt.end)
 
