@@ -1,7 +1,764 @@
-"""Rule family (not yet implemented: no rules registered)."""
+"""Keyword stuffing (KW): a search query pasted into an article again and again.
+
+Google's spam policy calls it "repeating the same words or phrases so often that
+it sounds unnatural" and keywords that appear "out of context".  The family looks
+for four fingerprints of that, each cheap and linear in the document's length:
+
+- KW001: one multi-word phrase repeated more often than a density allows.
+- KW002: a name written properly elsewhere ("Elon Musk", "OpenAI") but in lower
+  case mid-sentence here ("elon musk", "openai"): the query as it was typed.
+- KW003: a direct question ("why does X not like Y") used as part of a sentence.
+- KW004: one phrase making up too large a share of all the words.
+
+Every rule reads one shared token table (``_tokens``), built once per document
+with a single regular-expression pass; n-grams are counted with hashing.
+"""
 
 from __future__ import annotations
 
-from lint.rule import Rule
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
-RULES: tuple[type[Rule], ...] = ()
+from lint.document import WORD_RE, Document
+from lint.phrases import load_phrases
+from lint.rule import Rule
+from lint.violation import Fix, Severity, Violation
+
+# A word, or a character that ends a segment: n-grams and names never cross one.
+_TOKEN_RE = re.compile(rf"(?P<w>{WORD_RE.pattern})|(?P<b>[.!?;:…|\n]|[ \t][-–—][ \t])")
+_CAMEL_RE = re.compile(r"[a-z][A-Z]")
+_POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
+LOWER, TITLE, CAMEL, UPPER, OTHER = range(5)
+MAX_PHRASE_WORDS = 8  # longest phrase KW001/KW004 report; longer runs are cut
+MAX_NAME_WORDS = 5  # longest name KW002 learns ("Royal Bank of Scotland Group")
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A ``rules/data`` list read as a set of lower-case words."""
+    return frozenset(e.lower() for e in load_phrases(name).entries)
+
+
+class Tokens(NamedTuple):
+    """The words of a document with what the KW rules need to know of each."""
+
+    low: list[str]  # lower case, possessive "'s" removed
+    raw: list[str]  # as written
+    starts: list[int]
+    ends: list[int]
+    shape: list[int]  # LOWER, TITLE, CAMEL, UPPER or OTHER
+    segment: list[int]  # id of the break-delimited segment holding the word
+    seg_first: list[bool]  # first word of its segment (capital not evidence)
+    title_line: list[bool]  # word sits on a Title Case line (heading style)
+    line: list[int]  # 0-based line of the word
+    repeated_lines: set[int]  # lines that repeat an earlier line verbatim
+
+
+def _shape(word: str) -> int:
+    first = word[0]
+    if not first.isalpha():
+        return OTHER
+    if _CAMEL_RE.search(word):
+        return CAMEL
+    if word.islower():
+        return LOWER
+    if word.isupper():
+        return UPPER if len(word) > 1 else TITLE
+    return TITLE if first.isupper() else OTHER
+
+
+def tokens(doc: Document) -> Tokens:
+    """The shared token table, built once per document (cached on it)."""
+    cached = doc.__dict__.get("_kw_tokens")
+    if cached is None:
+        cached = doc.__dict__["_kw_tokens"] = _build_tokens(doc.text)
+        cached.repeated_lines.update(_repeated_lines(doc.text))
+    return cached  # type: ignore[no-any-return]
+
+
+def _build_tokens(text: str) -> Tokens:
+    t = Tokens([], [], [], [], [], [], [], [], [], set())
+    seg, fresh, line_first, line = 0, True, 0, 0
+    sub = _POSSESSIVE_RE.sub
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group("w")
+        if word is None:
+            if m.group() == "\n":
+                _mark_title_line(t, line_first)
+                line_first = len(t.low)
+                line += 1
+            if not fresh:
+                seg, fresh = seg + 1, True
+            continue
+        t.raw.append(word)
+        t.low.append(sub("", word.lower()))
+        t.starts.append(m.start())
+        t.ends.append(m.end())
+        t.shape.append(_shape(word))
+        t.segment.append(seg)
+        t.seg_first.append(fresh)
+        t.title_line.append(False)
+        t.line.append(line)
+        fresh = False
+    _mark_title_line(t, line_first)
+    return t
+
+
+def _repeated_lines(text: str) -> Iterator[int]:
+    """Lines whose text repeats an earlier line (a headline scraped twice)."""
+    seen: set[str] = set()
+    for index, line in enumerate(text.split("\n")):
+        key = " ".join(line.split()).lower()
+        if key in seen:
+            yield index
+        elif len(key) > 1:
+            seen.add(key)
+
+
+def _mark_title_line(t: Tokens, first: int) -> None:
+    """Flag the words of a line most of whose words are capitalised."""
+    shapes = t.shape[first:]
+    if len(shapes) < 3:
+        if shapes and all(s != LOWER for s in shapes):
+            t.title_line[first:] = [True] * len(shapes)
+        return
+    capped = sum(1 for s in shapes if s in (TITLE, CAMEL, UPPER))
+    if capped >= 0.7 * len(shapes):
+        t.title_line[first:] = [True] * len(shapes)
+
+
+def doc_word_count(t: Tokens) -> int:
+    return len(t.low)
+
+
+# -- repeated phrases (KW001, KW004) ------------------------------------------
+
+
+class Phrase(NamedTuple):
+    words: tuple[str, ...]
+    positions: tuple[int, ...]  # index of the first word of each occurrence
+
+
+def repeated_phrases(t: Tokens, min_words: int, min_count: int) -> list[Phrase]:
+    """Maximal keyword phrases of ``min_words``+ words seen ``min_count``+ times.
+
+    A phrase's length is counted without the function words at its ends ("the
+    prime minister" is a two-word phrase), and it needs two alphabetic content
+    words.  One hashing pass counts every ``min_words``-gram inside a segment;
+    only the positions of the frequent ones are extended to longer phrases, so
+    the cost is linear in the number of words.  A stretch of frequent n-grams
+    longer than ``MAX_PHRASE_WORDS`` is a repeated passage (DUP001's business),
+    not a keyword, and is skipped.  A phrase is dropped when longer chosen
+    phrases cover all its occurrences, when it is a name (all its content
+    words capitalised at every occurrence: "Bank of England"), and when every
+    occurrence is a whole line or clause of its own (a label a template repeats:
+    "Eat every 2-3 hours" under each meal).  Occurrences on a line that repeats
+    an earlier line verbatim (a headline scraped twice) are not counted.
+    """
+    low, seg = t.low, t.segment
+    n = min_words
+    grams = [
+        tuple(low[i : i + n]) if seg[i] == seg[i + n - 1] else None
+        for i in range(len(low) - n + 1)
+    ]
+    counts = Counter(grams)
+    hot = {g for g, c in counts.items() if g is not None and c >= min_count}
+    if not hot:
+        return []
+    hot_at = [i for i, g in enumerate(grams) if g in hot]
+    return _maximal_phrases(t, hot_at, n, min_count)
+
+
+def _hot_runs(hot_at: list[int], seg: list[int]) -> Iterator[tuple[int, int]]:
+    """Group consecutive frequent n-gram positions into (first, last) runs."""
+    first = prev = -2
+    for i in hot_at:
+        if i != prev + 1 or seg[i] != seg[prev]:
+            if first >= 0:
+                yield first, prev
+            first = i
+        prev = i
+    if first >= 0:
+        yield first, prev
+
+
+def _maximal_phrases(t: Tokens, hot_at: list[int], n: int, min_count: int) -> list[Phrase]:
+    """Extend frequent n-grams to the longest phrases that are still frequent."""
+    low = t.low
+    occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for first, last in _hot_runs(hot_at, t.segment):
+        if last + n - first > MAX_PHRASE_WORDS:
+            continue
+        for i in range(first, last + 1):
+            for size in range(n, last + n - i + 1):
+                occurrences[tuple(low[i : i + size])].append(i)
+    stop = word_list("kw_stopwords")
+    chosen: list[Phrase] = []
+    covered: set[int] = set()  # word indices inside a chosen phrase's occurrence
+    by_length = sorted(occurrences.items(), key=lambda kv: (-len(kv[0]), kv[1][0]))
+    for words, all_pos in by_length:
+        pos = [p for p in all_pos if t.line[p] not in t.repeated_lines]
+        if len(pos) < min_count or not _is_keyword(words, stop, n):
+            continue
+        size = len(words)
+        if all(_fills_segment(t, p, size) for p in pos):
+            continue
+        if all(p in covered and p + size - 1 in covered for p in pos):
+            continue
+        if _is_name(t, words, pos, stop):
+            continue
+        chosen.append(Phrase(words, tuple(pos)))
+        for p in pos:
+            covered.update(range(p, p + size))
+    return chosen
+
+
+def _fills_segment(t: Tokens, p: int, size: int) -> bool:
+    """Is the occurrence the whole of its line or clause (a repeated label)?"""
+    end = p + size
+    return t.seg_first[p] and (end == len(t.low) or t.segment[end] != t.segment[p])
+
+
+def _is_keyword(words: tuple[str, ...], stop: frozenset[str], min_words: int) -> bool:
+    """Long enough without its edge function words, with two real content words."""
+    first, last = 0, len(words) - 1
+    while first <= last and words[first] in stop:
+        first += 1
+    while last >= first and words[last] in stop:
+        last -= 1
+    if last - first + 1 < min_words:
+        return False
+    return sum(1 for w in words if w not in stop and w.isalpha()) >= 2
+
+
+def _is_name(t: Tokens, words: tuple[str, ...], pos: list[int], stop: frozenset[str]) -> bool:
+    for p in pos:
+        for k, w in enumerate(words):
+            if w not in stop and t.shape[p + k] == LOWER:
+                return False
+    return True
+
+
+def _quote(t: Tokens, words: tuple[str, ...]) -> str:
+    return " ".join(words)
+
+
+class RepeatedKeywordPhrase(Rule):
+    """Flag a multi-word phrase repeated more often than natural writing does.
+
+    ## What it does
+    Counts every phrase of ``min-words`` or more words (case-insensitively, in
+    headings and body alike, never across a sentence end) that holds at least two
+    words that are not function words.  When a phrase occurs at least
+    ``min-count`` times *and* more often than ``max-per-1000-words`` allows, each
+    occurrence beyond the allowance is reported, with the phrase and its count.
+
+    ## Why is this bad?
+    Content farms paste the search query they target into the article again and
+    again.  Google's spam policy names it: "repeating the same words or phrases so
+    often that it sounds unnatural".  Readers notice, and search engines demote it.
+
+    ## Example
+    ```text
+    Best budget hiking boots for beginners are easy to find. Best budget hiking
+    boots for beginners should fit well. ...
+    ```
+
+    ## Use instead
+    Say it once, then refer back: "These boots", "a cheaper pair", "they".
+
+    ## Options
+    - ``min-words`` (default 4): shortest phrase counted, not counting function
+      words at its ends ("the prime minister" has two).  Names and technical
+      terms rarely run past three words ("House of Lords", "cannabis use
+      disorder") and legitimately recur; the long-tail queries content farms
+      stuff ("why does X not like Y", "best shoes for flat feet") have four or
+      more.  Set 3 to also catch short stuffed keywords, at some cost in precision.
+    - ``min-count`` (default 5): a phrase must occur at least this often.  Edited
+      news stories repeat a phrase three or four times at most (measured on 40
+      BBC articles: never more than four).
+    - ``max-per-1000-words`` (default 5.0): the allowance grows with the length of
+      the article, so a 5,000-word guide may repeat a phrase 25 times.
+
+    A phrase needs at least two alphabetic words that are not function words
+    (``rules/data/kw_stopwords.txt``).  Names are exempt: a phrase whose content
+    words are capitalised at every occurrence ("Bank of England", "It's a
+    Wonderful Life") is a name, and a business story may name its subject as
+    often as it needs.  A repeated stretch longer than eight words is a
+    duplicated passage, left to DUP001.
+
+    ## Known problems
+    A technical term of four or more lower-case words ("large language model
+    training data") used very often in a short piece can be flagged; raise
+    ``min-count`` for such documents.  A stuffed keyword of two or three words is
+    left to KW004 (density) and KW002 (casing).
+    """
+
+    code = "KW001"
+    name = "repeated-keyword-phrase"
+    summary = "Multi-word keyword phrase repeated more often than natural writing does"
+    severity = Severity.WARNING
+    examples_flagged = (
+        " ".join(
+            f"Sentence {i} is about cheap flights to sunny paris in spring for a while."
+            for i in range(6)
+        ),
+    )
+    examples_clean = (
+        "The Bank of England raised rates. The Bank of England said inflation fell. "
+        "The Bank of England meets again soon. The Bank of England was firm. "
+        "Analysts expect the Bank of England to wait.",
+    )
+
+    @dataclass(frozen=True)
+    class Options:
+        min_words: int = 4
+        min_count: int = 5
+        max_per_1000_words: float = 5.0
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        opts = self.options
+        t = tokens(doc)
+        total = doc_word_count(t)
+        allowed = max(opts.min_count - 1, int(opts.max_per_1000_words * total / 1000))
+        for phrase in repeated_phrases(t, max(2, opts.min_words), opts.min_count):
+            count = len(phrase.positions)
+            if count <= allowed:
+                continue
+            text = _quote(t, phrase.words)
+            for p in phrase.positions[allowed:]:
+                end = t.ends[p + len(phrase.words) - 1]
+                yield self.violation(
+                    t.starts[p],
+                    end,
+                    f"keyword phrase '{text}' used {count} times in {total} words "
+                    f"(at most {allowed} expected)",
+                )
+
+
+class KeywordDensity(Rule):
+    """Flag one phrase that makes up too large a share of the article's words.
+
+    ## What it does
+    For each phrase of ``min-words`` or more words with at least two content
+    words, computes its *density*: occurrences times phrase length, divided by the
+    number of words in the document.  When phrases exceed ``max-density``, the
+    densest one is reported, once, at its first occurrence outside a Title Case
+    line.
+
+    ## Why is this bad?
+    "Keyword density" is the metric search-engine optimisers use to tune
+    stuffing; a phrase that fills several percent of an article crowds out
+    content and reads as spam to people and to search engines.
+
+    ## Example
+    A 400-word page in which "best vpn for streaming" appears four times
+    (16 of 400 words: 4 %).
+
+    ## Use instead
+    Use the phrase once or twice and write about the subject in varied words.
+
+    ## Options
+    - ``max-density`` (default 0.03, i.e. 3 %): SEO plugins such as Yoast advise
+      0.5–3 % for a focus keyphrase and warn above that; we flag only above.
+    - ``min-words`` (default 3): shortest phrase considered, not counting
+      function words at its ends; two-word phrases are mostly names and terms,
+      which natural writing repeats.
+    - ``min-count`` (default 4): a phrase seen three times or fewer is not
+      stuffing, however short the document (a short news story may use its
+      subject's full title three times).
+    - ``min-document-words`` (default 150): below this, densities are noise.
+
+    Names (every content word capitalised at every occurrence) are exempt.
+
+    ## Known problems
+    A phrase that is itself the subject of a short piece (a product's full name
+    in lower case) can exceed the density honestly.
+    """
+
+    code = "KW004"
+    name = "keyword-density"
+    summary = "One keyword phrase makes up too large a share of the words"
+    severity = Severity.WARNING
+    examples_flagged = (
+        "cheap car insurance quotes online are here. We compare cheap car insurance "
+        "quotes online daily. Get cheap car insurance quotes online now. "
+        + "Our team writes about cover, claims and premiums for drivers. " * 12
+        + "Many look for cheap car insurance quotes online.",
+    )
+    examples_clean = (
+        "Interest rates rose again. " + "Savers and borrowers felt it in different ways. " * 25,
+    )
+
+    @dataclass(frozen=True)
+    class Options:
+        max_density: float = 0.03
+        min_words: int = 3
+        min_count: int = 4
+        min_document_words: int = 150
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        opts = self.options
+        t = tokens(doc)
+        total = doc_word_count(t)
+        if total < opts.min_document_words:
+            return
+        phrases = repeated_phrases(t, max(2, opts.min_words), opts.min_count)
+        if not phrases:
+            return
+        phrase = max(phrases, key=lambda p: (len(p.positions) * len(p.words), -p.positions[0]))
+        density = len(phrase.positions) * len(phrase.words) / total
+        if density <= opts.max_density:
+            return
+        p = next((p for p in phrase.positions if not t.title_line[p]), phrase.positions[0])
+        end = t.ends[p + len(phrase.words) - 1]
+        yield self.violation(
+            t.starts[p],
+            end,
+            f"keyword phrase '{_quote(t, phrase.words)}' is {density:.1%} of the "
+            f"{total} words ({len(phrase.positions)} times; at most "
+            f"{opts.max_density:.1%} expected)",
+        )
+
+
+# -- miscased names (KW002) ----------------------------------------------------
+
+
+def learned_names(t: Tokens) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Names the document writes with capitals, keyed by their lower-case words.
+
+    A name is a maximal run of capitalised words inside a segment, not at its
+    start (a first word's capital proves nothing) and not on a Title Case line
+    (headline capitals prove nothing either).  A single word counts only in camel
+    case ("OpenAI", "iPhone"): lower-cased single words ("apple", "bill") are
+    ordinary English too often.  The most frequent spelling wins.
+    """
+    seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    n = len(t.low)
+    prose = prose_segments(t)
+    i = 0
+    while i < n:
+        if t.shape[i] not in _CAPITAL:
+            i += 1
+            continue
+        j = _name_end(t, i)
+        size = j - i + 1
+        usable = (
+            not t.seg_first[i]
+            and not t.title_line[i]
+            and size <= MAX_NAME_WORDS
+            and t.segment[i] in prose
+        )
+        shapes = {t.shape[k] for k in range(i, j + 1)}
+        if usable and shapes != {UPPER}:
+            head = i
+            while head < j and t.shape[head + 1] in _CAPITAL:
+                head += 1
+            for last in {j, head}:  # the whole name, and its head before a connector
+                if last > i or t.shape[i] == CAMEL:
+                    key = tuple(t.low[i : last + 1])
+                    seen[key][tuple(_POSSESSIVE_RE.sub("", w) for w in t.raw[i : last + 1])] += 1
+        i = j + 1
+    return {key: forms.most_common(1)[0][0] for key, forms in seen.items()}
+
+
+_CAPITAL = (TITLE, CAMEL, UPPER)
+MIN_PROSE_WORDS = 4  # lower-case words a clause needs to count as running text
+
+
+def prose_segments(t: Tokens) -> set[int]:
+    """Segments with at least ``MIN_PROSE_WORDS`` lower-case words: running text,
+    not a menu, a label or a share button ("Share to linkedin")."""
+    counts = Counter(seg for seg, shape in zip(t.segment, t.shape, strict=True) if shape == LOWER)
+    return {seg for seg, c in counts.items() if c >= MIN_PROSE_WORDS}
+
+
+def _name_end(t: Tokens, i: int) -> int:
+    """Last word of the name starting at ``i``: capitalised words, joined by
+    connectors ("Bank of England", "Lab for Mobile Communications").  The name
+    and its head ("Elon Musk" of "Elon Musk of Tesla") are learned, never its
+    tail ("Mobile Communications"), which is often a common phrase."""
+    connectors = word_list("kw_name_connectors")
+    shape, seg, n = t.shape, t.segment, len(t.low)
+    j = i
+    while j + 1 < n and seg[j + 1] == seg[i]:
+        if shape[j + 1] in _CAPITAL:
+            j += 1
+        elif j + 2 < n and t.low[j + 1] in connectors and shape[j + 2] in _CAPITAL:
+            j += 2
+        else:
+            break
+    return j
+
+
+class Miscased(NamedTuple):
+    start: int  # first word index
+    size: int
+    cased: tuple[str, ...]
+
+
+def miscased_runs(t: Tokens, text: str) -> Iterator[Miscased]:
+    names = learned_names(t)
+    if not names:
+        return
+    sizes = sorted({len(k) for k in names}, reverse=True)
+    determiners = word_list("kw_determiners")
+    low, shape, seg, n = t.low, t.shape, t.segment, len(t.low)
+    prose = prose_segments(t)
+    i = 0
+    while i < n:
+        hit = None
+        if shape[i] == LOWER and seg[i] in prose and not _in_handle(text, t.starts[i]):
+            for size in sizes:
+                j = i + size - 1
+                if j >= n or seg[j] != seg[i]:
+                    continue
+                key = tuple(low[i : j + 1])
+                if key not in names or any(shape[k] != LOWER for k in range(i, j + 1)):
+                    continue
+                after_determiner = i > 0 and seg[i - 1] == seg[i] and low[i - 1] in determiners
+                if size > 1 and after_determiner:
+                    continue
+                hit = Miscased(i, size, names[key])
+                break
+        if hit is None:
+            i += 1
+            continue
+        yield hit
+        i += hit.size
+
+
+def _in_handle(text: str, start: int) -> bool:
+    """A hashtag, @handle or path segment: lower case is their normal form."""
+    return start > 0 and text[start - 1] in "#@/\\_~"
+
+
+class MiscasedKeyword(Rule):
+    """Flag a name written in lower case when the article capitalises it elsewhere.
+
+    ## What it does
+    Learns the names the article itself writes with capitals in running text —
+    runs of two or more capitalised words ("Elon Musk", "Bank of England"'s
+    capitalised words) and camel-case brands ("OpenAI", "iPhone") — and flags the
+    same words written all in lower case ("elon musk", "openai").  The fix
+    suggests the article's own casing (unsafe: it is a suggestion to review).
+
+    Only running text counts, for the evidence and for the finding: a clause
+    with at least four lower-case words (not a menu entry, a label or a "Share
+    to linkedin" button).  Capitals at the start of a sentence or on a Title
+    Case line are not taken as evidence either; a name's capitalised words may
+    be joined by connectors (``rules/data/kw_name_connectors.txt``: "Bank of
+    England"), and it is the whole name that must recur in lower case.  A
+    lower-case run after a determiner ("the prime minister" next to "Prime
+    Minister Tony Blair") is ordinary usage and left alone.
+
+    ## Why is this bad?
+    People type search queries in lower case; a name in lower case in the middle
+    of otherwise edited prose is the fingerprint of a query pasted into the text
+    to rank for it ("He maintains that elon musk criticism of openai centers on").
+
+    ## Example
+    ```text
+    Elon Musk co-founded OpenAI in 2015. Many ask why elon musk left openai.
+    ```
+
+    ## Use instead
+    ```text
+    Elon Musk co-founded OpenAI in 2015. Many ask why Musk left the company.
+    ```
+
+    ## Options
+    - ``min-cased`` (default 1): how many capitalised occurrences in running text
+      a name needs before its lower-case form is flagged.  One is enough: edited
+      text that writes "Elon Musk" once never writes "elon musk" by accident.
+
+    ## Known problems
+    Single lower-case words are flagged only for camel-case brands; a stuffed
+    one-word name ("tesla") is not caught.  A name that is also a common phrase
+    ("White House" / "white house paint") can be flagged when used in both senses
+    without a determiner.
+    """
+
+    code = "KW002"
+    name = "miscased-keyword"
+    summary = "Name in lower case although the article capitalises it elsewhere"
+    severity = Severity.WARNING
+    examples_flagged = (
+        "Analysts say Elon Musk wants attention. Critics say elon musk wants more.",
+        "The chatbot from OpenAI is popular. Readers ask if openai will open it up.",
+    )
+    examples_clean = (
+        "Prime Minister Tony Blair spoke first. Later the prime minister left.",
+        "We bought an Apple laptop. Then we ate an apple.",
+        "Follow the debate under #openai, where OpenAI staff reply.",
+    )
+
+    @dataclass(frozen=True)
+    class Options:
+        min_cased: int = 1
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        t = tokens(doc)
+        counts = _cased_counts(t) if self.options.min_cased > 1 else None
+        for run in miscased_runs(t, doc.text):
+            key = tuple(t.low[run.start : run.start + run.size])
+            if counts is not None and counts[key] < self.options.min_cased:
+                continue
+            yield self._report(t, run)
+
+    def _report(self, t: Tokens, run: Miscased) -> Violation:
+        first, last = run.start, run.start + run.size - 1
+        start, end = t.starts[first], t.ends[last]
+        written = " ".join(t.raw[first : last + 1])
+        suffix = t.raw[last][len(t.low[last]) :] if t.raw[last].lower() != t.low[last] else ""
+        expected = " ".join(run.cased) + suffix
+        return self.violation(
+            start,
+            end,
+            f"'{written}' is written '{expected}' elsewhere in the article: "
+            "a lower-case name mid-sentence looks like a pasted search keyword",
+            Fix.replace(start, end, expected, safe=False),
+        )
+
+
+def _cased_counts(t: Tokens) -> Counter[tuple[str, ...]]:
+    counts: Counter[tuple[str, ...]] = Counter()
+    names = learned_names(t)
+    sizes = {len(k) for k in names}
+    for i in range(len(t.low)):
+        if t.shape[i] in (TITLE, CAMEL, UPPER) and not t.seg_first[i]:
+            for size in sizes:
+                key = tuple(t.low[i : i + size])
+                if key in names:
+                    counts[key] += 1
+    return counts
+
+
+# -- questions used as noun phrases (KW003) -------------------------------------
+
+
+@cache
+def _query_re() -> re.Pattern[str]:
+    openers = "|".join(sorted(word_list("kw_query_openers")))
+    aux = "|".join(sorted(word_list("kw_query_auxiliaries")))
+    return re.compile(rf"(?<![\w'’-])(?i:{openers})\s+(?:{aux})\s+(?=\w)")
+
+
+_CLAUSE_END = re.compile(r"[.!?;:,()\"“”\n]")
+
+
+class PastedQuery(Rule):
+    """Flag a direct question used as part of a sentence, the shape of a pasted query.
+
+    ## What it does
+    Finds a question word followed by an inverted auxiliary — direct-question word
+    order, "why does …", "how did …", "when is …" — in a sentence that does not
+    end with a question mark, where within ``max-query-words`` words, before any
+    comma or other punctuation, a word from ``rules/data/kw_query_continuations``
+    follows ("because", "stems", "remains", "is" …).  That continuation treats the
+    question as a noun phrase, which English grammar does not allow:
+    "Why did elon musk leave openai remains a key aspect".
+
+    ## Why is this bad?
+    Content farms wedge the literal search query into a sentence so the page
+    matches it word for word; the result is ungrammatical and reads as spam.
+
+    ## Example
+    ```text
+    Why does the stock market crash happen because investors panic.
+    ```
+
+    ## Use instead
+    ```text
+    Stock markets crash when investors panic.
+    ```
+
+    ## Options
+    - ``max-query-words`` (default 8): how many words after the auxiliary may
+      stand before the continuation.  Search queries are short; a longer span
+      is more likely a long question that merely lost its question mark.
+    - ``min-query-words`` (default 2): the question must have at least a subject
+      and a verb ("why does elon musk ..."); "The reason why is that ..." has none
+      and is good English.
+
+    ## Known problems
+    Queries in other shapes — "how to …", "best … for …", "what is …" — are not
+    flagged: they are also good English as noun phrases ("How to fix it is another
+    matter"), so flagging them would cost too much precision.  A long question
+    whose question mark was forgotten can be flagged.
+    """
+
+    code = "KW003"
+    name = "pasted-query"
+    summary = "Direct question used as part of a sentence (pasted search query)"
+    severity = Severity.WARNING
+    examples_flagged = (
+        "Why does the stock market crash happen because investors panic.",
+        "Why did the band split up remains a mystery to fans.",
+    )
+    examples_clean = (
+        "Why does the stock market crash? Because investors panic.",
+        "The reason why is that investors panic.",
+        "Why Is Everyone Talking About It",
+        "Nobody knows why the band split up.",
+    )
+
+    @dataclass(frozen=True)
+    class Options:
+        max_query_words: int = 8
+        min_query_words: int = 2
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        text = doc.text
+        continuations = word_list("kw_query_continuations")
+        for m in _query_re().finditer(text):
+            found = self._continuation(text, m.end(), continuations)
+            if found is None:
+                continue
+            cont_start, cont_word = found
+            end = cont_start
+            while end > m.start() and text[end - 1].isspace():
+                end -= 1
+            query = " ".join(text[m.start() : end].split())
+            yield self.violation(
+                m.start(),
+                end,
+                f"question '{query}' is used as part of a sentence ('{cont_word}' "
+                "follows, no question mark): a pasted search query?",
+            )
+
+    def _continuation(
+        self, text: str, pos: int, continuations: frozenset[str]
+    ) -> tuple[int, str] | None:
+        stop = _CLAUSE_END.search(text, pos)
+        clause_end = stop.start() if stop else len(text)
+        if stop and stop.group() == "?":
+            return None
+        words = list(WORD_RE.finditer(text, pos, clause_end))
+        opts = self.options
+        if words and words[0].group().lower() == "that":
+            return None
+        for k, w in enumerate(words[: opts.max_query_words + 1]):
+            if k >= opts.min_query_words and w.group() in continuations:
+                if _sentence_has_question_mark(text, clause_end):
+                    return None
+                return w.start(), w.group()
+        return None
+
+
+def _sentence_has_question_mark(text: str, pos: int) -> bool:
+    """Does the sentence going on at ``pos`` end with a question mark?"""
+    end = re.compile(r"[.!?\n]").search(text, pos)
+    return bool(end and end.group() == "?")
+
+
+RULES: tuple[type[Rule], ...] = (
+    RepeatedKeywordPhrase,
+    MiscasedKeyword,
+    PastedQuery,
+    KeywordDensity,
+)
