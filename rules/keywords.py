@@ -501,10 +501,30 @@ class Miscased(NamedTuple):
     cased: tuple[str, ...]
 
 
-def miscased_runs(t: Tokens, text: str) -> Iterator[Miscased]:
+def miscased_runs(t: Tokens, text: str) -> list[Miscased]:
+    """Lower-case runs matching a learned name whose content words are never
+    written in lower case anywhere else ("elon musk"): a word the article also
+    uses as an ordinary word ("starry nights" beside "starry night") makes the
+    run an ordinary phrase."""
     names = learned_names(t)
     if not names:
-        return
+        return []
+    runs = list(_candidate_runs(t, text, names))
+    if not runs:
+        return []
+    inside = Counter(w for r in runs for w in t.low[r.start : r.start + r.size])
+    lower = Counter(w for w, shape in zip(t.low, t.shape, strict=True) if shape == LOWER)
+    stop = word_list("kw_stopwords")
+    return [
+        r
+        for r in runs
+        if all(w in stop or lower[w] == inside[w] for w in t.low[r.start : r.start + r.size])
+    ]
+
+
+def _candidate_runs(
+    t: Tokens, text: str, names: dict[tuple[str, ...], tuple[str, ...]]
+) -> Iterator[Miscased]:
     sizes = sorted({len(k) for k in names}, reverse=True)
     determiners = word_list("kw_determiners")
     low, shape, seg, n = t.low, t.shape, t.segment, len(t.low)
