@@ -1,7 +1,188 @@
-"""Rule family (not yet implemented: no rules registered)."""
+"""Vague or unanchored time (TM family)."""
 
 from __future__ import annotations
 
-from lint.rule import Rule
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-RULES: tuple[type[Rule], ...] = ()
+from lint.document import Document
+from lint.phrases import load_phrases
+from lint.rule import Rule
+from lint.violation import Severity, Violation
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+# A date precise to the day.
+_FULL_DATE = (
+    rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"
+    rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?(?![\w])"
+    rf"|\b{_YEAR}-[01]\d-[0-3]\d\b"
+    r"|\b[0-3]?\d[/.][01]?\d[/.](?:19|20)?\d\d\b"
+)
+FULL_DATE_RE = re.compile(_FULL_DATE)
+# A date precise to the month at least ("March 2024", "11 March 2024").
+DATE_RE = re.compile(rf"{_FULL_DATE}|\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")
+_DATELINE_LEAD = re.compile(
+    r"\s*(?:(?:published|posted|updated|last\s+updated|date|dated|written)\s*(?:on)?\s*:?\s*"
+    r"|[A-Z][A-Za-z .'-]{1,40},\s*|by\s+[^|\n]{1,60}[|·•—–-]\s*)?",
+    re.IGNORECASE,
+)
+DATELINE_LINES = 6
+DATELINE_MAX_CHARS = 160
+
+
+def document_date(doc: Document) -> str | None:
+    """The document's own date: front matter ``date`` or a dateline near the top.
+
+    A dateline is one of the first few non-blank lines that opens with a full date,
+    optionally after a place ("LONDON, 3 May 2024 (Reuters) -"), a label
+    ("Published: 2024-03-11") or a byline ("By Jane Doe | March 11, 2024"), or a
+    short line that is little more than a date.
+    """
+    meta_date = doc.meta.get("date")
+    if meta_date:
+        return str(meta_date)
+    text = doc.text
+    seen = 0
+    for line in doc.lines:
+        if line.start == line.end or text[line.start : line.end].isspace():
+            continue
+        seen += 1
+        if seen > DATELINE_LINES:
+            break
+        lead = _DATELINE_LEAD.match(text, line.start, line.end)
+        at = lead.end() if lead else line.start
+        m = FULL_DATE_RE.match(text, at, line.end)
+        if m is None:
+            short = line.end - line.start <= DATELINE_MAX_CHARS // 2
+            m = FULL_DATE_RE.search(text, line.start, line.end) if short else None
+        if m is not None:
+            return m.group(0)
+    return None
+
+
+class VagueTime(Rule):
+    """Flags relative or vague time ("this week", "recently", "on a certain day") with no anchor.
+
+    ## What it does
+    Finds time expressions that only make sense to someone who knows when the text
+    was written: "this week", "last month", "yesterday", "recently", "in recent
+    weeks", "currently", "will soon", "to this day", "at the time of writing". They
+    are fine when the document carries its own date (a `date:` in Markdown front
+    matter, or a dateline at the top such as "March 11, 2024 —", "LONDON, 3 May 2024
+    (Reuters) -" or "Published: 2024-03-11") or when the same sentence gives an
+    absolute date ("this week (March 11, 2024)").
+
+    Vague phrases that hide the date altogether ("on a certain day", "some time ago",
+    "not long ago") are flagged even in a dated document, unless the same sentence
+    gives the full date.
+
+    ## Why is this bad?
+    Web articles are read months or years after they are written, copied without
+    their page furniture, and often carry no visible date. "This week" then means
+    nothing, and "currently" may have stopped being true long ago.
+
+    ## Example
+    ```text
+    The company announced this week that the feature will ship soon.
+    ```
+
+    ## Use instead
+    ```text
+    The company announced on 11 March 2024 that the feature will ship in May.
+    ```
+
+    ## Options
+    - `vague_always` (default `true`): flag "on a certain day"-style phrases even in a
+      dated document; set to `false` to treat them like "this week".
+    - `min_relative` (default `2`): flag "this week"-style phrases only when an undated
+      document has at least this many of them. A single "last week" in otherwise
+      timeless copy is usually left over from a dated news page whose date was lost
+      when the text was copied; two or more mean the text leans on a moment the reader
+      cannot see. Set to `1` to flag every one.
+
+    ## Known problems
+    "This year", "last year", "today" and weekday references ("on Friday") are not
+    flagged: they are so common in dated news copy that flagging them would bury the
+    useful findings. A date elsewhere in the paragraph does not anchor a phrase.
+    Phrases inside quotation marks are the speaker's and are left alone. With the
+    default `min-relative` of 2, an undated text with a single "this week" passes.
+    """
+
+    code = "TM001"
+    name = "vague-time"
+    summary = "Relative or vague time with no date to anchor it"
+    severity = Severity.WARNING
+    examples_flagged = (
+        "The company said this week that it will open source the model. It has recently"
+        " hired more staff.",
+        "In recent weeks, the founder has criticised his rivals. He will respond tomorrow.",
+        "On a certain day in 2024, the CEO posted a long thread.",
+    )
+    examples_clean = (
+        "The company said on 11 March 2024 that it will open source the model.",
+        "---\ndate: 2024-03-11\n---\nThe company said this week that it will ship.",
+        "The week after the launch, sales rose.",
+    )
+
+    @dataclass(frozen=True)
+    class Options:
+        vague_always: bool = True
+        min_relative: int = 2
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        relative = load_phrases("tm_relative")
+        vague = load_phrases("tm_vague")
+        text = doc.text
+        dated = document_date(doc) is not None
+        quotes = [(q.start, q.end) for q in doc.quotations]
+        qi = 0
+        relative_found: list[Violation] = []
+        blocks = doc.blocks
+        for sent in doc.sentences:
+            if blocks[sent.block].kind == "heading":
+                continue
+            hits = [(m, False) for m in relative.finditer(text, sent.start, sent.end)]
+            hits += [(m, True) for m in vague.finditer(text, sent.start, sent.end)]
+            if not hits:
+                continue
+            has_date = DATE_RE.search(text, sent.start, sent.end) is not None
+            has_full = has_date and FULL_DATE_RE.search(text, sent.start, sent.end) is not None
+            for m, is_vague in sorted(hits, key=lambda h: h[0].start):
+                while qi < len(quotes) and quotes[qi][1] <= m.start:
+                    qi += 1
+                if qi < len(quotes) and quotes[qi][0] <= m.start:
+                    continue
+                if _narrative(text, m.start):
+                    continue
+                phrase = " ".join(text[m.start : m.end].split())
+                if is_vague and not has_full and (self.options.vague_always or not dated):
+                    yield self.violation(
+                        m.start, m.end, f'"{phrase}" hides the date; give the actual date'
+                    )
+                elif not is_vague and not dated and not has_date:
+                    relative_found.append(
+                        self.violation(
+                            m.start,
+                            m.end,
+                            f'"{phrase}" has no date to anchor it; date the article',
+                        )
+                    )
+        if len(relative_found) >= self.options.min_relative:
+            yield from relative_found
+
+
+_NARRATIVE = re.compile(r"(?:\b(?:more|most|only|as)\s+)$", re.IGNORECASE)
+
+
+def _narrative(text: str, start: int) -> bool:
+    """ "more recently", "only recently": relative to the story, not to the reader."""
+    return _NARRATIVE.search(text, max(0, start - 6), start) is not None
+
+
+RULES: tuple[type[Rule], ...] = (VagueTime,)
