@@ -1,9 +1,256 @@
-"""html input (placeholder: linted as plain text until the html parser lands)."""
+"""HTML input: lint the article text of a page, with exact source positions.
+
+Parsed with the standard library's ``html.parser`` (a tolerant, event-based
+parser that never raises on bad markup and reports where each event starts),
+so no third-party HTML stack is needed.  Everything is blank by default; only
+text nodes outside skipped elements are revealed.  Skipped: ``script``,
+``style``, ``head``, ``template``, code (``pre``, ``code``, ``kbd``, ``samp``),
+form controls, comments and declarations, and page chrome where the page marks
+it: ``nav``, ``footer``, ``aside``, ``header`` outside ``article``/``main``,
+ARIA landmarks (``role="navigation"``, ``banner``, ``contentinfo``,
+``complementary``, ``search``), and ``hidden`` / ``aria-hidden="true"`` /
+``display: none`` elements.
+
+Character references keep the text the same length as the source: ``&amp;``
+becomes ``&`` followed by four spaces, ``&rsquo;`` becomes ``’`` and six spaces.
+Rules thus see the character the reader sees at the reference's first column
+(so a finding starting there points at the reference in the source); the cost
+is that a reference inside a word (``don&rsquo;t``) splits it into two words.
+Unknown references are left as written.
+"""
 
 from __future__ import annotations
 
-from lint.document import Document
+import html
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from html.parser import HTMLParser
+
+from lint.document import Block, Document
+
+log = logging.getLogger(__name__)
+
+#: A revealed source range: ``(start, end, None)`` copies the lintable text,
+#: ``(start, end, text)`` writes ``text`` padded with spaces to the range's length.
+Piece = tuple[int, int, "str | None"]
+
+SKIP_TAGS = frozenset(
+    "script style head title template noscript svg math iframe object canvas "
+    "pre code kbd samp button select option textarea nav footer aside".split()
+)
+CHROME_ROLES = frozenset("navigation banner contentinfo complementary search menubar".split())
+VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+#: Elements whose end tag is optional: never skipped for their attributes alone.
+OPTIONAL_END = frozenset("li p dt dd td th tr option thead tbody tfoot colgroup caption".split())
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br caption dd details dialog div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main "
+    "nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+KIND_OF = {
+    **{f"h{n}": "heading" for n in range(1, 7)},
+    **dict.fromkeys(("li", "dt", "dd"), "list"),
+    "blockquote": "quote",
+    **dict.fromkeys(("td", "th", "caption"), "table"),
+}
+#: A start tag of the key closes an open element of these (implied end tags).
+IMPLIED_CLOSE = {
+    "li": ("li",),
+    "dt": ("dt", "dd"),
+    "dd": ("dt", "dd"),
+    "td": ("td", "th"),
+    "th": ("td", "th"),
+}
+CHARREF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+_NOT_BREAK = re.compile(r"[^\r\n]")
+_BROKEN_TAG = re.compile(r"<[A-Za-z/!?]")
+
+
+def _is_chrome(tag: str, attrs: dict[str, str | None], in_article: bool) -> bool:
+    if tag in SKIP_TAGS or (tag == "header" and not in_article):
+        return True
+    if tag in OPTIONAL_END:
+        return False
+    role = (attrs.get("role") or "").strip().lower()
+    return (
+        role in CHROME_ROLES
+        or "hidden" in attrs
+        or (attrs.get("aria-hidden") or "").strip().lower() == "true"
+        or bool(_DISPLAY_NONE.search(attrs.get("style") or ""))
+    )
+
+
+class _ArticleParser(HTMLParser):
+    """Collects revealed text ranges and blocks from an HTML string."""
+
+    def __init__(self, source: str, base: int = 0) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.base = base
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", source)]
+        self.pieces: list[Piece] = []
+        self.blocks: list[Block] = []
+        self._block: list[int] | None = None  # [start, end] of the open block
+        self._skip: tuple[str, int] | None = None  # (tag, nesting depth)
+        self._kinds: list[tuple[str, str]] = []  # open (tag, block kind) elements
+        self._article = 0  # open article / main elements
+        self._broken_until = 0  # end of an unterminated tag the parser passed as text
+
+    # -- positions and blocks ------------------------------------------------
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _flush(self) -> None:
+        if self._block is not None:
+            kind = self._kinds[-1][1] if self._kinds else "text"
+            start, end = self._block
+            self.blocks.append(Block(self.base + start, self.base + end, kind))
+            self._block = None
+
+    def _reveal(self, start: int, end: int, replacement: str | None) -> None:
+        self.pieces.append((self.base + start, self.base + end, replacement))
+        text = self.source[start:end] if replacement is None else replacement
+        lead = len(text) - len(text.lstrip())
+        trail = len(text.rstrip())
+        if trail <= lead:
+            return
+        first, last = start + lead, start + trail
+        if replacement is not None:
+            last = end
+        if self._block is None:
+            self._block = [first, last]
+        else:
+            self._block[1] = last
+
+    # -- element context ---------------------------------------------------
+    def _open(self, tag: str) -> None:
+        for closes in IMPLIED_CLOSE.get(tag, ()):
+            if self._kinds and self._kinds[-1][0] == closes:
+                self._kinds.pop()
+                break
+        if tag in KIND_OF:
+            self._kinds.append((tag, KIND_OF[tag]))
+        if tag in ("article", "main"):
+            self._article += 1
+
+    def _close(self, tag: str) -> None:
+        if tag in ("article", "main") and self._article:
+            self._article -= 1
+        for i in range(len(self._kinds) - 1, -1, -1):
+            if self._kinds[i][0] == tag:
+                del self._kinds[i:]
+                return
+        if tag in ("ul", "ol", "dl", "table", "tr", "tbody", "thead", "tfoot"):
+            while self._kinds and self._kinds[-1][1] in ("list", "table"):
+                self._kinds.pop()
+
+    # -- parser events -----------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip is not None:
+            name, depth = self._skip
+            if tag == name and tag not in VOID_TAGS:
+                self._skip = (name, depth + 1)
+            return
+        if tag in BLOCK_TAGS:
+            self._flush()
+        if tag in VOID_TAGS:
+            return
+        self._open(tag)
+        if _is_chrome(tag, dict(attrs), self._article > 0):
+            self._skip = (tag, 1)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip is None and tag in BLOCK_TAGS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip is not None:
+            name, depth = self._skip
+            if tag != name:
+                return
+            self._skip = (name, depth - 1) if depth > 1 else None
+            if self._skip is not None:
+                return
+        if tag in BLOCK_TAGS:
+            self._flush()
+        self._close(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self._skip is not None:
+            return
+        start = self._offset()
+        if data.startswith("<") and _BROKEN_TAG.match(self.source, start):
+            # An unterminated tag, comment or declaration the parser gave up on.
+            end = self.source.find(">", start)
+            self._broken_until = len(self.source) if end < 0 else end + 1
+        if start < self._broken_until:
+            return
+        if self.source.startswith(data, start):
+            self._reveal(start, start + len(data), None)
+
+    def _reference(self) -> None:
+        if self._skip is not None:
+            return
+        start = self._offset()
+        m = CHARREF_RE.match(self.source, start)
+        if not m:
+            return
+        text = m.group()
+        decoded = html.unescape(text)
+        keep = decoded == text or len(decoded) > len(text)
+        self._reveal(start, m.end(), None if keep else decoded)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference()
+
+    def handle_charref(self, name: str) -> None:
+        self._reference()
+
+
+def extract(source: str, base: int = 0) -> tuple[list[Piece], list[Block]]:
+    """Revealed pieces and blocks of ``source`` (offsets shifted by ``base``).
+
+    Never raises: if the parser fails, what was extracted before the failure is kept.
+    """
+    parser = _ArticleParser(source, base)
+    try:
+        parser.feed(source)
+        parser.close()
+    except Exception:  # noqa: BLE001 - bad markup must never crash a run
+        log.debug("html parser failed; keeping the text extracted so far", exc_info=True)
+    parser._flush()
+    return parser.pieces, parser.blocks
+
+
+def compose(lintable: str, pieces: Iterable[Piece]) -> str:
+    """``lintable`` with everything outside ``pieces`` blanked (line breaks kept)."""
+    out: list[str] = []
+    pos = 0
+    for start, end, replacement in sorted(pieces, key=lambda p: p[0]):
+        if start < pos:  # overlapping pieces: keep the first
+            continue
+        out.append(_NOT_BREAK.sub(" ", lintable[pos:start]))
+        out.append(lintable[start:end] if replacement is None else replacement.ljust(end - start))
+        pos = end
+    out.append(_NOT_BREAK.sub(" ", lintable[pos:]))
+    return "".join(out)
+
+
+def sorted_blocks(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks in order, without empty or overlapping ones."""
+    out: list[Block] = []
+    for block in sorted(blocks, key=lambda b: b.start):
+        if block.end > block.start and (not out or block.start >= out[-1].end):
+            out.append(block)
+    return out
 
 
 def to_document(path: str, raw: str, lintable: str) -> Document:
-    return Document(lintable, path, raw=raw, input_format="html")
+    pieces, blocks = extract(raw)
+    text = compose(lintable, pieces)
+    return Document(text, path, raw=raw, blocks=sorted_blocks(blocks), input_format="html")

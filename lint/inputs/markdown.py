@@ -1,9 +1,347 @@
-"""markdown input (placeholder: linted as plain text until the markdown parser lands)."""
+"""Markdown input: lint the prose of a Markdown file, with exact source positions.
+
+Parsed with markdown-it-py (CommonMark plus GFM tables and strikethrough).
+Everything is blank by default; only the text of paragraphs, headings, list
+items, block quotes and table cells is revealed, and within it the inline markup
+is blanked again: emphasis markers, code spans, link brackets and targets, whole
+images, autolinks, inline HTML and comments, backslashes of escapes.  Block
+markup (``#``, list bullets, ``>``, ``|``, indentation) is never revealed, nor
+are front matter, fenced and indented code, link reference definitions and
+thematic breaks.  HTML blocks go through the HTML input's extractor.
+
+markdown-it gives line ranges (``Token.map``) for blocks; character positions
+are recovered by aligning each inline token's content with its source lines and
+walking the inline children in order.  Where that alignment fails the text is
+left blank: a missed finding is better than one at the wrong place.
+"""
 
 from __future__ import annotations
 
-from lint.document import Document
+import html
+import logging
+import re
+from collections.abc import Iterator, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.token import Token
+
+from lint.document import Block, Document
+from lint.inputs.html import Piece, compose, extract, sorted_blocks
+
+log = logging.getLogger(__name__)
+
+_FRONT_MATTER_FENCE = {"---": ("---", "..."), "+++": ("+++",)}
+_META_LINE = re.compile(r"""^([A-Za-z][\w-]*)\s*[:=]\s*["']?(.*?)["']?\s*$""")
+_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
+_CONTAINERS = {"list_item_open": "list", "blockquote_open": "quote"}
+_CELL_OPEN = ("th_open", "td_open")
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    # Keep entities and escapes as separate tokens holding their source text.
+    md.disable("text_join")
+    return md
+
+
+_MD = _parser()
+
+
+class _Lines:
+    """Start offset and text of each source line, as the parser sees it (no line
+    feed; a carriage return is a space, so CRLF files align like LF ones)."""
+
+    def __init__(self, text: str) -> None:
+        self.raw = text
+        self.starts: list[int] = []
+        self.texts: list[str] = []
+        for m in _LINE_RE.finditer(text):
+            self.starts.append(m.start())
+            self.texts.append(m.group().rstrip("\n").replace("\r", " "))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+# -- front matter ------------------------------------------------------------
+def front_matter(lines: _Lines) -> tuple[int, dict[str, str]]:
+    """Number of front-matter lines at the top, and its simple ``key: value`` pairs."""
+    if not lines.texts:
+        return 0, {}
+    closers = _FRONT_MATTER_FENCE.get(lines.texts[0].rstrip())
+    if not closers:
+        return 0, {}
+    for i in range(1, len(lines)):
+        if lines.texts[i].rstrip() in closers:
+            meta = {}
+            for line in lines.texts[1:i]:
+                m = _META_LINE.match(line)
+                if m and m.group(2):
+                    meta.setdefault(m.group(1).lower(), m.group(2))
+            return i + 1, meta
+    return 0, {}
+
+
+# -- inline alignment --------------------------------------------------------
+class _Align:
+    """Walks inline children through ``content``, recording what to blank."""
+
+    def __init__(self, content: str) -> None:
+        self.s = content
+        self.pos = 0
+        self.blank: list[tuple[int, int]] = []
+        self.replace: list[tuple[int, int, str]] = []
+
+    def find(self, needle: str) -> int:
+        i = self.s.find(needle, self.pos)
+        if i < 0 or not needle:
+            raise LookupError(needle)
+        return i
+
+    def walk(self, tokens: Sequence[Token]) -> None:
+        autolink = False
+        for tok in tokens:
+            if autolink:
+                autolink = tok.type != "link_close"
+                continue
+            autolink = self.step(tok)
+
+    def step(self, tok: Token) -> bool:
+        """Advance past ``tok``; True when it opens an autolink (skip to its close)."""
+        kind = tok.type
+        if kind == "text":
+            if tok.content:
+                self.pos = self.find(tok.content) + len(tok.content)
+        elif kind in ("softbreak", "hardbreak"):
+            nl = self.find("\n")
+            if kind == "hardbreak" and nl > 0 and self.s[nl - 1] == "\\":
+                self.blank.append((nl - 1, nl))
+            self.pos = nl + 1
+        elif kind == "code_inline":
+            self.code_span(tok.markup)
+        elif kind == "html_inline":
+            start = self.find(tok.content)
+            self.pos = start + len(tok.content)
+            self.blank.append((start, self.pos))
+        elif kind == "text_special":
+            self.special(tok)
+        elif kind == "link_open":
+            if tok.markup == "autolink":
+                start = self.find("<")
+                self.pos = self.s.index(">", start) + 1
+                self.blank.append((start, self.pos))
+                return True
+            start = self.find("[")
+            self.blank.append((start, start + 1))
+            self.pos = start + 1
+        elif kind == "link_close":
+            start = self.find("]")
+            self.pos = _link_tail(self.s, start)
+            self.blank.append((start, self.pos))
+        elif kind == "image":
+            self.image(tok)
+        elif tok.markup and kind.endswith(("_open", "_close")):  # em, strong, s
+            start = self.find(tok.markup)
+            self.pos = start + len(tok.markup)
+            self.blank.append((start, self.pos))
+        return False
+
+    def code_span(self, ticks: str) -> None:
+        start = self.find(ticks)
+        closing = re.compile(rf"(?<!`){re.escape(ticks)}(?!`)")
+        m = closing.search(self.s, start + len(ticks))
+        if not m:
+            raise LookupError(ticks)
+        self.pos = m.end()
+        self.blank.append((start, self.pos))
+
+    def special(self, tok: Token) -> None:
+        start = self.find(tok.markup)
+        self.pos = start + len(tok.markup)
+        if tok.info == "escape":
+            self.blank.append((start, start + 1))
+        elif tok.info == "entity":
+            decoded = html.unescape(tok.markup)
+            if decoded != tok.markup and len(decoded) <= len(tok.markup):
+                self.replace.append((start, self.pos, decoded))
+
+    def image(self, tok: Token) -> None:
+        start = self.find("![")
+        inner = _Align(self.s)
+        inner.pos = start + 2
+        inner.walk(tok.children or ())
+        close = inner.find("]")
+        self.pos = _link_tail(self.s, close)
+        self.blank.append((start, self.pos))
+
+
+def _skip_space(s: str, pos: int) -> int:
+    while pos < len(s) and s[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _link_tail(s: str, pos: int) -> int:
+    """End of ``](destination "title")``, ``][label]`` or ``]`` starting at ``pos``."""
+    pos += 1
+    if pos < len(s) and s[pos] == "(":
+        p = _skip_space(s, pos + 1)
+        dest = parseLinkDestination(s, p, len(s))
+        if dest.ok:
+            p = _skip_space(s, dest.pos)
+            title = parseLinkTitle(s, p, len(s))
+            if title.ok:
+                p = _skip_space(s, title.pos)
+        if p < len(s) and s[p] == ")":
+            return p + 1
+        raise LookupError("link destination")
+    if pos < len(s) and s[pos] == "[":
+        p = pos + 1
+        while p < len(s) and s[p] != "]":
+            p += 2 if s[p] == "\\" else 1
+        return min(p + 1, len(s))
+    return pos
+
+
+# -- mapping content back to the source --------------------------------------
+def _content_starts(content: str, lines: _Lines, first: int, how: str, at: int) -> list[int]:
+    """Source offset of each line of ``content`` (which starts on line ``first``).
+
+    ``how`` is ``suffix`` (paragraph lines end their source line, bar trailing
+    space) or ``find`` (a heading or cell found from column ``at``).
+    """
+    out = []
+    for i, part in enumerate(content.split("\n")):
+        line = lines.texts[first + i]
+        if how == "find" and i == 0:
+            col = line.find(part, at)
+        else:
+            col = line.rfind(part)
+        if col < 0 or (part and line[col:].rstrip() != part.rstrip() and how == "suffix"):
+            raise LookupError(part)
+        out.append(lines.starts[first + i] + col)
+    return out
+
+
+def _inline_pieces(content: str, children: Sequence[Token], starts: list[int]) -> list[Piece]:
+    """Source pieces for one inline token: its content lines minus blanked markup."""
+    align = _Align(content)
+    align.walk(children)
+    holes = sorted([(a, b, None) for a, b in align.blank] + list(align.replace))
+    pieces: list[Piece] = []
+    offset = 0
+    for line_start, part in zip(starts, content.split("\n"), strict=True):
+        end = offset + len(part)
+        pos = offset
+        for a, b, text in holes:
+            a, b = max(a, offset), min(b, end)
+            if a >= b or a < pos:
+                continue
+            if a > pos:
+                pieces.append((line_start + pos - offset, line_start + a - offset, None))
+            if text is not None:
+                pieces.append((line_start + a - offset, line_start + b - offset, text))
+            pos = b
+        if end > pos:
+            pieces.append((line_start + pos - offset, line_start + end - offset, None))
+        offset = end + 1
+    return pieces
+
+
+# -- blocks ------------------------------------------------------------------
+def _block(pieces: Sequence[Piece], source: str, kind: str) -> Block | None:
+    spans = [(a, b) for a, b, text in pieces if (source[a:b] if text is None else text).strip()]
+    if not spans:
+        return None
+    start, end = spans[0][0], spans[-1][1]
+    while source[start].isspace():
+        start += 1
+    while source[end - 1].isspace():
+        end -= 1
+    return Block(start, end, kind)
+
+
+def _walk(tokens: Sequence[Token], lines: _Lines) -> Iterator[tuple[list[Piece], str]]:
+    """(pieces, block kind) for each inline token and HTML block, in order."""
+    containers: list[str] = []
+    heading = False
+    cell_from: dict[int, int] = {}  # line -> column where the next cell is searched
+    for tok in tokens:
+        if tok.type in _CONTAINERS:
+            containers.append(_CONTAINERS[tok.type])
+        elif tok.type in ("list_item_close", "blockquote_close") and containers:
+            containers.pop()
+        elif tok.type == "heading_open":
+            heading = True
+        elif tok.type == "heading_close":
+            heading = False
+        elif tok.type == "html_block" and tok.map:
+            yield from _html_block(tok, lines)
+        elif tok.type == "inline" and tok.map:
+            kind = "heading" if heading else containers[-1] if containers else "text"
+            if tok.meta.get("cell"):
+                kind = "table"
+            yield _inline(tok, lines, cell_from, kind), kind
+
+
+def _inline(tok: Token, lines: _Lines, cell_from: dict[int, int], kind: str) -> list[Piece]:
+    first = tok.map[0] if tok.map else 0
+    content = tok.content
+    try:
+        if kind == "table":
+            at = cell_from.get(first, 0)
+            starts = _content_starts(content, lines, first, "find", at)
+            cell_from[first] = starts[0] - lines.starts[first] + len(content)
+        elif kind == "heading" and lines.texts[first].lstrip().startswith("#"):
+            text = lines.texts[first]
+            at = len(text) - len(text.lstrip().lstrip("#"))
+            starts = _content_starts(content, lines, first, "find", at)
+        else:
+            starts = _content_starts(content, lines, first, "suffix", 0)
+        return _inline_pieces(content, tok.children or (), starts)
+    except (LookupError, IndexError):
+        log.debug("could not align line %d of %r; left unlinted", first + 1, content[:40])
+        return []
+
+
+def _html_block(tok: Token, lines: _Lines) -> Iterator[tuple[list[Piece], str]]:
+    assert tok.map is not None
+    start = lines.starts[tok.map[0]]
+    last = min(tok.map[1], len(lines)) - 1
+    end = lines.starts[last] + len(lines.texts[last])
+    pieces, blocks = extract(lines.raw[start:end], start)
+    for block in blocks:
+        yield [p for p in pieces if p[1] > block.start and p[0] < block.end], block.kind
+
+
+def _mark_cells(tokens: Sequence[Token]) -> None:
+    """Flag inline tokens that are table cells (markdown-it gives them no own map)."""
+    in_cell = False
+    for tok in tokens:
+        if tok.type in _CELL_OPEN:
+            in_cell = True
+        elif tok.type in ("th_close", "td_close"):
+            in_cell = False
+        elif tok.type == "inline" and in_cell:
+            tok.meta["cell"] = True
 
 
 def to_document(path: str, raw: str, lintable: str) -> Document:
-    return Document(lintable, path, raw=raw, input_format="markdown")
+    lines = _Lines(raw)
+    skip, meta = front_matter(lines)
+    # Same line structure for the parser: front matter as blank lines, any CR as a space.
+    parse_text = "\n" * skip + raw[lines.starts[skip] :] if skip < len(lines) else "\n" * skip
+    tokens = _MD.parse(parse_text.replace("\r", " "))
+    _mark_cells(tokens)
+    pieces: list[Piece] = []
+    blocks: list[Block] = []
+    for found, kind in _walk(tokens, lines):
+        pieces.extend(found)
+        block = _block(found, raw, kind)
+        if block:
+            blocks.append(block)
+    text = compose(lintable, pieces)
+    return Document(
+        text, path, raw=raw, meta=meta, blocks=sorted_blocks(blocks), input_format="markdown"
+    )
