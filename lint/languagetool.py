@@ -1,0 +1,324 @@
+"""A thin adapter to LanguageTool: one client per process, created lazily.
+
+Backends (the ``backend`` option of the LT rules):
+
+* ``"http://host:port"`` - a LanguageTool server the user runs; we POST to its
+  ``/v2/check`` API with urllib and a timeout per request.
+* ``"local"`` - an *existing* LanguageTool install found the way
+  language-tool-python finds one (``LTP_JAR_DIR_PATH``, or an unpacked
+  ``LanguageTool-X.Y`` folder under ``LTP_PATH``, default
+  ``~/.cache/language_tool_python``).  language-tool-python starts its server
+  once; we never let it download anything.
+* ``"off"`` - nothing is checked.
+
+A backend that is missing or unreachable raises ``RuleUnavailable`` with a
+one-line reason and how to fix it; the failure is remembered, so the other LT rules
+and later files fail at once instead of waiting for the timeout again.
+
+A document is checked once per (backend, language) whatever the number of LT rules
+enabled: paragraphs are batched into requests of at most ``batch_chars`` characters
+and the matches are cached on the document.
+"""
+
+from __future__ import annotations
+
+import atexit
+import http.client
+import json
+import logging
+import os
+import shutil
+import urllib.error
+import urllib.parse
+import urllib.request
+import weakref
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from lint.document import Document
+from lint.rule import RuleUnavailable
+
+log = logging.getLogger(__name__)
+
+INSTALL_HINT = (
+    "run a LanguageTool server and set the LT backend to its URL "
+    '(e.g. languagetool = "http://localhost:8081"), or unpack LanguageTool and set '
+    "LTP_JAR_DIR_PATH to its folder (Java 17+ needed)"
+)
+SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class LTMatch:
+    """One LanguageTool match; ``offset``/``length`` in code points of the checked text."""
+
+    offset: int
+    length: int
+    message: str
+    rule_id: str
+    category: str
+    issue_type: str
+    replacements: tuple[str, ...]
+
+
+class Client(Protocol):
+    def check(self, text: str, language: str, disabled: Sequence[str]) -> list[LTMatch]: ...
+
+    def close(self) -> None: ...
+
+
+# -- responses -------------------------------------------------------------
+def utf16_index(text: str) -> array | None:
+    """Map UTF-16 offsets (LanguageTool's, from Java) to str offsets; None if equal."""
+    if all(ord(c) < 0x10000 for c in text):
+        return None
+    out = array("q")
+    for i, c in enumerate(text):
+        out.append(i)
+        if ord(c) >= 0x10000:
+            out.append(i)  # the low surrogate maps to the same character
+    out.append(len(text))
+    return out
+
+
+def parse_response(payload: dict[str, Any], text: str) -> list[LTMatch]:
+    """Matches from a ``/v2/check`` JSON response for ``text``."""
+    index = utf16_index(text)
+    out = []
+    for m in payload.get("matches", ()):
+        rule = m.get("rule") or {}
+        start, end = int(m["offset"]), int(m["offset"]) + int(m["length"])
+        if index is not None:
+            start, end = index[min(start, len(index) - 1)], index[min(end, len(index) - 1)]
+        out.append(
+            LTMatch(
+                offset=start,
+                length=end - start,
+                message=str(m.get("message", "")).strip(),
+                rule_id=str(rule.get("id", "")),
+                category=str((rule.get("category") or {}).get("id", "")),
+                issue_type=str(rule.get("issueType", "")),
+                replacements=tuple(
+                    str(r.get("value", "")) for r in m.get("replacements", ()) if r.get("value")
+                ),
+            )
+        )
+    return out
+
+
+# -- clients ---------------------------------------------------------------
+def check_url(base: str) -> str:
+    """The ``/v2/check`` URL for a server given as ``http://host:port[/v2[/check]]``."""
+    parts = urllib.parse.urlsplit(base.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise RuleUnavailable(
+            f"LanguageTool backend {base!r} is not 'local', 'off' or an http(s) URL"
+        )
+    path = parts.path.rstrip("/")
+    for suffix in ("/check", "/v2"):
+        path = path.removesuffix(suffix)
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path + "/v2/check", "", ""))
+
+
+class HttpClient:
+    """Talks to a LanguageTool server's ``/v2/check`` API."""
+
+    def __init__(self, base: str, timeout: float) -> None:
+        self.url = check_url(base)
+        self.timeout = timeout
+
+    def check(self, text: str, language: str, disabled: Sequence[str]) -> list[LTMatch]:
+        form = {"text": text, "language": language}
+        if disabled:
+            form["disabledRules"] = ",".join(disabled)
+        request = urllib.request.Request(
+            self.url,
+            data=urllib.parse.urlencode(form).encode("utf-8"),
+            headers={"Accept": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                payload = json.loads(response.read().decode("utf-8"))
+        except urllib.error.HTTPError as exc:
+            raise RuleUnavailable(
+                f"LanguageTool server at {self.url} answered HTTP {exc.code}; {INSTALL_HINT}"
+            ) from None
+        except (TimeoutError, urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+            reason = getattr(exc, "reason", exc)
+            if isinstance(reason, TimeoutError):
+                raise RuleUnavailable(
+                    f"LanguageTool server at {self.url} did not answer within"
+                    f" {self.timeout:g} s; raise the LT timeout option or check the server"
+                ) from None
+            raise RuleUnavailable(
+                f"LanguageTool server at {self.url} is unreachable ({reason}); {INSTALL_HINT}"
+            ) from None
+        except ValueError as exc:
+            raise RuleUnavailable(
+                f"LanguageTool server at {self.url} did not answer JSON ({exc})"
+            ) from None
+        return parse_response(payload, text)
+
+    def close(self) -> None:
+        pass
+
+
+def find_local_install() -> str | None:
+    """The version name of an existing install (``""`` for LTP_JAR_DIR_PATH), or None.
+
+    Never creates folders and never downloads.
+    """
+    jar_dir = os.environ.get("LTP_JAR_DIR_PATH")
+    if jar_dir:
+        return "" if (Path(jar_dir) / "languagetool-server.jar").is_file() else None
+    folder = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
+    if not folder.is_dir() or not any(folder.glob("LanguageTool*/languagetool-server.jar")):
+        return None
+    from language_tool_python.download_lt import LocalLanguageTool
+
+    latest = LocalLanguageTool.get_latest_installed_version()
+    return None if latest is None else latest.version_name
+
+
+def start_local(timeout: float) -> HttpClient:
+    """Start language-tool-python's server on an existing install; an HttpClient to it."""
+    version = find_local_install()
+    if version is None:
+        raise RuleUnavailable(f"no local LanguageTool install found; {INSTALL_HINT}")
+    if not shutil.which("java"):
+        raise RuleUnavailable(f"LanguageTool needs Java, which is not on PATH; {INSTALL_HINT}")
+    try:
+        import language_tool_python
+
+        kwargs = {"language_tool_download_version": version} if version else {}
+        tool = language_tool_python.LanguageTool("en-US", **kwargs)
+    except Exception as exc:  # the library raises many kinds (Java, paths, requests)
+        raise RuleUnavailable(f"could not start the local LanguageTool: {exc}") from None
+    url = getattr(tool, "_url", None)
+    if not isinstance(url, str):
+        tool.close()
+        raise RuleUnavailable("unsupported language-tool-python version (no server URL)")
+    client = HttpClient(url, timeout)
+    client.close = tool.close  # type: ignore[method-assign]
+    return client
+
+
+_clients: dict[str, Client] = {}
+_failures: dict[str, str] = {}
+_results: weakref.WeakKeyDictionary[Document, dict[tuple[object, ...], list[LTMatch]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def backend_key(backend: str) -> str:
+    key = backend.strip()
+    return key.lower() if key.lower() in ("local", "off") else key
+
+
+def get_client(backend: str, timeout: float) -> Client:
+    """The process-wide client for ``backend`` (created on first use)."""
+    key = backend_key(backend)
+    if key in _failures:
+        raise RuleUnavailable(_failures[key])
+    client = _clients.get(key)
+    if client is None:
+        try:
+            client = start_local(timeout) if key == "local" else HttpClient(key, timeout)
+        except RuleUnavailable as exc:
+            _failures[key] = str(exc)
+            raise
+        _clients[key] = client
+    return client
+
+
+@atexit.register
+def close_all() -> None:
+    """Shut down every client (a local server included); forget failures."""
+    while _clients:
+        _, client = _clients.popitem()
+        try:
+            client.close()
+        except Exception:  # pragma: no cover - best effort at exit
+            log.debug("closing LanguageTool client failed", exc_info=True)
+    _failures.clear()
+
+
+# -- documents -------------------------------------------------------------
+def segments(doc: Document) -> Iterator[tuple[int, int]]:
+    """Spans of the document sent to LanguageTool: every block but table rows."""
+    for block in doc.blocks:
+        if block.kind != "table" and block.end > block.start:
+            yield block.start, block.end
+
+
+def batches(doc: Document, batch_chars: int) -> Iterator[list[tuple[int, int]]]:
+    """Consecutive segments grouped into requests of about ``batch_chars`` characters."""
+    batch: list[tuple[int, int]] = []
+    size = 0
+    for start, end in segments(doc):
+        if batch and size + len(SEPARATOR) + end - start > batch_chars:
+            yield batch
+            batch, size = [], 0
+        size += (len(SEPARATOR) if batch else 0) + end - start
+        batch.append((start, end))
+    if batch:
+        yield batch
+
+
+def check_batch(
+    doc: Document,
+    batch: list[tuple[int, int]],
+    client: Client,
+    language: str,
+    disabled: Sequence[str],
+) -> Iterator[LTMatch]:
+    """Check one batch; yield matches with offsets into ``doc.text``."""
+    pieces, where = [], []
+    pos = 0
+    for start, end in batch:
+        where.append((pos, start, end))
+        # Line breaks inside a paragraph are hard wraps, not paragraph ends.
+        pieces.append(doc.text[start:end].replace("\r", " ").replace("\n", " "))
+        pos += end - start + len(SEPARATOR)
+    text = SEPARATOR.join(pieces)
+    starts = [w[0] for w in where]
+    for m in client.check(text, language, disabled):
+        i = bisect_right(starts, m.offset) - 1
+        if i < 0:
+            continue
+        base, start, end = where[i]
+        s = start + m.offset - base
+        e = s + m.length
+        if e > end or doc.raw[s:e] != doc.text[s:e]:
+            continue  # crosses a paragraph, or touches text blanked out of linting
+        yield LTMatch(s, m.length, m.message, m.rule_id, m.category, m.issue_type, m.replacements)
+
+
+def check_document(
+    doc: Document,
+    backend: str,
+    *,
+    language: str = "en-US",
+    timeout: float = 10.0,
+    disabled: Sequence[str] = (),
+    batch_chars: int = 8000,
+) -> list[LTMatch]:
+    """All LanguageTool matches for ``doc`` (cached on the document)."""
+    key = (backend, language, tuple(disabled), batch_chars)
+    cached = _results.setdefault(doc, {})
+    if key not in cached:
+        client = get_client(backend, timeout)
+        try:
+            cached[key] = [
+                m
+                for batch in batches(doc, batch_chars)
+                for m in check_batch(doc, batch, client, language, disabled)
+            ]
+        except RuleUnavailable as exc:
+            _failures[backend_key(backend)] = str(exc)
+            raise
+    return cached[key]
