@@ -109,10 +109,25 @@ def _names_in_premodifiers(text: str, sent_start: int, noun_start: int) -> bool:
     return False
 
 
+_DEFINITE = re.compile(
+    r"\b(?:the|these|those|both|such|our|their|its|this|that|all\s+the|all\s+these)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _refers_back(text: str, start: int, at: int) -> bool:
+    """ "The researchers found", "these studies show": a group already introduced."""
+    return _DEFINITE.search(text, max(start, at - 12), at) is not None
+
+
 def weasel_matches(text: str, start: int, end: int) -> list[Weasel]:
     """Weasel attributions within ``text[start:end]`` (one sentence), named groups excluded."""
     out = []
     for m in _weasel_re().finditer(text, start, end):
+        if (m.group("people") is not None or m.group("evidence") is not None) and _refers_back(
+            text, start, m.start()
+        ):
+            continue
         if m.group("people") is not None:
             qual = m.group("pqual") or ""
             if _PEOPLE_NAMING.search(qual):

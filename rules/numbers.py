@@ -83,23 +83,62 @@ _INTENSIFIER = re.compile(
 _GIVE = re.compile(r"\b(?:give|gives|gave|giving|given)\s+(?:it\s+)?$", re.IGNORECASE)
 
 
-def find_figures(text: str, start: int, end: int, kinds: tuple[str, ...] = KINDS) -> list[Figure]:
+_OFFER = re.compile(r"\s*(?:off|discount|cash\s*back|back|savings?)\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]*)", re.IGNORECASE)
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+MIN_MONEY = 100_000
+
+
+def money_value(figure: str) -> float | None:
+    """The amount of a money figure ("$80 billion" -> 8e10); None for written-out ones."""
+    m = _AMOUNT.search(figure)
+    if m is None:
+        return None
+    value = float(m.group(1).replace(",", ""))
+    return value * _SCALE.get(m.group(2).lower(), 1.0)
+
+
+def _not_statistic(text: str, m: re.Match[str], start: int, end: int, min_money: float) -> bool:
+    kind, figure = m.lastgroup, m.group(0)
+    if kind == "money":
+        value = money_value(figure)
+        return value is not None and value < min_money  # a price, not a statistic
+    if kind != "percent":
+        return False
+    if _OFFER.match(text, m.end(), end):
+        return True  # "45% off": a sales offer
+    return figure.startswith(("100", "110")) and bool(
+        _INTENSIFIER.match(text, m.end(), end)
+        or _GIVE.search(text, max(start, m.start() - 12), m.start())
+    )
+
+
+def find_figures(
+    text: str,
+    start: int,
+    end: int,
+    kinds: tuple[str, ...] = KINDS,
+    min_money: float = MIN_MONEY,
+) -> list[Figure]:
     """Statistics in ``text[start:end]`` (one sentence), in order."""
     out = []
     for m in _figure_re().finditer(text, start, end):
         kind = m.lastgroup or ""
-        if kind not in kinds:
+        if kind not in kinds or _not_statistic(text, m, start, end, min_money):
             continue
         figure = m.group(0).strip()
-        if (
-            kind == "percent"
-            and figure.startswith(("100", "110"))
-            and (
-                _INTENSIFIER.match(text, m.end(), end)
-                or _GIVE.search(text, max(start, m.start() - 12), m.start())
-            )
-        ):
-            continue
         out.append(Figure(m.start(), m.end(), kind, " ".join(figure.split())))
     return out
 
@@ -146,6 +185,14 @@ class UncitedStatistic(Rule):
     ## Options
     - `kinds` (default: all of `money`, `percent`, `count`, `multiplier`, `fraction`):
       which kinds of figure to check; drop one to silence a kind your house style allows.
+    - `min_money` (default `100000`): smaller amounts of money are prices ("$199",
+      "a $7,000 film"), not statistics.
+    - `paragraph_carries_source` (default `true`): once a sentence of a paragraph names
+      its source ("Ofcom said..."), the figures in the rest of that paragraph are taken
+      to come from it, as news copy is written.
+    - `lead_source_covers_document` (default `true`): when the opening paragraphs name
+      where the article's figures come from ("figures published by the Electoral
+      Commission"), the whole article is taken as sourced.
     - `next_sentence_cites` (default `true`): a citation in the next sentence covers the
       figure when that sentence continues the claim ("That figure comes from ...").
 
@@ -178,6 +225,7 @@ class UncitedStatistic(Rule):
     class Options:
         kinds: tuple[str, ...] = KINDS
         next_sentence_cites: bool = True
+        min_money: int = MIN_MONEY
         paragraph_carries_source: bool = True
         lead_source_covers_document: bool = True
 
@@ -196,7 +244,9 @@ class UncitedStatistic(Rule):
             own = sentence_is_cited(doc, i) or _attributed(text, sent.start, sent.end)
             if own and self.options.paragraph_carries_source:
                 sourced_blocks.add(sent.block)
-            figures = find_figures(text, sent.start, sent.end, self.options.kinds)
+            figures = find_figures(
+                text, sent.start, sent.end, self.options.kinds, self.options.min_money
+            )
             if not figures or own or sent.block in covered or sent.block in sourced_blocks:
                 continue
             while qi < len(quotes) and quotes[qi][1] <= sent.start:
