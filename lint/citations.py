@@ -2,35 +2,178 @@
 
 Owned by the REF/QT family; the NUM, QT and WW families call ``sentence_is_cited``
 so that one definition of "cited" holds everywhere.
+
+* A **marker** is ``[1]``, ``[^1]`` or a superscript number (``¹``) in running
+  text.  A superscript right after a short word or a digit is a unit or an
+  exponent (``m²``, ``10³``), not a marker.
+* A **note** is a line that starts with a label: ``[1] ...``, ``[^1]: ...``,
+  ``¹ ...``, or ``1. ...`` under a heading such as *Notes*, *References* or
+  *Sources*.
+* A sentence is **cited** when it holds a link, or a marker that points to a note
+  (a bare marker counts when the document has no notes at all: they may live
+  outside the text we were given, and REF001 reports the marker anyway).
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from lint.document import Document
 
-MARKER_RE = re.compile(r"\[\^?\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+MARKER_RE = re.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 URL_RE = re.compile(r"\bhttps?://\S+|\bwww\.[\w-]+\.\S+", re.IGNORECASE)
+DOMAIN_RE = re.compile(
+    r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|io|ai|co|uk|de|fr|eu|info|news|"
+    r"app|dev|tech|me|tv|us|ca|au|in|jp|cn)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+NOTE_RE = re.compile(
+    r"[ \t]*(?:[-*+•·▪‣–][ \t]+)?"
+    r"(?:\[\^?(?P<br>\d{1,3})\]:?|\^(?P<caret>\d{1,3})[.:)]?|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+    r"|(?P<num>\d{1,3})[.)])[ \t]+(?=\S)"
+)
+NOTES_HEADING_RE = re.compile(
+    r"#*\s*(?:notes?|references?|sources?|footnotes?|endnotes?|citations?|bibliography|"
+    r"works cited|further reading)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+class Note(NamedTuple):
+    """A note definition: the whole line ``[start, end)``; the text after the label
+    starts at ``body``."""
+
+    start: int
+    end: int
+    label: str
+    body: int
+
+
+class Marker(NamedTuple):
+    start: int
+    end: int
+    label: str
+
+
+def notes(doc: Document) -> tuple[Note, ...]:
+    """Every note definition in ``doc`` (cached per document)."""
+    cached = doc.__dict__.get("_notes")
+    if cached is None:
+        cached = tuple(_find_notes(doc))
+        doc.__dict__["_notes"] = cached
+    return cached
+
+
+def markers(doc: Document) -> tuple[Marker, ...]:
+    """Every footnote marker in running text (not the labels of notes)."""
+    cached = doc.__dict__.get("_markers")
+    if cached is None:
+        labels = {n.start: n.body for n in notes(doc)}
+        found = []
+        text = doc.text
+        for line in doc.lines:
+            start = labels.get(line.start, line.start)
+            found.extend(_markers_in(text, start, line.end))
+        cached = tuple(found)
+        doc.__dict__["_markers"] = cached
+    return cached
+
+
+def _markers_in(text: str, start: int, end: int) -> list[Marker]:
+    out = []
+    for m in MARKER_RE.finditer(text, start, end):
+        if m.group(2) is not None and not _superscript_is_marker(text, m.start()):
+            continue
+        label = (m.group(1) or m.group(2)).translate(_SUPERSCRIPT)
+        out.append(Marker(m.start(), m.end(), label))
+    return out
+
+
+def _superscript_is_marker(text: str, pos: int) -> bool:
+    """``word.¹`` or ``claim¹`` is a marker; ``m²``, ``km²`` and ``10³`` are not."""
+    if pos == 0:
+        return False
+    before = text[pos - 1]
+    if before in ".,;:)\"”’'":
+        return True
+    if not before.isalpha():
+        return False
+    start = pos - 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return pos - start >= 3
+
+
+def _find_notes(doc: Document) -> list[Note]:
+    text = doc.text
+    heading_starts = {h.start: h for h in doc.headings}
+    in_notes = False
+    out: list[Note] = []
+    for line in doc.lines:
+        heading = heading_starts.get(line.start) or heading_starts.get(_first_char(text, line))
+        if heading is not None:
+            in_notes = bool(NOTES_HEADING_RE.fullmatch(text, heading.start, heading.end))
+            continue
+        m = NOTE_RE.match(text, line.start, line.end)
+        if m is None:
+            continue
+        if m.group("num") is not None and not in_notes:
+            continue  # an ordinary numbered list
+        label = m.group("br") or m.group("caret") or m.group("sup") or m.group("num")
+        out.append(Note(line.start, line.end, label.translate(_SUPERSCRIPT), m.end()))
+    return out
+
+
+def _first_char(text: str, line: tuple[int, int]) -> int:
+    start, end = line
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def note_labels(doc: Document) -> frozenset[str]:
+    return frozenset(n.label for n in notes(doc))
+
+
+def marker_is_valid(doc: Document, marker: Marker) -> bool:
+    """A marker is valid when it points to a note, or when there are no notes at all."""
+    labels = note_labels(doc)
+    return not labels or marker.label in labels
+
+
+def has_link_or_marker(text: str) -> bool:
+    """Does a piece of text hold a link or a footnote marker?  (No note check.)"""
+    if URL_RE.search(text):
+        return True
+    for m in MARKER_RE.finditer(text):
+        if m.group(1) is not None or _superscript_is_marker(text, m.start()):
+            return True
+    return False
 
 
 def sentence_has_marker_or_link(doc: Document, index: int) -> bool:
-    """Does sentence ``index`` carry a footnote marker or a link?"""
+    """Does sentence ``index`` carry a valid footnote marker or a link?"""
     s = doc.sentences[index]
-    end = s.end
+    text = doc.text
+    if URL_RE.search(text, s.start, s.end):
+        return True
     # A marker right after the sentence end ("2018.[2]") belongs to it.
-    tail = doc.text[end : end + 8]
-    return bool(
-        MARKER_RE.search(doc.text, s.start, end)
-        or MARKER_RE.match(tail.lstrip())
-        or URL_RE.search(doc.text, s.start, end)
-    )
+    tail_end = min(len(text), s.end + 8)
+    j = s.end
+    while j < tail_end and text[j] in " \t":
+        j += 1
+    found = _markers_in(text, s.start, s.end)
+    m = MARKER_RE.match(text, j, tail_end)
+    if m:
+        found.extend(_markers_in(text, m.start(), m.end()))
+    return any(marker_is_valid(doc, mk) for mk in found)
 
 
 def sentence_is_cited(doc: Document, index: int) -> bool:
-    """A sentence counts as cited when it carries a marker or a link."""
+    """A sentence counts as cited when it carries a link or a valid marker."""
     return _cited_cache(doc)[index]
 
 

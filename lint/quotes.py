@@ -1,23 +1,212 @@
-"""Find quotations in a document (used by ``Document.quotations``)."""
+"""Find quotations in a document (used by ``Document.quotations``).
+
+One left-to-right pass per block, so the whole document is scanned in linear
+time and a quote is never paired across a block (paragraph) boundary:
+
+* Markdown block quotes (``> ...``) are one ``block`` quotation each.
+* Double quotes, straight (``"``) or curly (``“ ”``), are paired by context: a
+  mark after a space and before a letter opens, one after a letter and before a
+  space or punctuation closes.  A mark that opens while a quote is already open
+  and follows a sentence end (``... months. "We are``) continues the same quote:
+  that is how a quote running over several paragraphs reads once the paragraph
+  breaks are lost.  A quote left open runs to the end of its paragraph, never
+  further.
+* Single quotes (``'``/``‘ ’``) are paired only outside double quotes, and only
+  when both marks are unambiguous (an apostrophe inside or at the end of a word,
+  as in ``don't`` or ``players'``, is never a quote mark).
+* A quotation that fills its whole paragraph is of kind ``block``.
+* Terms, not quotations, are dropped: scare quotes and words used as words (up
+  to three words without sentence punctuation: a "black box", the word "woke"),
+  nicknames, and titles of works (every word capitalised, no sentence punctuation).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from lint.phrases import load_phrases
 
 if TYPE_CHECKING:
     from lint.document import Document, Quotation
 
-_PAIRS = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
+DOUBLE = '"“”„'
+SINGLE = "'‘’"
+_OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/:;")
+_CLOSE_AFTER = set(" \t\n\r\u00a0)]}—–-/.,;:!?…")
+_SENTENCE_END = set(".!?…")
+_BLOCKQUOTE_PREFIX = re.compile(r"[ \t]*>[ \t]?")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_INNER_PUNCT = re.compile(r"[.!?;:,…]")
+_MINOR_WORDS = frozenset(
+    "a an and as at but by de del der for from in into la le nor of on or the to "
+    "van von vs with".split()
+)
+#: Longest span (characters) a single-quoted pair may cover.
+SINGLE_MAX = 600
+TERM_MAX_WORDS = 3
 
 
 def find_quotations(doc: Document) -> Iterator[Quotation]:
-    """Double-quoted spans within one block (never across a block boundary)."""
-    from lint.document import Quotation
-
+    """Every quotation of ``doc``, in document order."""
     text = doc.text
     for block in doc.blocks:
-        for m in _PAIRS.finditer(text, block.start, block.end):
-            group = 1 if m.group(1) is not None else 2
-            yield Quotation(m.start(), m.end(), m.start(group), m.end(group), "inline")
+        if block.kind == "quote":
+            yield _blockquote(text, block.start, block.end)
+            continue
+        for q in _pair_block(text, block.start, block.end):
+            if not is_term(text, q):
+                yield q
+
+
+def _blockquote(text: str, start: int, end: int) -> Quotation:
+    from lint.document import Quotation
+
+    m = _BLOCKQUOTE_PREFIX.match(text, start, end)
+    inner = m.end() if m else start
+    return Quotation(start, end, inner, end, "block")
+
+
+def _can_open(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return (before in _OPEN_BEFORE or before in DOUBLE or before in SINGLE) and not after.isspace()
+
+
+def _can_close(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() and (
+        after in _CLOSE_AFTER or after in DOUBLE or after in SINGLE or i + 1 >= end
+    )
+
+
+def _pair_block(text: str, start: int, end: int) -> Iterator[Quotation]:
+    """Pair double quotes in ``text[start:end]``; single quotes in the gaps."""
+    from lint.document import Quotation
+
+    gap_start = start
+    open_at = -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in DOUBLE:
+            continue
+        opens = ch in "“„" or (ch == '"' and _can_open(text, i, start, end))
+        closes = ch == "”" or (ch == '"' and _can_close(text, i, start, end))
+        if ch == "“" and _can_close(text, i, start, end) and not _can_open(text, i, start, end):
+            opens, closes = False, True  # a mis-typed closing mark
+        if open_at < 0:
+            if opens:
+                yield from _singles(text, gap_start, i)
+                open_at = i
+            continue
+        if closes and (not opens or text[i - 1] != " "):
+            yield _make(text, open_at, i + 1, start, end)
+            open_at, gap_start = -1, i + 1
+        elif opens and not _continues_quote(text, i, open_at):
+            open_at = i  # the earlier mark was stray: start again here
+    if open_at >= 0:
+        # Unclosed: the quote runs to the end of its paragraph, no further.
+        yield Quotation(open_at, end, open_at + 1, end, "block" if open_at == start else "inline")
+    else:
+        yield from _singles(text, gap_start, end)
+
+
+def _continues_quote(text: str, i: int, open_at: int) -> bool:
+    """An opening mark after a sentence end inside an open quote continues it."""
+    j = i - 1
+    while j > open_at and text[j].isspace():
+        j -= 1
+    return j > open_at and text[j] in _SENTENCE_END
+
+
+def _make(text: str, qstart: int, qend: int, bstart: int, bend: int) -> Quotation:
+    from lint.document import Quotation
+
+    kind = "block" if qstart == bstart and _only_tail(text, qend, bend) else "inline"
+    return Quotation(qstart, qend, qstart + 1, qend - 1, kind)
+
+
+def _only_tail(text: str, pos: int, end: int) -> bool:
+    """Is ``text[pos:end]`` nothing but punctuation or a footnote marker?"""
+    tail = text[pos:end].strip()
+    return not tail or bool(re.fullmatch(r"[.,;:!?…]*(?:\[\^?\d{1,3}\])*[.]?", tail))
+
+
+def _singles(text: str, start: int, end: int) -> Iterator[Quotation]:
+    """Unambiguous single-quoted spans in ``text[start:end]``."""
+
+    open_at = -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in SINGLE:
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if before.isalnum() and after.isalnum():
+            continue  # apostrophe inside a word: don't, Musk's
+        if open_at < 0:
+            if ch != "’" and before in _OPEN_BEFORE and after.isalpha():
+                open_at = i
+            continue
+        if i - open_at > SINGLE_MAX:
+            open_at = -1
+            continue
+        if ch != "‘" and not before.isspace() and (after in _CLOSE_AFTER or i + 1 >= end):
+            if before == "s" and after.isspace() and text[open_at] == "'":
+                continue  # plural possessive ("the players' union"), not a close
+            yield _make(text, open_at, i + 1, start, end)
+            open_at = -1
+
+
+def is_term(text: str, q: Quotation) -> bool:
+    """Is ``q`` a term, scare quote, nickname or title rather than a quotation?"""
+    inner = text[q.inner_start : q.inner_end].strip()
+    words = _WORD.findall(inner)
+    if not words or _introducer_re().search(text, max(0, q.start - 40), q.start):
+        return True
+    has_punct = bool(_INNER_PUNCT.search(inner.rstrip(".,")) or inner[-1:] in "!?…")
+    if len(words) <= TERM_MAX_WORDS:
+        if not (inner[-1:] in ".!?…," and _introduced(text, q.start)):
+            return True
+    return not has_punct and _title_case(words)
+
+
+def _introduced(text: str, pos: int) -> bool:
+    """Is the quote at ``pos`` preceded by a colon or a verb-like word ("to", "that")?"""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0 or text[j] in "\n:.!?([—–-":
+        return True
+    m = re.search(r"([^\W\d_]+)\W*$", text[max(0, j - 40) : j + 1])
+    if not m:
+        return True
+    return m.group(1).lower() not in _DETERMINERS
+
+
+_DETERMINERS = frozenset(
+    "a an the this that these those its his her their our your my some any as "
+    "called dubbed termed named word words phrase term so-called so".split()
+)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised except minor ones, at least two capitalised."""
+    caps = 0
+    for w in words:
+        if w[0].isupper():
+            caps += 1
+        elif w.lower() not in _MINOR_WORDS:
+            return False
+    return caps >= 2
+
+
+@lru_cache(maxsize=1)
+def _introducer_re() -> re.Pattern[str]:
+    """Words that make what follows a term or a name ("known as", "dubbed")."""
+    entries = load_phrases("qt_term_introducers").entries
+    body = "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
+    return re.compile(rf"(?<![\w-])(?:{body})[ \t]*[,:]?[ \t]*$", re.IGNORECASE)

@@ -1,7 +1,318 @@
-"""Rule family (not yet implemented: no rules registered)."""
+"""QT: quotations nobody can trace (no speaker, or a speaker but no source)."""
 
 from __future__ import annotations
 
-from lint.rule import Rule
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-RULES: tuple[type[Rule], ...] = ()
+from lint.attribution import (
+    Speaker,
+    best_name,
+    find_source,
+    intro_speaker,
+    masked_text,
+    named_in,
+    sentence_subject,
+    speaker_after,
+    speaker_before,
+)
+from lint.citations import sentence_is_cited
+from lint.document import Document, Quotation
+from lint.rule import Rule
+from lint.violation import Severity, Violation
+
+#: How many sentences back a pronoun ("she said") is resolved to a name.
+PRONOUN_LOOKBACK = 5
+_ATTRIBUTION_START = ("(", "—", "–", "-", "―")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+(?=[\"“A-Z]|$)")
+_CONTINUING = ("added", "adds", "adding", "continued", "went on")
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A quotation with what was found about it."""
+
+    quotation: Quotation
+    speaker: Speaker | None
+    source: str | None
+
+
+def attributed_quotations(doc: Document) -> tuple[Attributed, ...]:
+    """Every quotation outside headings and tables, with its speaker and source."""
+    cached = doc.__dict__.get("_qt_attributed")
+    if cached is None:
+        cached = tuple(_attribute_all(doc))
+        doc.__dict__["_qt_attributed"] = cached
+    return cached
+
+
+def _attribute_all(doc: Document) -> Iterator[Attributed]:
+    masked = masked_text(doc)
+    previous: Attributed | None = None
+    known: set[str] = set()  # speakers already quoted with a reporting verb
+    for q in doc.quotations:
+        block_index = doc.block_index_at(q.start)
+        block = doc.blocks[block_index]
+        if block.kind in ("heading", "table"):
+            continue
+        if previous is not None and _continues(doc, previous.quotation, q, block_index):
+            current = Attributed(q, previous.speaker, previous.source)
+        elif doc.text[q.start] == ">":
+            current = _attribute_blockquote(doc, q)
+        else:
+            current = _attribute(doc, masked, q, known)
+        speaker = current.speaker
+        if speaker is not None and speaker.kind == "name" and speaker.verb:
+            known.add(speaker.text)
+            known.add(speaker.text.split()[-1])
+        previous = current
+        yield current
+
+
+def _continues(doc: Document, prev: Quotation, q: Quotation, block_index: int) -> bool:
+    """A quote left open at the end of a paragraph goes on in the next one."""
+    prev_block = doc.block_index_at(prev.start)
+    unclosed = prev.end == doc.blocks[prev_block].end and prev.inner_end == prev.end
+    return unclosed and prev_block == block_index - 1 and q.start == doc.blocks[block_index].start
+
+
+def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Attributed:
+    sentences = doc.sentences
+    i0 = max(doc.sentence_index_at(q.start), 0)
+    i1 = max(doc.sentence_index_at(max(q.start, q.end - 1)), i0)
+    pre = masked[sentences[i0].start : q.start] if sentences[i0].start <= q.start else ""
+    post = masked[q.end : max(q.end, sentences[i1].end)]
+    prev = _sentence_text(doc, masked, i0 - 1)
+    cut = _last_sentence_end(pre)
+    if cut:  # the segmenter kept an earlier sentence with the quote
+        pre, prev = pre[cut:], pre[:cut]
+    segments = [pre, post]
+    speaker = speaker_after(post) or speaker_before(pre)
+    starts_sentence = not pre.strip(" \t\n\"“”'‘")
+    if starts_sentence and prev.rstrip().endswith(":"):
+        segments.append(prev)
+        speaker = speaker or speaker_before(prev)
+    nxt = _attribution_after(doc, masked, i1) if starts_sentence or not post.strip() else ""
+    if nxt:
+        segments.append(nxt)
+        speaker = speaker or speaker_after(nxt) or intro_speaker(nxt + ":")
+    if speaker is None and starts_sentence and prev:
+        speaker = speaker_before(prev) or _subject_of(prev, known)
+        segments.append(prev)
+    speaker = speaker or named_in(pre) or named_in(post)
+    if speaker is not None and (speaker.kind == "pronoun" or _continuing(pre + post)):
+        segments.append(prev)
+        speaker = _resolve(doc, masked, i0, speaker)
+    source = find_source(" \n ".join(segments))
+    if source is None and (sentence_is_cited(doc, i1) or sentence_is_cited(doc, i0)):
+        source = "link or note"
+    return Attributed(q, speaker, source)
+
+
+def _last_sentence_end(segment: str) -> int:
+    ends = list(_SENTENCE_END.finditer(segment))
+    return ends[-1].end() if ends else 0
+
+
+def _attribute_blockquote(doc: Document, q: Quotation) -> Attributed:
+    """A Markdown block quote: its attribution is a dash line inside it or just before."""
+    text = doc.text
+    speaker: Speaker | None = None
+    source: str | None = None
+    for line in text[q.inner_start : q.inner_end].splitlines():
+        body = line.lstrip(" >\t")
+        if body.startswith(_ATTRIBUTION_START[1:]):
+            name = best_name(body, prefer_first=True)
+            speaker = Speaker(name, "name", False) if name else speaker
+            source = find_source(body) or source
+    i0 = doc.sentence_index_at(q.start)
+    prev = _sentence_text(doc, doc.text, i0 - 1)
+    if speaker is None and prev.rstrip().endswith(":"):
+        speaker = speaker_before(prev)
+        source = source or find_source(prev)
+    return Attributed(q, speaker, source)
+
+
+def _attribution_after(doc: Document, masked: str, i1: int) -> str:
+    """The next sentence when it reads as an attribution ("(Reuters, 2021)", "— Jo Bloggs")."""
+    nxt = _sentence_text(doc, masked, i1 + 1).strip()
+    if not nxt:
+        return ""
+    if nxt.startswith(_ATTRIBUTION_START) or nxt[0].islower():
+        return nxt
+    return ""
+
+
+def _sentence_text(doc: Document, masked: str, index: int) -> str:
+    if index < 0 or index >= len(doc.sentences):
+        return ""
+    s = doc.sentences[index]
+    if doc.blocks[s.block].kind in ("heading", "table"):
+        return ""
+    return masked[s.start : s.end]
+
+
+def _continuing(segment: str) -> bool:
+    lowered = segment.lower()
+    return any(f" {verb}" in lowered for verb in _CONTINUING)
+
+
+def _resolve(doc: Document, masked: str, i0: int, speaker: Speaker) -> Speaker:
+    """Name the person a pronoun refers to, from the sentences just before."""
+    if speaker.kind != "pronoun":
+        return speaker
+    for index in range(i0 - 1, max(-1, i0 - 1 - PRONOUN_LOOKBACK), -1):
+        sentence = _sentence_text(doc, masked, index)
+        name = sentence_subject(sentence)
+        if name is None:
+            found = speaker_before(sentence)
+            name = found.text if found is not None and found.kind == "name" else None
+        if name:
+            return Speaker(name, "name", speaker.verb)
+    return speaker
+
+
+def _subject_of(sentence: str, known: set[str]) -> Speaker | None:
+    """The previous sentence's subject; it counts as reported speech when that
+    person was already quoted with a reporting verb."""
+    name = sentence_subject(sentence)
+    if name is None:
+        return None
+    return Speaker(name, "name", name in known or name.split()[-1] in known)
+
+
+class QuoteWithoutSpeaker(Rule):
+    """
+    ## What it does
+    Flags a quotation whose speaker is not named: nobody is named or clearly
+    referred to in its sentence, the sentence before, or an introducing line
+    ending in a colon.  A quotation attributed only to a vague group ("critics
+    say", "experts argue") is flagged too.
+
+    ## Why is this bad?
+    A quotation claims that someone said something.  Without a speaker the
+    reader cannot weigh the words or check them; content farms use unattributed
+    quotes to lend invented statements authority.
+
+    ## Example
+    ```text
+    The new policy has been described as "a betrayal of everything we stood for."
+    ```
+
+    ## Use instead
+    ```text
+    Union leader Jane Doe described the policy as "a betrayal of everything we
+    stood for" in a statement on Monday.
+    ```
+
+    ## Options
+    None.
+
+    ## Known problems
+    Speakers are found from reporting verbs, colons and names around the quote,
+    not by parsing: a quote whose speaker is named two sentences earlier is
+    flagged.  Scare quotes, titles and nicknames (up to three words used as a
+    noun: a "black box") are not quotations and are never flagged.
+    """
+
+    code = "QT001"
+    name = "quotation-without-speaker"
+    summary = "Quotation with no speaker"
+    severity = Severity.WARNING
+    examples_flagged = (
+        'The plan has been called "the worst idea anyone has had in a decade" by some.',
+        'Critics argue: "This will ruin the town centre for good."',
+    )
+    examples_clean = (
+        'Mayor Ana Ruiz said the plan was "the best idea in a decade" at a council '
+        "meeting on Tuesday.",
+        'The device is a "black box" to most of its users.',
+    )
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        for item in attributed_quotations(doc):
+            q, speaker = item.quotation, item.speaker
+            if speaker is None:
+                yield self.violation(
+                    q.start,
+                    q.end,
+                    "quotation with no speaker (nobody named in its sentence, "
+                    "the one before or an introducing line)",
+                )
+            elif speaker.kind == "vague":
+                message = f'quotation attributed only to "{speaker.text}": name who said it'
+                yield self.violation(q.start, q.end, message)
+
+
+class QuoteWithoutSource(Rule):
+    """
+    ## What it does
+    Flags a quotation that has a speaker but no source: nothing that lets a
+    reader find where and when it was said.  A source is a link, a footnote
+    marker, a named outlet ("told Reuters", "in an interview with The Verge"), a
+    document, event or venue ("in a statement", "according to the court
+    filing", "at the summit"), or a date ("on Monday", "in a 2019 blog post").
+
+    ## Why is this bad?
+    Words put in a famous person's mouth spread fast and are hard to refute when
+    nobody can look them up.  A platform or vague medium alone ("(her X post)",
+    "his posts") does not let a reader find the original.
+
+    ## Example
+    ```text
+    Chief executive Jane Doe responded: "We never promised that."
+    ```
+
+    ## Use instead
+    ```text
+    Chief executive Jane Doe responded in a statement on 4 March: "We never
+    promised that."
+    ```
+
+    ## Options
+    - `named-speaker-is-enough` (default `false`): accept a speaker with a
+      reporting verb ("Jane Doe said") as sufficient.  Newsrooms quoting their
+      own interviews attribute this way; off by default because content farms
+      do too.
+
+    ## Known problems
+    A source mentioned several sentences away from the quote is not seen, and a
+    date in the quote's sentence is taken to date the quote.
+    """
+
+    code = "QT002"
+    name = "quotation-without-source"
+    summary = "Quotation with a speaker but no source"
+    severity = Severity.WARNING
+    examples_flagged = (
+        'Chief executive Jane Doe responded: "We never promised that to anyone."',
+        'Coach Sam Park was blunt: "We played badly and we deserved to lose." (his X post)',
+    )
+    examples_clean = (
+        'Jane Doe told Reuters on Monday: "We never promised that to anyone."',
+        '"We never promised that to anyone," Jane Doe said in a statement.',
+    )
+
+    @dataclass(frozen=True)
+    class Options:
+        named_speaker_is_enough: bool = False
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        lenient = self.options.named_speaker_is_enough
+        for item in attributed_quotations(doc):
+            speaker = item.speaker
+            if speaker is None or speaker.kind == "vague" or item.source is not None:
+                continue
+            if lenient and speaker.verb:
+                continue
+            q = item.quotation
+            yield self.violation(
+                q.start,
+                q.end,
+                f"quotation attributed to {speaker.text} has no source "
+                "(link, outlet, document or date)",
+            )
+
+
+RULES: tuple[type[Rule], ...] = (QuoteWithoutSpeaker, QuoteWithoutSource)

@@ -1,0 +1,338 @@
+"""Who said a quotation, and where: speaker and source detection for the QT rules.
+
+Everything here reads the text *around* a quotation, never inside it (names in
+the quoted words are not the speaker).  ``masked_text`` blanks the inside of every
+quotation once per document, so each look-up is a slice of bounded size and a
+document is handled in linear time.
+
+A *speaker* is found from a reporting verb ("said", "told", "according to", see
+``rules/data/qt_reporting_verbs.txt``) with a subject next to it: a name
+("Sam Altman said", "said Sam Altman"), a pronoun ("she said"), or a noun
+phrase ("the minister said").  An introducing clause that ends with a colon names
+a speaker even without a verb ("Jane Doe's view was blunt:").
+
+A *source* is something a reader can follow: a link or footnote marker, a named
+outlet ("told Reuters", "in an interview with The Verge"), a document, event or
+venue ("in a statement", "according to the court filing", "at the summit"), or a
+date ("on Monday", "in March 2024", "in a 2019 blog post").  A platform or
+vague medium alone ("(her X post)", "on Twitter") is not a source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from lint.citations import has_link_or_marker
+from lint.phrases import load_phrases
+
+if TYPE_CHECKING:
+    from lint.document import Document
+
+_CAP_TOKEN = r"(?:[A-Z][\w.\-]*(?:['’][A-Z][\w\-]*)?)"
+_CONNECT = r"(?:de|van|von|der|den|da|di|du|la|le|bin|ibn|al)"
+NAME_RUN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_CAP_TOKEN})*(?:['’]s?(?!\w))?")
+_PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]*[’']?[A-Z][a-z]+)$")
+_PRONOUN = re.compile(r"\b(he|she|they|it|we|I)\s*$", re.IGNORECASE)
+_PRONOUN_AFTER = re.compile(r"^\s*,?\s*(he|she|they|it|we|I)\b")
+_LOWER_WORDS = re.compile(r"(?<![\w’'-])((?:[a-z][\w\-’']*\s+){0,2}[a-z][\w\-’']*)\s*,?\s*$")
+_CONJUNCTION_END = re.compile(
+    r"\b(?:and|but|or|then|before|after|while|when|as|yet)\s*$", re.IGNORECASE
+)
+_DETERMINER_END = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our|these|those|such|whose|my|your)\s*$", re.IGNORECASE
+)
+_SUBJECT_FOLLOW = re.compile(r"\s+(?!(?:of|in|on|at|for|and|from|with|to|by|as)\b)[a-z]")
+_SKIP_BEFORE_VERB = frozenset(
+    "also then later previously once has had have was is were are would will "
+    "had who which again further has_also reportedly recently publicly immediately "
+    "swiftly quickly repeatedly himself herself later".split()
+)
+_CLAUSE_CUT = re.compile(r"""[:;"“”()\[\]\n—]|\.\s""")
+_PLATFORMS = (
+    "X|Twitter|Facebook|Instagram|LinkedIn|TikTok|YouTube|Threads|Reddit|Weibo|"
+    "Truth Social|Bluesky|Mastodon|Telegram|WeChat|Substack|Medium|Discord"
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DATE_RE = re.compile(
+    rf"\b{_WEEKDAY}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?{_MONTH}|\b{_MONTH},?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b|"
+    r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|"
+    r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Aa]t)\s+(?:a|an|the|his|her|its|their)\s+(?:19|20)\d\d\b|"
+    r"\b(?:[Yy]esterday|last (?:week|month|night|year)|this (?:week|month|morning|afternoon)|"
+    r"earlier this (?:week|month|year))\b"
+)
+OUTLET_PATTERNS = re.compile(
+    r"\btold\s+the\s+[A-Z]|"
+    r"\b(?:interview|interviews|speaking|talking|spoke|told)\s+(?:with|to)\s+(?:the\s+)?[A-Z]|"
+    rf"\b(?:writing|wrote|published|said|speaking|appearing|quoted|told)\s+(?:in|on|to)\s+"
+    rf"(?:the\s+)?(?!(?:{_PLATFORMS})\b)[A-Z][\w’']+"
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quotation is attributed to; ``kind`` is name, pronoun, noun or vague."""
+
+    text: str
+    kind: str
+    verb: bool  # found next to a reporting verb (not only by a colon or possessive)
+
+
+def masked_text(doc: Document) -> str:
+    """``doc.text`` with the inside of every quotation blanked (cached per document)."""
+    cached = doc.__dict__.get("_qt_masked")
+    if cached is not None:
+        return cached
+    text = doc.text
+    parts: list[str] = []
+    pos = 0
+    for q in doc.quotations:
+        if q.inner_start < pos:
+            continue
+        parts.append(text[pos : q.inner_start])
+        parts.append(re.sub(r"[^\n]", " ", text[q.inner_start : q.inner_end]))
+        pos = q.inner_end
+    parts.append(text[pos:])
+    masked = "".join(parts)
+    doc.__dict__["_qt_masked"] = masked
+    return masked
+
+
+# -- speakers -----------------------------------------------------------------
+def speaker_before(segment: str) -> Speaker | None:
+    """The speaker in text that precedes a quotation ("Jane Doe said: ")."""
+    verbs = [
+        m
+        for m in load_phrases("qt_reporting_verbs").finditer(segment)
+        if not _DETERMINER_END.search(segment, max(0, m.start - 8), m.start)
+    ]
+    if verbs:
+        m = verbs[-1]
+        return _subject(segment, m.start, m.end, m.phrase)
+    if segment.rstrip().endswith(":"):
+        return intro_speaker(segment)
+    return None
+
+
+def speaker_after(segment: str) -> Speaker | None:
+    """The speaker in text that follows a quotation (", said Jane Doe.")."""
+    for m in load_phrases("qt_reporting_verbs").finditer(segment, 0, min(len(segment), 120)):
+        if m.start > 80:
+            break
+        if not _DETERMINER_END.search(segment, max(0, m.start - 8), m.start):
+            return _subject(segment, m.start, m.end, m.phrase)
+    return None
+
+
+def named_in(segment: str) -> Speaker | None:
+    """A name anywhere in ``segment`` (no reporting verb): "Jo Bloggs's view that ..."."""
+    name = best_name(segment, prefer_first=True)
+    return Speaker(name, "name", False) if name else None
+
+
+def sentence_subject(sentence: str) -> str | None:
+    """The name a sentence starts with, when it is the subject ("Collins ran ...")."""
+    head = sentence.lstrip(" \t\n\"“”'‘’,.")
+    m = NAME_RUN.match(head)
+    if m and _is_name(m.group(0)) and _SUBJECT_FOLLOW.match(head, m.end()):
+        return strip_titles(_trim_possessive(m.group(0)))
+    return None
+
+
+def intro_speaker(segment: str) -> Speaker | None:
+    """A name, pronoun or possessive in an introducing clause ending in a colon."""
+    clause = segment.rstrip().rstrip(":")
+    name = best_name(clause, prefer_first=True)
+    if name:
+        return Speaker(name, "name", False)
+    m = re.match(r"\s*(he|she|they|it|we|I)\b", clause, re.IGNORECASE)
+    if m:
+        return Speaker(m.group(1), "pronoun", False)
+    return None
+
+
+def _subject(segment: str, vstart: int, vend: int, verb: str) -> Speaker | None:
+    after = segment[vend : vend + 100]
+    before = segment[max(0, vstart - 120) : vstart]
+    lead = re.sub(r"[\s,\"“”'‘’.!?…]", "", before)
+    if verb in ("according to", "in the words of") or not lead:
+        return _subject_after(after)
+    if verb.endswith("ing") and verb not in ("writing", "speaking"):
+        return _sentence_subject(before) or _subject_before(before)
+    if _CONJUNCTION_END.search(before):
+        return _sentence_subject(before)
+    return _subject_before(before) or _subject_after(after)
+
+
+def _subject_after(after: str) -> Speaker | None:
+    m = _PRONOUN_AFTER.match(after)
+    if m:
+        return Speaker(m.group(1), "pronoun", True)
+    clause = _CLAUSE_CUT.split(after, maxsplit=1)[0]
+    clause = re.split(r",|\bin\b|\bon\b|\bat\b|\bwho\b", clause, maxsplit=1)[0]
+    name = best_name(clause, prefer_first=True)
+    if name:
+        return Speaker(name, "name", True)
+    m = re.match(r"\s*((?:the|a|an|one|another)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)", clause)
+    if m:
+        return _noun(m.group(1))
+    return None
+
+
+def _subject_before(before: str) -> Speaker | None:
+    clause = _last_clause(before)
+    clause = _drop_appositive(clause)
+    words = clause.split()
+    while words and (words[-1].lower() in _SKIP_BEFORE_VERB or words[-1].endswith("ly")):
+        words.pop()
+    tail = " ".join(words)
+    m = _PRONOUN.search(tail)
+    if m:
+        return Speaker(m.group(1), "pronoun", True)
+    run = _last_run(tail)
+    if run is not None:
+        return Speaker(strip_titles(run), "name", True)
+    name = best_name(tail, prefer_first=False)
+    if name and len(name.split()) >= 2:
+        return Speaker(name, "name", True)
+    m = _LOWER_WORDS.search(tail)
+    if m and not re.search(r"\b(?:that|and|or|but|as|than|if|what|which)$", m.group(1)):
+        return _noun(m.group(1))
+    return None
+
+
+def _sentence_subject(before: str) -> Speaker | None:
+    """The subject at the start of the sentence (for "..., claiming it ...")."""
+    start = max(before.rfind(". "), before.rfind("\n"))
+    head = before[start + 1 :].lstrip(" \t\"“”'‘’,.")
+    words = head.split()[:8]
+    for k, word in enumerate(words):
+        if re.fullmatch(r"(he|she|they|it|we|I)", word, re.IGNORECASE):
+            return Speaker(word if word == "I" else word.lower(), "pronoun", True)
+        if word[:1].isupper() and not _not_name(word):
+            m = NAME_RUN.match(" ".join(words[k:]))
+            if m:
+                return Speaker(strip_titles(_trim_possessive(m.group(0))), "name", True)
+    return None
+
+
+def _noun(phrase: str) -> Speaker:
+    vague = load_phrases("qt_vague_speakers")
+    words = phrase.split()
+    for k in range(len(words)):
+        rest = " ".join(words[k:])
+        m = vague.pattern.fullmatch(rest)
+        if m:
+            return Speaker(phrase, "vague", True)
+    return Speaker(phrase, "noun", True)
+
+
+def _last_clause(before: str) -> str:
+    cuts = list(_CLAUSE_CUT.finditer(before))
+    return before[cuts[-1].end() :] if cuts else before
+
+
+def _drop_appositive(clause: str) -> str:
+    """``Sam Altman, chief executive of OpenAI,`` -> ``Sam Altman``."""
+    stripped = clause.rstrip()
+    if stripped.endswith(","):
+        inner = stripped[:-1]
+        comma = inner.rfind(",")
+        if comma > 0:
+            return inner[:comma]
+        return inner
+    return clause
+
+
+def _last_run(tail: str) -> str | None:
+    """The name run that ends ``tail`` (the word right before the verb)."""
+    for m in NAME_RUN.finditer(tail):
+        if m.end() == len(tail) and _is_name(m.group(0)):
+            return _trim_possessive(m.group(0))
+    return None
+
+
+def best_name(text: str, *, prefer_first: bool) -> str | None:
+    """The most person-like name run in ``text`` (multi-word personal names win)."""
+    best: tuple[int, int, str] | None = None
+    for index, m in enumerate(NAME_RUN.finditer(text)):
+        run = _trim_possessive(m.group(0))
+        if not _is_name(run):
+            continue
+        name = strip_titles(run)
+        tokens = name.split()
+        score = 2 if sum(1 for t in tokens if _PERSON_TOKEN.match(t)) >= 2 else 1
+        order = -index if prefer_first else index
+        if best is None or (score, order) > best[:2]:
+            best = (score, order, name)
+    return best[2] if best else None
+
+
+def _is_name(run: str) -> bool:
+    tokens = run.split()
+    while tokens and _not_name(tokens[0]):
+        tokens.pop(0)
+    return bool(tokens)
+
+
+@lru_cache(maxsize=4096)
+def _not_name(token: str) -> bool:
+    if len(token) > 1 and token.isupper():
+        return False  # an acronym: BBC, AS, NASA
+    word = re.sub(r"[’']s?$", "", token.rstrip(".,")).lower()
+    not_names = load_phrases("qt_not_names")
+    return bool(not_names.pattern.fullmatch(word)) or (word.endswith("ly") and len(word) > 4)
+
+
+def _trim_possessive(run: str) -> str:
+    return re.sub(r"[’']s?$", "", run.rstrip(".,"))
+
+
+def strip_titles(run: str) -> str:
+    """``OpenAI CEO Sam Altman`` -> ``Sam Altman``; leading sentence words dropped."""
+    tokens = run.split()
+    while tokens and _not_name(tokens[0]):
+        tokens.pop(0)
+    titles = load_phrases("qt_titles")
+    for k in range(len(tokens) - 2, -1, -1):
+        if titles.pattern.fullmatch(tokens[k]):
+            return " ".join(tokens[k + 1 :])
+    return " ".join(tokens)
+
+
+# -- sources ------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _document_re() -> re.Pattern[str]:
+    nouns = "|".join(
+        r"\s+".join(re.escape(w) for w in e.split())
+        for e in sorted(load_phrases("qt_source_documents").entries, key=len, reverse=True)
+    )
+    lead = r"(?:in|at|during|according\s+to|from|via|told|before|speaking\s+(?:at|to)|on)"
+    det = r"(?:(?:a|an|the|his|her|its|their|this|last|[A-Z][\w’']*['’]s)\s+)?"
+    return re.compile(rf"\b{lead}\s+{det}(?:[\w\-’']+\s+){{0,3}}?(?:{nouns})s?\b", re.IGNORECASE)
+
+
+def find_source(segment: str) -> str | None:
+    """What in ``segment`` lets a reader find the quotation (None if nothing)."""
+    if has_link_or_marker(segment):
+        return "link or note"
+    for pattern in (_outlet_re(), OUTLET_PATTERNS, _document_re(), DATE_RE):
+        m = pattern.search(segment)
+        if m:
+            return m.group(0)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _outlet_re() -> re.Pattern[str]:
+    """Outlet names, matched case-sensitively ("Wired" the magazine, not "wired")."""
+    names = sorted(load_phrases("qt_outlets").entries, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
