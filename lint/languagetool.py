@@ -23,14 +23,11 @@ and the matches are cached on the document.
 from __future__ import annotations
 
 import atexit
-import http.client
 import json
 import logging
 import os
 import shutil
-import urllib.error
 import urllib.parse
-import urllib.request
 import weakref
 from array import array
 from bisect import bisect_right
@@ -45,9 +42,8 @@ from lint.rule import RuleUnavailable
 log = logging.getLogger(__name__)
 
 INSTALL_HINT = (
-    "run a LanguageTool server and set the LT backend to its URL "
-    '(e.g. languagetool = "http://localhost:8081"), or unpack LanguageTool and set '
-    "LTP_JAR_DIR_PATH to its folder (Java 17+ needed)"
+    'point the LT backend at a LanguageTool server you run (languagetool = "http://host:port")'
+    " or set LTP_JAR_DIR_PATH to an unpacked LanguageTool (needs Java)"
 )
 SEPARATOR = "\n\n"
 
@@ -132,6 +128,10 @@ class HttpClient:
         self.timeout = timeout
 
     def check(self, text: str, language: str, disabled: Sequence[str]) -> list[LTMatch]:
+        import http.client
+        import urllib.error
+        import urllib.request
+
         form = {"text": text, "language": language}
         if disabled:
             form["disabledRules"] = ",".join(disabled)

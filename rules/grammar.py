@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from lint.document import Document
-from lint.languagetool import LTMatch, check_document
 from lint.rule import Rule
 from lint.violation import Fix, Severity, Violation
+
+if TYPE_CHECKING:
+    from lint.languagetool import LTMatch
 
 SPELLING_CATEGORIES = frozenset({"TYPOS"})
 PUNCTUATION_CATEGORIES = frozenset({"PUNCTUATION", "TYPOGRAPHY"})
@@ -99,6 +101,8 @@ class _LanguageToolRule(Rule):
         opts = self.options
         if opts.backend.strip().lower() == "off":
             return
+        from lint.languagetool import check_document  # the adapter loads on first use
+
         matches = check_document(
             doc,
             opts.backend,

@@ -130,3 +130,12 @@ def test_off_by_default_and_options(cls: type) -> None:
     assert options.backend == "http://localhost:8081"
     assert options.timeout == 3.0
     assert cls.Options().backend == "local"
+
+
+def test_adapter_loads_lazily() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, rules.grammar; print('lint.languagetool' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False", out.stderr
