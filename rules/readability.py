@@ -146,7 +146,8 @@ class ParagraphTooHard(Rule):
     - `max-grade` (default `18.0`): flag above this Flesch-Kincaid grade
       (18 = postgraduate).
     - `min-words` (default `40`): shorter paragraphs are skipped; the formulas are
-      unstable on a sentence or two.
+      unstable on a few words. Paragraphs of a single sentence are skipped too: a
+      long one is RD001's business.
 
     ## Known problems
     The Flesch formulas measure word and sentence length only; they say nothing
@@ -182,6 +183,8 @@ class ParagraphTooHard(Rule):
                 continue
             if per_block is None:
                 per_block = sentences_per_block(doc)
+            if per_block[index] < 2:
+                continue  # one sentence: its length is RD001's business
             r = measure_block(doc, block, per_block[index])
             fre, grade = r.flesch_reading_ease, r.flesch_kincaid_grade
             if fre < opts.min_flesch or grade > opts.max_grade:
