@@ -1,7 +1,644 @@
-"""Rule family (not yet implemented: no rules registered)."""
+"""SEO family: page chrome and promotional residue left in articles copied from the web.
+
+Line rules (SEO001, SEO002, SEO004) look at a line on its own: a line is chrome when
+phrase-list items cover all of its letters and digits, so the same words inside a
+sentence never count.  Sentence rules (SEO003, SEO005) look for imperative calls to
+action and related-link bait.  Every phrase list is one compiled alternation
+(``lint.phrases.load_phrases``) run once per line or sentence: linear time.
+"""
 
 from __future__ import annotations
 
-from lint.rule import Rule
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-RULES: tuple[type[Rule], ...] = ()
+from lint.document import Document, Span
+from lint.phrases import PhraseList, load_phrases
+from lint.rule import Rule
+from lint.violation import Fix, Severity, Violation
+
+# Longest line (characters) that can be a menu item, widget or filename line.
+MAX_ITEM_LINE = 160
+_GAP_OK = re.compile(r"(?:\]\([^)\s]*\)|[\W_])*")
+_CONTENT = re.compile(r"[^\W_]|[©@#]")
+_BLANK = re.compile(r"\s*")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b06\u2934\u2935]")
+_URGENT = re.compile(r"!|\b(?:today|now|free)\b", re.IGNORECASE)
+_DELIMITER = re.compile(r"[:»›>|–—\-]\s*$")
+
+
+# -- shared line helpers ----------------------------------------------------------
+def _is_blank(doc: Document, span: Span) -> bool:
+    return _BLANK.fullmatch(doc.text, span.start, span.end) is not None
+
+
+def _content_start(doc: Document, span: Span) -> int:
+    """Offset of the first letter, digit or © of the line (line end when none)."""
+    m = _CONTENT.search(doc.text, span.start, span.end)
+    return m.start() if m else span.end
+
+
+def _matches(plist: PhraseList, doc: Document, span: Span) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in plist.finditer(doc.text, span.start, span.end)]
+
+
+def _covers(doc: Document, span: Span, intervals: list[tuple[int, int]]) -> bool:
+    """Do ``intervals`` cover every letter and digit of the line?"""
+    if not intervals:
+        return False
+    pos = span.start
+    for start, end in sorted(intervals):
+        if start > pos and not _GAP_OK.fullmatch(doc.text, pos, start):
+            return False
+        pos = max(pos, end)
+    return pos >= span.end or _GAP_OK.fullmatch(doc.text, pos, span.end) is not None
+
+
+def line_deletion(doc: Document, index: int, *, safe: bool = True) -> Fix:
+    """Delete line ``index`` with its line break; when it follows a blank line (or
+    opens the file) also delete the blank lines after it, so no double blank is left."""
+    lines, starts = doc.lines, doc.line_starts
+    start = lines[index].start
+    nxt = index + 1
+    if index == 0 or _is_blank(doc, lines[index - 1]):
+        while nxt < len(lines) and _is_blank(doc, lines[nxt]):
+            nxt += 1
+    end = starts[nxt] if nxt < len(lines) else len(doc.text)
+    return Fix.delete(start, end, safe=safe)
+
+
+@dataclass(frozen=True)
+class LineKinds:
+    """What each line looks like to the line rules (one entry per line)."""
+
+    strong: tuple[bool, ...]  # covered by chrome and widget items, with a chrome item
+    widget: tuple[bool, ...]  # covered by widget items alone
+    nav: tuple[bool, ...]  # covered by menu words (weak, strong or widget)
+    lead: tuple[bool, ...]  # opens with a chrome lead ("Posted in", "©", cookie notice)
+    filename: tuple[bool, ...]  # is a stray media filename
+
+
+def classify_lines(doc: Document) -> LineKinds:
+    strong_list, weak_list = load_phrases("seo_chrome_terms"), load_phrases("seo_chrome_weak")
+    widget_list = load_phrases("seo_widgets")
+    strong, widget, nav, lead, filename = [], [], [], [], []
+    for span in doc.lines:
+        s = w = n = le = f = False
+        if span.end - span.start <= MAX_ITEM_LINE and not _is_blank(doc, span):
+            strong_m = _matches(strong_list, doc, span)
+            widget_m = [m for m in _matches(widget_list, doc, span)]
+            weak_m = _matches(weak_list, doc, span)
+            w = any(e - b > 1 for b, e in widget_m) and _covers(doc, span, widget_m)
+            s = not w and bool(strong_m) and _covers(doc, span, strong_m + widget_m)
+            n = s or w or _covers(doc, span, strong_m + widget_m + weak_m)
+            f = is_filename_line(doc, span)
+        if not (s or w) and not _is_blank(doc, span):
+            le = is_chrome_lead(doc, span)
+        strong.append(s)
+        widget.append(w)
+        nav.append(n)
+        lead.append(le)
+        filename.append(f)
+    return LineKinds(tuple(strong), tuple(widget), tuple(nav), tuple(lead), tuple(filename))
+
+
+def is_chrome_lead(doc: Document, span: Span) -> bool:
+    start = _content_start(doc, span)
+    if load_phrases("seo_chrome_notice").pattern.match(doc.text, start, span.end):
+        return True
+    if len(_WORD.findall(doc.text, start, span.end)) > 20:
+        return False
+    return load_phrases("seo_chrome_lead").pattern.match(doc.text, start, span.end) is not None
+
+
+def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -> set[int]:
+    """Lines of menu words that sit in a run of menu-like lines (blank lines and
+    filename lines do not break a run): at least ``min_run`` lines including one
+    that is chrome on its own, or ``min_weak_run`` lines of section names."""
+    flagged: set[int] = set()
+    run: list[int] = []
+    anchored = False
+
+    def close() -> None:
+        if len(run) >= min_weak_run or (anchored and len(run) >= min_run):
+            flagged.update(run)
+
+    for i, span in enumerate(doc.lines):
+        if kinds.filename[i] or _is_blank(doc, span):
+            continue
+        if kinds.nav[i] or kinds.lead[i]:
+            run.append(i)
+            anchored = anchored or kinds.strong[i] or kinds.widget[i] or kinds.lead[i]
+            continue
+        close()
+        run, anchored = [], False
+    close()
+    return flagged | menu_blocks(doc, kinds, min_weak_run)
+
+
+_MENU_ITEM = re.compile(r"[^\W_][^.!?;:,\n]{0,40}")
+
+
+def menu_blocks(doc: Document, kinds: LineKinds, min_lines: int) -> set[int]:
+    """Lines of a menu: a group of at least ``min_lines`` adjacent lines (no blank line
+    between them), each a short item without sentence punctuation, at least half of
+    them menu words; the unknown items ("Middle East", "Personal Finance") go too."""
+    flagged: set[int] = set()
+    group: list[int] = []
+
+    def close() -> None:
+        known = sum(1 for i in group if kinds.nav[i])
+        anchor = any(kinds.strong[i] or kinds.widget[i] for i in group)
+        if anchor and len(group) >= min_lines and 2 * known >= len(group):
+            flagged.update(group)
+
+    for i, span in enumerate(doc.lines):
+        start = _content_start(doc, span)
+        short = len(_WORD.findall(doc.text, start, span.end)) <= 4
+        if short and (kinds.nav[i] or _MENU_ITEM.fullmatch(doc.text, start, span.end)):
+            group.append(i)
+            continue
+        close()
+        group = []
+    close()
+    return flagged
+
+
+# -- SEO002 helpers ---------------------------------------------------------------
+_MEDIA_EXT = (
+    "png|jpe?g|gif|webp|svg|avif|heic|heif|tiff?|bmp|ico|jfif|"
+    "mp4|m4v|mov|webm|avi|mkv|wmv|mp3|m4a|wav|ogg|"
+    "pdf|docx?|pptx?|xlsx?|odt|zip"
+)
+_FILENAME_LINE = re.compile(
+    rf"[\s*_>\-•\"'“”‘’]*(?P<name>[^\s/\\<>|]+(?:[ \t][^\s/\\<>|]+)*?\.(?:{_MEDIA_EXT}))"
+    r"[\s*_\"'“”‘’]*",
+    re.IGNORECASE,
+)
+_MACHINE_NAME = re.compile(
+    r"_|\(\d+\)|%20|\d{3,}|[A-Za-z0-9]{12,}|-\d+x\d+|(?i:edited|copy|final|scaled|img|dsc)"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?:;,]\s")
+
+
+def is_filename_line(doc: Document, span: Span) -> bool:
+    """Is the whole line a media filename (hashed, slugified or camera-named)?"""
+    m = _FILENAME_LINE.fullmatch(doc.text, span.start, span.end)
+    if not m:
+        return False
+    name = m.group("name")
+    if "://" in name or name.lower().startswith("www.") or "](" in name or "`" in name:
+        return False
+    if _SENTENCE_BREAK.search(name):
+        return False
+    if " " not in name and "\t" not in name:
+        return True
+    last = name.split()[-1]
+    return _MACHINE_NAME.search(last) is not None
+
+
+# -- sentence helpers (SEO003, SEO005) ----------------------------------------------
+_LEAD_IN = re.compile(
+    r"(?:(?:so|now|and|then|today|also|please|meanwhile)\b[,!]?\s+"
+    r"|(?:to|if|for|whether|when|while)\b[^,.!?\n]{0,150},\s*)",
+    re.IGNORECASE,
+)
+_HOOK = re.compile(
+    r"(?:ready|want|wanna|looking|interested|curious|eager|keen|excited|need)\b[^\n]*\?\s*$",
+    re.IGNORECASE,
+)
+_QUESTION_WORD = re.compile(
+    r"(?:Why|How|What|When|Where|Who|Which|Is|Are|Can|Could|Does|Do|Did|Should|Will|Would)\b"
+)
+
+
+def _body_start(doc: Document, start: int, end: int) -> int:
+    m = re.compile(r"[^\w]*").match(doc.text, start, end)
+    return m.end() if m else start
+
+
+def is_call_to_action(doc: Document, start: int, end: int) -> bool:
+    verbs = load_phrases("seo_cta_verbs").pattern
+    pos = _body_start(doc, start, end)
+    if load_phrases("seo_cta_self").pattern.match(doc.text, pos, end):
+        return True
+    if not verbs.match(doc.text, pos, end):
+        lead = _LEAD_IN.match(doc.text, pos, end)
+        if not lead or not verbs.match(doc.text, lead.end(), end):
+            return False
+    if load_phrases("seo_cta_markers").search(doc.text, start, end) is not None:
+        return True
+    weak = (_EMOJI.search(doc.text, start, end), _URGENT.search(doc.text, start, end))
+    return all(weak)
+
+
+def is_hook(doc: Document, start: int, end: int) -> bool:
+    return _HOOK.match(doc.text, _body_start(doc, start, end), end) is not None
+
+
+def is_headline_bait(doc: Document, start: int, end: int) -> bool:
+    """"... learn more about Why Did This Happen?": a pointer followed by a headline."""
+    for m in load_phrases("seo_related_inline").finditer(doc.text, start, end):
+        tail = doc.text[m.end : end].strip()
+        if tail.endswith("?") and _QUESTION_WORD.match(tail):
+            return True
+        words = _WORD.findall(tail)
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            return True
+    return False
+
+
+def sentence_runs(doc: Document, test: object) -> Iterator[tuple[int, int]]:
+    """Runs of consecutive sentences of one block that pass ``test`` (a hook
+    question right before a passing sentence joins its run)."""
+    sentences = doc.sentences
+    i = 0
+    while i < len(sentences):
+        s = sentences[i]
+        if not test(doc, s.start, s.end):  # type: ignore[operator]
+            i += 1
+            continue
+        first = i
+        if i > 0 and sentences[i - 1].block == s.block:
+            prev = sentences[i - 1]
+            if is_hook(doc, prev.start, prev.end):
+                first = i - 1
+        last = i
+        while (
+            last + 1 < len(sentences)
+            and sentences[last + 1].block == s.block
+            and test(doc, sentences[last + 1].start, sentences[last + 1].end)  # type: ignore[operator]
+        ):
+            last += 1
+        yield first, last
+        i = last + 1
+
+
+def sentence_violation(
+    rule: Rule, doc: Document, first: int, last: int, message: str
+) -> Violation:
+    """Report a run of sentences: the whole line when the run fills its line, with an
+    unsafe line deletion; a run closing a longer paragraph line loses just itself."""
+    sentences = doc.sentences
+    start, end = sentences[first].start, sentences[last].end
+    line = doc.line_index(start)
+    span = doc.lines[line]
+    if doc.line_index(end) != line:
+        return rule.violation(start, end, message)
+    head = _content_start(doc, Span(span.start, start))
+    tail_blank = _GAP_OK.fullmatch(doc.text, end, span.end) is not None
+    if tail_blank and head >= start:
+        return rule.violation(span.start, span.end, message, line_deletion(doc, line, safe=False))
+    block_end = doc.blocks[sentences[last].block].end
+    if tail_blank and end >= block_end and first > 0:
+        prev_end = sentences[first - 1].end
+        if prev_end >= span.start:
+            return rule.violation(start, end, message, Fix.delete(prev_end, end, safe=False))
+    return rule.violation(start, end, message)
+
+
+# -- the rules --------------------------------------------------------------------
+class PageChrome(Rule):
+    """Navigation and site-builder text standing alone on a line.
+
+    ## What it does
+    Flags lines that are nothing but page furniture: "top of page" and "bottom of
+    page" markers of site builders, "Skip to content", "Back to top", menus, log-in and
+    subscribe buttons, cookie notices, "Privacy Policy | Terms of Use", copyright
+    lines, "Powered by …", "Posted in …", "Tags: …", "Previous post". Section names of a
+    menu ("News", "Politics", "Sport") are flagged when they sit in a run of such lines.
+
+    ## Why is this bad?
+    Text copied out of a web page keeps the page around the article. Readers, search
+    engines and anyone republishing the text see the residue as sloppiness.
+
+    ## Example
+    ```text
+    Skip to main content
+
+    Home | News | Subscribe
+
+    The council voted on Tuesday to close the bridge.
+    ```
+
+    ## Use instead
+    ```text
+    The council voted on Tuesday to close the bridge.
+    ```
+
+    ## Options
+    - `nav-run` (default 3): a line of section names ("News", "Sport") is chrome when
+      it belongs to a run of at least this many menu-like lines, one of them chrome
+      on its own ("Subscribe", "Log in").
+    - `weak-nav-run` (default 5): a run made only of section names is chrome from this
+      length on; shorter runs could be an article's own short headings.
+
+    ## Known problems
+    A line is judged by its words alone, so an article whose heading is exactly
+    "Subscribe" or "Privacy policy" is flagged. The fix (safe) deletes the line and the
+    blank lines left behind.
+    """
+
+    code = "SEO001"
+    name = "page-chrome"
+    summary = "Navigation or site-builder text left in the article"
+    severity = Severity.WARNING
+    examples_flagged = (
+        "top of page\n\nThe council met on Tuesday.\n\nbottom of page\n",
+        "The council met on Tuesday.\n\nPrivacy Policy | Terms of Use | Cookie Policy\n",
+        "Posted in Politics, Local News\n\nThe council met on Tuesday.\n",
+        "We use cookies to improve your experience. Accept\n\nThe council met.\n",
+        "Home\nNews\nPolitics\nSubscribe\n\nThe council met on Tuesday.\n",
+    )
+    examples_clean = (
+        "Scroll to the bottom of the page to see the chart.\n",
+        "Readers can subscribe to the council's minutes by post.\n",
+        "The menu changes every season, and the search for a chef continues.\n",
+        "Politics\n\nThe council met on Tuesday to argue about the budget.\n",
+    )
+
+    @dataclass(frozen=True)
+    class Options:
+        nav_run: int = 3
+        weak_nav_run: int = 5
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        kinds = classify_lines(doc)
+        runs = nav_runs(doc, kinds, self.options.nav_run, self.options.weak_nav_run)
+        for i, span in enumerate(doc.lines):
+            if kinds.widget[i] or kinds.filename[i]:
+                continue
+            if kinds.strong[i] or kinds.lead[i] or i in runs:
+                text = doc.text[span.start : span.end].strip()
+                yield self.violation(
+                    span.start,
+                    span.end,
+                    f"page chrome left in the article: {_shorten(text)!r}",
+                    line_deletion(doc, i),
+                )
+
+
+class StrayMediaFilename(Rule):
+    """A media filename standing alone on a line.
+
+    ## What it does
+    Flags a line that is just the filename of an image, video or document
+    (`.png .jpg .gif .webp .svg .avif .mp4 .pdf` …): what is left when a page's image
+    alt text or caption is copied as text. Hashed or slugified names
+    (`a-banner-with-the-text-…_S6OqyPHeR.png`), `Post (1)_edited.png` and camera names
+    (`IMG_2041.JPG`) are typical.
+
+    ## Why is this bad?
+    The filename means nothing to a reader and shows the text was scraped.
+
+    ## Example
+    ```text
+    The bridge reopened in May.
+
+    IMG_2041.JPG
+    ```
+
+    ## Use instead
+    ```text
+    The bridge reopened in May.
+    ```
+
+    ## Options
+    None.
+
+    ## Known problems
+    A filename inside a sentence, a URL, a Markdown image or link or inline code is
+    never flagged, nor a multi-word line whose last word does not look machine-made
+    ("Open the file report.pdf"). The fix (safe) deletes the line.
+    """
+
+    code = "SEO002"
+    name = "stray-media-filename"
+    summary = "Image, video or document filename left in the text"
+    severity = Severity.WARNING
+    examples_flagged = (
+        "The bridge reopened in May.\n\nIMG_2041.JPG\n",
+        "The bridge reopened.\n\nBlue Summer Sale Banner (1)_edited.png\n",
+        "hero-image-city-skyline_x8KqP2vL9mN4.webp\n\nThe bridge reopened.\n",
+    )
+    examples_clean = (
+        "Save the chart as chart.png before you print it.\n",
+        "![A bridge](images/bridge.png)\n",
+        "Download it from https://example.org/files/report.pdf\n",
+        "Open the file report.pdf\n",
+    )
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        for i, span in enumerate(doc.lines):
+            if span.end - span.start <= MAX_ITEM_LINE and is_filename_line(doc, span):
+                name = doc.text[span.start : span.end].strip()
+                yield self.violation(
+                    span.start,
+                    span.end,
+                    f"stray media filename: {_shorten(name)!r}",
+                    line_deletion(doc, i),
+                )
+
+
+class PromotionalCallToAction(Rule):
+    """A sentence pushing the reader to join, subscribe, visit or buy.
+
+    ## What it does
+    Flags imperative sentences ("Visit …", "Join …", "Start learning today …",
+    "Learn more … in our blog") that carry a promotional marker: a domain or URL,
+    "our blog/website/community/newsletter", "for free", an emoji. A hook question
+    right before ("Ready to dive in?") is reported with it.
+
+    ## Why is this bad?
+    A call to action is advertising, not article content; it ties the text to one
+    site and reads as marketing wherever the article is republished.
+
+    ## Example
+    ```text
+    The bridge reopened in May. Learn more about bridges in our blog.
+    ```
+
+    ## Use instead
+    ```text
+    The bridge reopened in May.
+    ```
+
+    ## Options
+    None.
+
+    ## Known problems
+    An imperative with a URL in a how-to article ("Download the installer from
+    example.org") is flagged. The fix is unsafe: it deletes the whole line when the
+    call fills it, or just the closing sentences of a longer paragraph.
+    """
+
+    code = "SEO003"
+    name = "promotional-call-to-action"
+    summary = "Promotional call to action (join, subscribe, visit, buy)"
+    severity = Severity.WARNING
+    examples_flagged = (
+        "The bridge reopened.\n\nVisit us at bridgefans.com for more stories like this!\n",
+        "The bridge reopened in May. Learn more about bridges in our blog.\n",
+        "🚀 Join my community for FREE and get the checklist!\n",
+    )
+    examples_clean = (
+        "Visit the museum early, before the crowds arrive.\n",
+        "To reach the bridge, follow the river path for two miles.\n",
+        "Readers who subscribe to the paper get the weekend supplement.\n",
+    )
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        for first, last in sentence_runs(doc, is_call_to_action):
+            yield sentence_violation(
+                self, doc, first, last, "promotional call to action in the article"
+            )
+
+
+class EngagementCounters(Rule):
+    """Engagement counters and social-sharing widgets left on a line of their own.
+
+    ## What it does
+    Flags lines made only of counters and widget labels: "0 views", "Feedback 0 likes",
+    "12 comments", "Like · Reply", "Follow us on Instagram", "Share on Facebook",
+    "Facebook Twitter Email".
+
+    ## Why is this bad?
+    Counters and buttons are the page's interface, not the article; copied as text
+    they are noise (and "0 views" advertises that nobody read it).
+
+    ## Example
+    ```text
+    0 views
+
+    The bridge reopened in May.
+    ```
+
+    ## Use instead
+    ```text
+    The bridge reopened in May.
+    ```
+
+    ## Options
+    None.
+
+    ## Known problems
+    Counters inside a line with other text ("Ahead of the vote 11 comments") are not
+    flagged. The fix (safe) deletes the line.
+    """
+
+    code = "SEO004"
+    name = "engagement-counter"
+    summary = "View/like/comment counters or social widgets left in the text"
+    severity = Severity.WARNING
+    examples_flagged = (
+        "0 views\n\nThe bridge reopened in May.\n",
+        "The bridge reopened in May.\n\nFeedback 0 likes\n",
+        "The bridge reopened.\n\nShare on Facebook | Share on LinkedIn\n",
+        "The bridge reopened.\n\nFollow us on Instagram\n",
+    )
+    examples_clean = (
+        "The video had 2 million views in a week.\n",
+        "Share the road with cyclists.\n",
+        "Facebook said the outage lasted an hour.\n",
+    )
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        kinds = classify_lines(doc)
+        for i, span in enumerate(doc.lines):
+            if kinds.widget[i] and not kinds.filename[i]:
+                text = doc.text[span.start : span.end].strip()
+                yield self.violation(
+                    span.start,
+                    span.end,
+                    f"engagement counter or social widget: {_shorten(text)!r}",
+                    line_deletion(doc, i),
+                )
+
+
+class RelatedLinkBait(Rule):
+    """Links to other pages of the site: "Read more: …", "Related: …", "learn more
+    about <another headline>?".
+
+    ## What it does
+    Flags lines opening with "Read more:", "Related:", "See also:", "Also read:",
+    "You may also like", "Most read" and similar, and sentences that point at another
+    article by its headline ("learn more about Why Did the Bridge Close?").
+
+    ## Why is this bad?
+    Related-link teasers exist to keep visitors on a site; in the article text they
+    interrupt it and point at pages the reader does not have.
+
+    ## Example
+    ```text
+    The bridge reopened in May.
+
+    Read more: Ten Bridges You Must See Before You Die
+    ```
+
+    ## Use instead
+    ```text
+    The bridge reopened in May.
+    ```
+
+    ## Options
+    None.
+
+    ## Known problems
+    A real "See also" section the author wrote on purpose is flagged too. The fix is
+    unsafe (it deletes the line or the closing sentence).
+    """
+
+    code = "SEO005"
+    name = "related-link-bait"
+    summary = "'Read more:', 'Related:' or 'learn more about <headline>' link bait"
+    severity = Severity.WARNING
+    examples_flagged = (
+        "The bridge reopened.\n\nRead more: Ten Bridges You Must See\n",
+        "The bridge reopened.\n\nRelated: How the city paid for its bridges\n",
+        "For the history, learn more about Why Did the Old Bridge Close?\n",
+        "The bridge reopened.\n\nYou may also like\n",
+    )
+    examples_clean = (
+        "Related to this, the council has cut the budget.\n",
+        "You can read more about the bridge in the council's minutes.\n",
+        "Visitors want to learn more about the bridge's history.\n",
+    )
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        related = load_phrases("seo_related").pattern
+        seen: set[int] = set()
+        for i, span in enumerate(doc.lines):
+            start = _content_start(doc, span)
+            m = related.match(doc.text, start, span.end) if start < span.end else None
+            if not m or len(_WORD.findall(doc.text, start, span.end)) > 25:
+                continue
+            rest_empty = _GAP_OK.fullmatch(doc.text, m.end(), span.end) is not None
+            if rest_empty or _DELIMITER.search(doc.text, m.start(), m.end()):
+                seen.add(i)
+                text = doc.text[span.start : span.end].strip()
+                yield self.violation(
+                    span.start,
+                    span.end,
+                    f"related-link bait: {_shorten(text)!r}",
+                    line_deletion(doc, i, safe=False),
+                )
+        for first, last in sentence_runs(doc, is_headline_bait):
+            if doc.line_index(doc.sentences[first].start) not in seen:
+                yield sentence_violation(
+                    self, doc, first, last, "related-link bait pointing at another article"
+                )
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+RULES: tuple[type[Rule], ...] = (
+    PageChrome,
+    StrayMediaFilename,
+    PromotionalCallToAction,
+    EngagementCounters,
+    RelatedLinkBait,
+)
