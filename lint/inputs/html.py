@@ -43,13 +43,22 @@ CHROME_ROLES = frozenset("navigation banner contentinfo complementary search men
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
-#: Elements whose end tag is optional: never skipped for their attributes alone.
-OPTIONAL_END = frozenset("li p dt dd td th tr option thead tbody tfoot colgroup caption".split())
+#: Elements whose end tag may be left out, and the start tags that end them.
+IMPLIED_END = {
+    "li": frozenset({"li"}),
+    "dt": frozenset({"dt", "dd"}),
+    "dd": frozenset({"dt", "dd"}),
+    "td": frozenset({"td", "th", "tr"}),
+    "th": frozenset({"td", "th", "tr"}),
+    "tr": frozenset({"tr"}),
+    "option": frozenset({"option", "optgroup"}),
+}
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption dd details dialog div dl dt "
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main "
     "nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
 )
+IMPLIED_END["p"] = BLOCK_TAGS
 KIND_OF = {
     **{f"h{n}": "heading" for n in range(1, 7)},
     **dict.fromkeys(("li", "dt", "dd"), "list"),
@@ -73,8 +82,6 @@ _BROKEN_TAG = re.compile(r"<[A-Za-z/!?]")
 def _is_chrome(tag: str, attrs: dict[str, str | None], in_article: bool) -> bool:
     if tag in SKIP_TAGS or (tag == "header" and not in_article):
         return True
-    if tag in OPTIONAL_END:
-        return False
     role = (attrs.get("role") or "").strip().lower()
     return (
         role in CHROME_ROLES
@@ -153,9 +160,12 @@ class _ArticleParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skip is not None:
             name, depth = self._skip
-            if tag == name and tag not in VOID_TAGS:
-                self._skip = (name, depth + 1)
-            return
+            if name in IMPLIED_END and tag in IMPLIED_END[name]:
+                self._skip = None  # the skipped element ended without its end tag
+            else:
+                if tag == name and tag not in VOID_TAGS:
+                    self._skip = (name, depth + 1)
+                return
         if tag in BLOCK_TAGS:
             self._flush()
         if tag in VOID_TAGS:
