@@ -44,6 +44,7 @@ _CONJUNCTION_END = re.compile(
 _DETERMINER_END = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|these|those|such|whose|my|your)\s*$", re.IGNORECASE
 )
+_PASSIVE_END = re.compile(r"\b(?:been|be|being|was|were|is|are)\s*$", re.IGNORECASE)
 _SUBJECT_FOLLOW = re.compile(r"\s+(?!(?:of|in|on|at|for|and|from|with|to|by|as)\b)[a-z]")
 _SKIP_BEFORE_VERB = frozenset(
     "also then later previously once has had have was is were are would will "
@@ -168,6 +169,9 @@ def _subject(segment: str, vstart: int, vend: int, verb: str) -> Speaker | None:
         return _sentence_subject(before) or _subject_before(before)
     if _CONJUNCTION_END.search(before):
         return _sentence_subject(before)
+    if _PASSIVE_END.search(before):
+        m = re.search(r"\bby\s+(.{1,60})", after)
+        return _subject_after(m.group(1)) if m else None
     return _subject_before(before) or _subject_after(after)
 
 
@@ -198,7 +202,7 @@ def _subject_before(before: str) -> Speaker | None:
         return Speaker(m.group(1), "pronoun", True)
     run = _last_run(tail)
     if run is not None:
-        return Speaker(strip_titles(run), "name", True)
+        return _noun(run) if " " not in run else Speaker(strip_titles(run), "name", True)
     name = best_name(tail, prefer_first=False)
     if name and len(name.split()) >= 2:
         return Speaker(name, "name", True)
@@ -231,7 +235,8 @@ def _noun(phrase: str) -> Speaker:
         m = vague.pattern.fullmatch(rest)
         if m:
             return Speaker(phrase, "vague", True)
-    return Speaker(phrase, "noun", True)
+    kind = "name" if phrase[:1].isupper() else "noun"
+    return Speaker(strip_titles(phrase) if kind == "name" else phrase, kind, True)
 
 
 def _last_clause(before: str) -> str:

@@ -44,12 +44,13 @@ _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 class Note(NamedTuple):
     """A note definition: the whole line ``[start, end)``; the text after the label
-    starts at ``body``."""
+    starts at ``body``; ``in_section`` when it sits under a notes heading."""
 
     start: int
     end: int
     label: str
     body: int
+    in_section: bool = False  # under a heading such as "Notes" or "References"
 
 
 class Marker(NamedTuple):
@@ -113,17 +114,17 @@ def _find_notes(doc: Document) -> list[Note]:
     in_notes = False
     out: list[Note] = []
     for line in doc.lines:
+        m = NOTE_RE.match(text, line.start, line.end)
         heading = heading_starts.get(line.start) or heading_starts.get(_first_char(text, line))
-        if heading is not None:
+        if heading is not None and (m is None or m.group("num") is not None):
             in_notes = bool(NOTES_HEADING_RE.fullmatch(text, heading.start, heading.end))
             continue
-        m = NOTE_RE.match(text, line.start, line.end)
         if m is None:
             continue
         if m.group("num") is not None and not in_notes:
             continue  # an ordinary numbered list
         label = m.group("br") or m.group("caret") or m.group("sup") or m.group("num")
-        out.append(Note(line.start, line.end, label.translate(_SUPERSCRIPT), m.end()))
+        out.append(Note(line.start, line.end, label.translate(_SUPERSCRIPT), m.end(), in_notes))
     return out
 
 
@@ -183,3 +184,38 @@ def _cited_cache(doc: Document) -> list[bool]:
         cache = [sentence_has_marker_or_link(doc, i) for i in range(len(doc.sentences))]
         doc.__dict__["_cited"] = cache
     return cache
+
+
+_DOI_ETC = re.compile(
+    r"\b10\.\d{4,9}/\S+|\bdoi:|\bISBN[\s:-]*[\dX-]{10,}|\barXiv:\s*\d|\bPMID:?\s*\d|"
+    r"\bibid\b|\bop\.\s*cit\b|\bsee note\s+\d",
+    re.IGNORECASE,
+)
+_QUOTED_TITLE = re.compile(
+    r"[\"“][^\"“”]*\w\s+\w[^\"“”]*[\"”]|(?<!\w)[*_][^*_\n]*\w\s+\w[^*_\n]*[*_](?!\w)"
+)
+_ACADEMIC = re.compile(
+    r"\((?:19|20)\d\d[a-z]?\)|\bpp?\.\s*\d|\bvol\.\s*\d|\b\d+\(\d+\)\s*[,:]\s*\d"
+)
+_TITLE_RUN = re.compile(
+    r"(?:[A-Z][\w’'\-]*[ \t]+(?:(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)[ \t]+)*){2,}"
+    r"[A-Z][\w’'\-]*"
+)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+BARE_OUTLET = re.compile(r"[ \t]*([\w&.' ]{1,30}?)[ \t]+[-–—:|][ \t]+\S")
+
+
+def note_is_locatable(body: str) -> bool:
+    """Does a note's text let a reader find its source?
+
+    Yes with a URL or domain, a DOI/ISBN/arXiv id, a quoted or italic title, an
+    academic reference ("(2019)", "pp. 4-9"), a cross-reference ("Ibid."), or a
+    title-like run of three capitalised words together with a year.
+    """
+    if URL_RE.search(body) or DOMAIN_RE.search(body) or _DOI_ETC.search(body):
+        return True
+    if _QUOTED_TITLE.search(body) or _ACADEMIC.search(body):
+        return True
+    if BARE_OUTLET.match(body):
+        return False  # "Outlet - restatement of the claim"
+    return bool(_TITLE_RUN.search(body) and _YEAR.search(body))
