@@ -34,6 +34,7 @@ def _alt(name: str) -> str:
 
 
 _STOP = r"[^.;:!?\"“”()\[\]]"
+_CLAUSE = r"[^.;:!?\"“”()\[\],]"
 _QUANT = (
     r"(?:(?:some|many|most|several|numerous|other|certain|leading|top|independent|prominent"
     r"|industry|tech|outside|various|countless|a\s+number\s+of|a\s+lot\s+of|plenty\s+of"
@@ -46,12 +47,13 @@ _PEOPLE_NAMING = re.compile(
     r"\b(?:such\s+as|including|like|led\s+by|at|from|with|among\s+them|notably)\s+"
     r"(?:[a-z]+\s+){0,2}(?:[A-Z]|\d)"
 )
+_BY_VERBS = r"(?:published|provided|collected|gathered|cited|issued|prepared)\s+by"
 _EVIDENCE_QUAL = (
-    r"by|from|at|in|of|on|published\s+in|conducted\s+by|carried\s+out\s+by|released\s+by"
+    rf"{_BY_VERBS}|by|from|at|in|of|on|published\s+in|conducted\s+by|carried\s+out\s+by|released\s+by"
     r"|commissioned\s+by|compiled\s+by|produced\s+by"
 )
 _EVIDENCE_NAMING = re.compile(
-    r"\b(?:by|from|at|in|of|published\s+in|conducted\s+by|carried\s+out\s+by|released\s+by"
+    rf"\b(?:{_BY_VERBS}|by|from|at|in|of|published\s+in|conducted\s+by|carried\s+out\s+by|released\s+by"
     r"|commissioned\s+by|compiled\s+by|produced\s+by)\s+(?:[a-z]+\s+){0,2}(?:[A-Z]|\d)"
 )
 _ADVERB = r"(?:(?:also|often|now|long|consistently|repeatedly|clearly|generally|increasingly)\s+)?"
@@ -74,7 +76,7 @@ def _weasel_re() -> re.Pattern[str]:
     according = (
         rf"(?P<according>according\s+to\s+{_QUANT}"
         rf"(?:{_alt('ww_crowd_people')}|{_alt('ww_evidence_nouns')}|sources|some|many|observers)"
-        rf"(?P<aqual>\s+(?:{_PEOPLE_QUAL}|{_EVIDENCE_QUAL})\s+{_STOP}{{1,80}}?)?(?=[\s,.;:!?]|$))"
+        rf"(?P<aqual>\s+(?:{_PEOPLE_QUAL}|{_EVIDENCE_QUAL})\s+{_CLAUSE}{{1,80}})?(?=[\s,.;:!?]|$))"
     )
     fixed = load_phrases("ww_phrases").pattern.pattern
     body = rf"(?<![\w-])(?:{people}|{evidence}|{according})(?![\w-])|{fixed}"

@@ -61,7 +61,7 @@ def _figure_re() -> re.Pattern[str]:
         ),
         "multiplier": (
             rf"{_START}{amount}\s?(?:x|×|-fold|\s+fold|\s+times)\s+{_COMPARATIVE}\b"
-            r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:down|up|as|over)\b)"
+            r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:down|up|as|over\s+(?:in|with|laughing))\b)"
             r"|\b(?:two|three|four|five|ten|hundred)fold\b"
         ),
         "fraction": (

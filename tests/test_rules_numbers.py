@@ -1,0 +1,187 @@
+"""NUM001: statistics with no citation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.document import Document
+from rules.numbers import UncitedStatistic, find_figures, money_value
+from tests.harness import flagged_lines, run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def figures_flagged(text: str) -> list[str]:
+    return [v.message.split('"')[1] for v in run_rule(UncitedStatistic, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The streaming app now has more than 300 million subscribers worldwide.", "300 million"),
+        ("The startup was valued at $4.5 billion after its latest round.", "$4.5 billion"),
+        ("Around 62% of teenagers use the platform every day.", "62%"),
+        ("Nearly 45 percent of small firms made a loss last year.", "45 percent"),
+        ("The factory employs 3,200 workers on two shifts.", "3,200"),
+        ("The new chip is 3x faster than its predecessor.", "3x faster"),
+        ("Sales of electric bikes doubled over the summer.", "doubled"),
+        ("One in five adults now works from home at least once a week.", "One in five"),
+        ("The charity raised £2.3m for flood victims.", "£2.3m"),
+        ("Investors poured €750 million into the project.", "€750 million"),
+        ("The video was watched over a million times on its first day.", "a million"),
+        ("Two-thirds of voters oppose the plan.", "Two-thirds of"),
+        ("Data shows 70% of households own a smart speaker.", "70%"),
+        ("Studies show that 40% of drivers ignore the limit.", "40%"),
+        ("Experts estimate that 12 million tonnes of plastic reach the sea.", "12 million"),
+        ("Unemployment fell to 4.1 per cent in the spring.", "4.1 per cent"),
+        ("Revenue grew 25% year on year to $9.2bn.", "$9.2bn"),
+        ("The game sold 2.5 million copies in its first week.", "2.5 million"),
+        ("Tens of thousands of fans lined the streets.", "Tens of thousands"),
+        ("Prices have risen fivefold since the shortage began.", "fivefold"),
+        ("Each month, the site attracts 80,000 visitors from abroad.", "80,000"),
+        ("Average rents are now three times higher than a decade ago.", "three times higher"),
+        ("The fund manages ¥1.2 trillion in assets.", "¥1.2 trillion"),
+        ("Roughly eighty percent of the code is open source.", "eighty percent"),
+        ("Street crime in the city has halved since 2010.", "halved"),
+        ("The bank cut 1,500 jobs across Europe.", "1,500"),
+        ("The festival attracted half a million visitors.", "half a million"),
+        ("A recent survey found 58% of nurses plan to leave.", "58%"),
+        ("The merger created a group worth $60bn.", "$60bn"),
+        ("Its market share rose by 12 percentage points.", "12 percentage points"),
+        ("More than 2 billion people use the messaging app.", "2 billion"),
+        ("Only 1 in 10 applicants is accepted.", "1 in 10"),
+        ("The project cost 40 million dollars.", "40 million dollars"),
+        ("Market overview\n\nThe market for home batteries grew 30% in a year.", "30%"),
+        ("| Country | Share |\n|---|---|\n| France | 45% |", "45%"),
+    ],
+)
+def test_uncited_statistic_flagged(text: str, figure: str) -> None:
+    assert figure in figures_flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company said the app has more than 300 million subscribers.",
+        "According to the Office for National Statistics, inflation was 3.2% in May.",
+        "Gartner estimated that 45% of firms would adopt the tool.",
+        "The firm employs 3,200 workers, its annual report shows.",
+        "Sales doubled in 2023.[4]",
+        "Revenue reached $9bn last year (Source: company filings).",
+        "Revenue reached $9bn last year (https://example.com/annual-report).",
+        "The company was founded in 1998 and moved to Berlin in 2004.",
+        "The meeting starts at 10:30 on 4 March 2024.",
+        "The update ships with Windows 11 and needs Python 3.12.",
+        "Grok 3 and GPT-4o were both released to paying users.",
+        "She finished third in the 10,000m final.",
+        "Call 0800 123 4567 for details.",
+        "The office is at 221 Baker Street, London NW1 6XE.",
+        "The shipment arrived within 24 hours.",
+        "The ruins are about 2,000 years old.",
+        "The trail runs for 1,200 miles along the coast.",
+        'The banner read "Join 5 million happy users today".',
+        "1. Open the settings menu.\n2. Choose a language.",
+        "The headset costs $349 in the US.",
+        "The laptop is 45% off this weekend.",
+        "I am 100% sure the door was locked.",
+        "Figures from Eurostat show that 14% of young people are unemployed.",
+        "A 2022 Pew survey put the share at 31%.",
+        "Ofcom found that 60% of adults stream live TV.",
+        "In its results, Siemens reported a profit of €2.1bn.",
+        "Shares fell 6% on Tuesday, the exchange said.",
+        "About 70% of patients recovered. That figure comes from the trial's final report.[2]",
+        "How we cut our energy bills by 50%\n\nThe team explains the method below.",
+        "Ministers expect the scheme to cost £4bn, the Treasury said.",
+        "The study, published by the University of Oxford, found that 22% of pupils skip breakfast.",
+        "Experts at Imperial College London estimate that 1 in 4 adults has the condition.",
+        "The 1,000th episode aired to a studio audience.",
+        "| Region | Growth |\n|---|---|\n| North | 12% |\n\nSource: Regional Statistics Office",
+        "The regulator said profits rose. Sales at the firm reached $3bn.",
+        "She bought the painting for a few hundred pounds.",
+    ],
+)
+def test_uncited_statistic_clean(text: str) -> None:
+    assert run_rule(UncitedStatistic, text) == []
+
+
+def test_message_names_the_figure() -> None:
+    (v,) = run_rule(UncitedStatistic, "The app is valued at $80 billion.")
+    assert v.message == 'statistic "$80 billion" has no citation'
+    assert v.code == "NUM001"
+
+
+def test_every_figure_in_a_sentence_is_reported_but_not_years() -> None:
+    text = "In 2019 the donor gave over $100 million, and in 2021 a further $13 billion."
+    assert figures_flagged(text) == ["$100 million", "$13 billion"]
+
+
+def test_source_named_earlier_in_paragraph_carries() -> None:
+    text = "The agency said 40% of trains were late. A further 12% were cancelled."
+    assert run_rule(UncitedStatistic, text) == []
+    rule = UncitedStatistic(UncitedStatistic.Options(paragraph_carries_source=False))
+    assert [v.message for v in run_rule(rule, text)] == ['statistic "12%" has no citation']
+
+
+def test_lead_data_source_covers_article() -> None:
+    text = (
+        "Party donations rose sharply, according to figures published by the Electoral"
+        " Commission.\n\nOne donor gave £500,000.\n\nAnother gave £1.2m."
+    )
+    assert run_rule(UncitedStatistic, text) == []
+
+
+def test_kinds_option_limits_what_is_checked() -> None:
+    rule = UncitedStatistic(UncitedStatistic.Options(kinds=("money",)))
+    assert [v.message for v in run_rule(rule, "Sales rose 20% to $5bn.")] == [
+        'statistic "$5bn" has no citation'
+    ]
+
+
+def test_min_money_option() -> None:
+    rule = UncitedStatistic(UncitedStatistic.Options(min_money=100))
+    assert len(run_rule(rule, "The headset costs $349 in the US.")) == 1
+
+
+@pytest.mark.parametrize(
+    ("figure", "value"),
+    [("$80 billion", 8e10), ("£500m", 5e8), ("€3.2bn", 3.2e9), ("$1,299", 1299.0)],
+)
+def test_money_value(figure: str, value: float) -> None:
+    assert money_value(figure) == pytest.approx(value)
+
+
+def test_figures_in_quotations_are_left_to_quote_rules() -> None:
+    doc = Document('He wrote: "We grew 300% in a year." Nobody checked.')
+    assert run_rule(UncitedStatistic, doc.text) == []
+    assert find_figures(doc.text, 0, len(doc.text))  # the figure is seen, then excused
+
+
+def test_linear_on_long_input() -> None:
+    text = "The firm has 3,000 staff and sales of $2bn. " * 3000
+    assert len(run_rule(UncitedStatistic, text)) == 6000
+
+
+SEEDS = SHARED / "seeds"
+
+
+def _seed(prefix: str) -> str:
+    if not SEEDS.is_dir():
+        pytest.skip("shared seeds not available")
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def test_seed_lines() -> None:
+    lines = flagged_lines(UncitedStatistic, _seed("003"))
+    assert {7, 11, 13, 44} <= set(lines)
+    assert 16 not in flagged_lines(UncitedStatistic, _seed("000"))
+    assert not {17, 73} & set(flagged_lines(UncitedStatistic, _seed("001")))
+
+
+def test_seed_years_are_never_the_figure() -> None:
+    text = _seed("003")
+    doc = Document(text)
+    messages = [v.message for v in UncitedStatistic().check(doc) if doc.position(v.start)[0] == 11]
+    assert messages and all("$" in m for m in messages)
