@@ -94,7 +94,7 @@ def test_uncited_statistic_flagged(text: str, figure: str) -> None:
         "About 70% of patients recovered. That figure comes from the trial's final report.[2]",
         "How we cut our energy bills by 50%\n\nThe team explains the method below.",
         "Ministers expect the scheme to cost £4bn, the Treasury said.",
-        "The study, published by the University of Oxford, found that 22% of pupils skip breakfast.",
+        "The study, published by the University of Oxford, found 22% of pupils skip breakfast.",
         "Experts at Imperial College London estimate that 1 in 4 adults has the condition.",
         "The 1,000th episode aired to a studio audience.",
         "| Region | Growth |\n|---|---|\n| North | 12% |\n\nSource: Regional Statistics Office",
