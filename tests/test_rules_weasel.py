@@ -1,0 +1,134 @@
+"""WW001: claims attributed to an unnamed crowd."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rules._attribution_claims import has_named_attribution
+from rules.weasel import WeaselAttribution
+from tests.harness import flagged_lines, run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Critics argue that the plan favours large firms.", "Critics argue"),
+        ("Some say the new design is harder to use.", "Some say"),
+        ("Many believe the tax will be scrapped.", "Many believe"),
+        ("Experts say the bridge needs urgent repairs.", "Experts say"),
+        ("It is widely believed that the minister will resign.", "It is widely believed"),
+        ("Research has shown that sleep improves memory.", "Research has shown"),
+        ("Studies show that children learn faster outdoors.", "Studies show"),
+        ("Data shows that most users never change their password.", "Data shows"),
+        ("The gaming community has observed a slump.", "The gaming community has observed"),
+        ("Observers note that the league has lost its edge.", "Observers note"),
+        ("Analysts predict a sharp fall in prices.", "Analysts predict"),
+        ("A recent study found that coffee drinkers live longer.", "A recent study found"),
+        ("According to experts, the virus is spreading faster.", "According to experts"),
+        ("Scientists believe the comet is older than thought.", "Scientists believe"),
+        ("His critics claim the deal was rushed.", "critics claim"),
+        ("Industry insiders warn that the launch may slip.", "Industry insiders warn"),
+        ("Many people feel the service has got worse.", "Many people feel"),
+        ("It is thought that the painting is a forgery.", "It is thought"),
+        ("Evidence suggests that the drug is safe.", "Evidence suggests"),
+        ("Surveys indicate that voters want change.", "Surveys indicate"),
+        ("Economists warn that growth will slow.", "Economists warn"),
+        ("There are those who say the club should move.", "There are those who say"),
+        ("Commentators have pointed out that it is vague.", "Commentators have pointed out"),
+        ("Some critics of the scheme argue it wastes money.", "Some critics of the scheme argue"),
+        ("According to some analysts, the stock is overvalued.", "According to some analysts"),
+        ("One study suggests the diet cuts heart disease.", "One study suggests"),
+        ("Polls show that the party is losing support.", "Polls show"),
+        ("Skeptics contend that the results cannot be reproduced.", "Skeptics contend"),
+        ("It has been suggested that the fire was arson.", "It has been suggested"),
+        ("Researchers have found that the method fails in winter.", "Researchers have found"),
+        ("Most experts agree that the reform is overdue.", "Most experts agree"),
+        ("Statistics show crime is falling in the north.", "Statistics show"),
+    ],
+)
+def test_weasel_flagged(text: str, phrase: str) -> None:
+    (v,) = run_rule(WeaselAttribution, text)
+    assert v.code == "WW001"
+    assert text[v.start : v.end] == phrase
+    assert f'"{phrase}"' in v.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics such as Jane Holt argue that the plan favours large firms.",
+        "Experts at the University of Leeds say the bridge needs repairs.",
+        "A 2023 Pew study found that most adults use the app.",
+        "Research by the Wellcome Trust has shown that sleep improves memory.",
+        "Data from the Office for National Statistics shows that rents rose.",
+        "The researchers found that the method fails in winter.",
+        "These studies show a clear trend in the south.",
+        "The critic argued in her review that the film runs long.",
+        'The minister said: "Critics argue this, but they are wrong."',
+        "Critics, including the novelist Anne Frey, argue that the prize is unfair.",
+        "Analysts at Morgan Stanley predict a sharp fall in prices.",
+        "According to the World Health Organization, the virus is spreading.",
+        "According to analysts at Jefferies, the stock is overvalued.",
+        "Some of the players were tired after the match.",
+        "Many of the shops closed early on Sunday.",
+        "The community centre has observed a minute's silence.",
+        "She believes the plan will work.",
+        "The data is stored on a server in Dublin.",
+        "Studies of the river's wildlife began in 1990.",
+        "Our research team visited the site.",
+        "Economists at the Bank of England say growth will slow.",
+        "The evidence was presented in court.",
+        "Scientists from CERN believe the result will hold.",
+        "A study published in Nature found that bees can count.",
+        "Gallup polls show that trust in banks has fallen.",
+        "Figures released by the Treasury show that debt rose.",
+        "A study by researchers at Stanford found the effect was small.",
+        "He said critics were wrong about the budget.",
+        "Customers can report problems through the app.",
+        "The report shows how the money was spent.",
+        "Fans of the show say it has improved.",
+        "Party donations rose, new figures show. They were published by the Electoral Commission.",
+        "What critics say about the new album\n\nThe album was released in May.",
+    ],
+)
+def test_weasel_clean(text: str) -> None:
+    assert run_rule(WeaselAttribution, text) == []
+
+
+def test_quotation_option() -> None:
+    text = 'The minister said: "Critics argue this, but they are wrong."'
+    rule = WeaselAttribution(WeaselAttribution.Options(skip_quotations=False))
+    assert len(run_rule(rule, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("The IMF said growth was 5%.", True),
+        ("Growth is expected to be 5%.", False),
+        ("The show drew 5 million viewers.", False),
+        ("Gallup found 40% agree.", True),
+        ("Figures from the ONS show 4%.", True),
+        ("Data shows 80%.", False),
+        ("It was reported by Reuters that sales fell 5%.", True),
+        ("Sales fell 5% (Source: ONS).", True),
+        ("Gartner's latest figures put it at 5%.", True),
+        ("Experts estimate the cost at $5bn.", False),
+    ],
+)
+def test_named_attribution(text: str, named: bool) -> None:
+    assert has_named_attribution(text, 0, len(text)) is named
+
+
+SEEDS = SHARED / "seeds"
+
+
+def test_seed_lines() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("shared seeds not available")
+    (path,) = SEEDS.glob("000_*.txt")
+    assert {24, 38} <= set(flagged_lines(WeaselAttribution, path.read_text(encoding="utf-8")))
