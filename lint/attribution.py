@@ -44,6 +44,7 @@ _CONJUNCTION_END = re.compile(
 _DETERMINER_END = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|these|those|such|whose|my|your)\s*$", re.IGNORECASE
 )
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")
 _PASSIVE_END = re.compile(r"\b(?:been|be|being|was|were|is|are)\s*$", re.IGNORECASE)
 _SUBJECT_FOLLOW = re.compile(r"\s+(?!(?:of|in|on|at|for|and|from|with|to|by|as)\b)[a-z]")
 _SKIP_BEFORE_VERB = frozenset(
@@ -124,8 +125,9 @@ def speaker_before(segment: str) -> Speaker | None:
 
 def speaker_after(segment: str) -> Speaker | None:
     """The speaker in text that follows a quotation (", said Jane Doe.")."""
-    for m in load_phrases("qt_reporting_verbs").finditer(segment, 0, min(len(segment), 120)):
-        if m.start > 80:
+    window = min(len(segment), 200)
+    for m in load_phrases("qt_reporting_verbs").finditer(segment, 0, window):
+        if m.start > 150 or _SENTENCE_BREAK.search(segment, 0, m.start):
             break
         if not _DETERMINER_END.search(segment, max(0, m.start - 8), m.start):
             return _subject(segment, m.start, m.end, m.phrase)

@@ -39,7 +39,7 @@ _CLOSE_AFTER = set(" \t\n\r\u00a0)]}—–-/.,;:!?…")
 _SENTENCE_END = set(".!?…")
 _BLOCKQUOTE_PREFIX = re.compile(r"[ \t]*>[ \t]?")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_INNER_PUNCT = re.compile(r"[.!?;:,…]")
+_INNER_PUNCT = re.compile(r"[.!?;,…]")
 _MINOR_WORDS = frozenset(
     "a an and as at but by de del der for from in into la le nor of on or the to "
     "van von vs with".split()
@@ -169,27 +169,33 @@ def is_term(text: str, q: Quotation) -> bool:
         return True
     has_punct = bool(_INNER_PUNCT.search(inner.rstrip(".,")) or inner[-1:] in "!?…")
     if len(words) <= TERM_MAX_WORDS:
-        if not (inner[-1:] in ".!?…," and _introduced(text, q.start)):
-            return True
+        return not _short_quote(text, q, inner)
     return not has_punct and _title_case(words)
 
 
-def _introduced(text: str, pos: int) -> bool:
-    """Is the quote at ``pos`` preceded by a colon or a verb-like word ("to", "that")?"""
-    j = pos - 1
+def _short_quote(text: str, q: Quotation, inner: str) -> bool:
+    """Is a quote of one to three words a real quotation ("No," she said)?
+
+    Only when it is introduced by a colon or a verb ("promised to", "said"),
+    or opens its sentence and a reporting verb follows.
+    """
+    j = q.start - 1
     while j >= 0 and text[j] in " \t\u00a0":
         j -= 1
-    if j < 0 or text[j] in "\n:.!?([—–-":
+    if j >= 0 and text[j] == ":":
         return True
-    m = re.search(r"([^\W\d_]+)\W*$", text[max(0, j - 40) : j + 1])
-    if not m:
-        return True
-    return m.group(1).lower() not in _DETERMINERS
+    if inner[-1:] not in ".!?…,":
+        return False
+    if j < 0 or text[j] in "\n.!?":
+        after = text[q.end : q.end + 40]
+        return bool(load_phrases("qt_reporting_verbs").search(after))
+    m = re.search(r"([^\W\d_]+)\W*$", text[max(0, j - 30) : j + 1])
+    return bool(m) and m.group(1).lower() in _SHORT_INTRODUCERS
 
 
-_DETERMINERS = frozenset(
-    "a an the this that these those its his her their our your my some any as "
-    "called dubbed termed named word words phrase term so-called so".split()
+_SHORT_INTRODUCERS = frozenset(
+    "to that said says say saying told tells wrote writes asked asks replied replies added "
+    "adds argued argues answered declared shouted exclaimed promised vowed pledged".split()
 )
 
 

@@ -18,12 +18,16 @@ from lint.attribution import (
     speaker_before,
 )
 from lint.citations import sentence_is_cited
-from lint.document import Document, Quotation
+from lint.document import WORD_RE, Document, Quotation
 from lint.rule import Rule
 from lint.violation import Severity, Violation
 
 #: How many sentences back a pronoun ("she said") is resolved to a name.
 PRONOUN_LOOKBACK = 5
+#: How many paragraphs a quote left open may skip (captions in between).
+CONTINUATION_GAP = 3
+#: Share of capitalised words that makes a line a headline.
+HEADLINE_SHARE = 0.7
 _ATTRIBUTION_START = ("(", "—", "–", "-", "―")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+(?=[\"“A-Z]|$)")
 _CONTINUING = ("added", "adds", "adding", "continued", "went on")
@@ -54,7 +58,7 @@ def _attribute_all(doc: Document) -> Iterator[Attributed]:
     for q in doc.quotations:
         block_index = doc.block_index_at(q.start)
         block = doc.blocks[block_index]
-        if block.kind in ("heading", "table"):
+        if block.kind in ("heading", "table") or _headline(doc, q, block.start, block.end):
             continue
         if previous is not None and _continues(doc, previous.quotation, q, block_index):
             current = Attributed(q, previous.speaker, previous.source)
@@ -71,13 +75,50 @@ def _attribute_all(doc: Document) -> Iterator[Attributed]:
 
 
 def _continues(doc: Document, prev: Quotation, q: Quotation, block_index: int) -> bool:
-    """A quote left open at the end of a paragraph goes on in the next one."""
+    """A quote left open at the end of a paragraph goes on in a later one (a few
+    paragraphs on, when captions or asides come in between)."""
     prev_block = doc.block_index_at(prev.start)
     unclosed = prev.end == doc.blocks[prev_block].end and prev.inner_end == prev.end
-    return unclosed and prev_block == block_index - 1 and q.start == doc.blocks[block_index].start
+    near = 0 < block_index - prev_block <= CONTINUATION_GAP
+    return unclosed and near and q.start == doc.blocks[block_index].start
+
+
+def _headline(doc: Document, q: Quotation, start: int, end: int) -> bool:
+    """Is the quote part of a headline ("'We Won!': Fans Cheer New Stadium")?"""
+    text = doc.text
+    outside = WORD_RE.findall(text, start, q.start) + WORD_RE.findall(text, q.end, end)
+    if len(outside) < 3:
+        return False
+    capitalised = sum(1 for w in outside if w[0].isupper() or w[0].isdigit())
+    return capitalised >= HEADLINE_SHARE * len(outside)
 
 
 def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Attributed:
+    ctx = _context(doc, masked, q)
+    speaker, segments = _find_speaker(ctx, known)
+    if speaker is not None and (speaker.kind == "pronoun" or _continuing(ctx.pre + ctx.post)):
+        segments.append(ctx.prev)
+        speaker = _resolve(doc, masked, ctx.i0, speaker)
+    source = find_source(" \n ".join(segments))
+    if source is None and (sentence_is_cited(doc, ctx.i1) or sentence_is_cited(doc, ctx.i0)):
+        source = "link or note"
+    return Attributed(q, speaker, source)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The text around a quotation (quotations inside it blanked)."""
+
+    i0: int  # sentence holding the opening mark
+    i1: int  # sentence holding the closing mark
+    pre: str  # from the sentence start to the opening mark
+    post: str  # from the closing mark to the sentence end
+    prev: str  # the sentence before
+    nxt: str  # the sentence after, when it reads as an attribution
+    starts_sentence: bool
+
+
+def _context(doc: Document, masked: str, q: Quotation) -> _Context:
     sentences = doc.sentences
     i0 = max(doc.sentence_index_at(q.start), 0)
     i1 = max(doc.sentence_index_at(max(q.start, q.end - 1)), i0)
@@ -87,27 +128,33 @@ def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Att
     cut = _last_sentence_end(pre)
     if cut:  # the segmenter kept an earlier sentence with the quote
         pre, prev = pre[cut:], pre[:cut]
-    segments = [pre, post]
-    speaker = speaker_after(post) or speaker_before(pre)
-    starts_sentence = not pre.strip(" \t\n\"“”'‘")
-    if starts_sentence and prev.rstrip().endswith(":"):
-        segments.append(prev)
-        speaker = speaker or speaker_before(prev)
-    nxt = _attribution_after(doc, masked, i1) if starts_sentence or not post.strip() else ""
-    if nxt:
-        segments.append(nxt)
-        speaker = speaker or speaker_after(nxt) or intro_speaker(nxt + ":")
-    if speaker is None and starts_sentence and prev:
-        speaker = speaker_before(prev) or _subject_of(prev, known)
-        segments.append(prev)
-    speaker = speaker or named_in(pre) or named_in(post)
-    if speaker is not None and (speaker.kind == "pronoun" or _continuing(pre + post)):
-        segments.append(prev)
-        speaker = _resolve(doc, masked, i0, speaker)
-    source = find_source(" \n ".join(segments))
-    if source is None and (sentence_is_cited(doc, i1) or sentence_is_cited(doc, i0)):
-        source = "link or note"
-    return Attributed(q, speaker, source)
+    starts = not pre.strip(" \t\n\"“”'‘")
+    nxt = _attribution_after(doc, masked, i1) if starts or not post.strip() else ""
+    return _Context(i0, i1, pre, post, prev, nxt, starts)
+
+
+def _find_speaker(ctx: _Context, known: set[str]) -> tuple[Speaker | None, list[str]]:
+    """The speaker, and the pieces of text where its source may be named."""
+    segments = [ctx.pre, ctx.post]
+    speaker = speaker_after(ctx.post) or speaker_before(ctx.pre)
+    if speaker is None and ctx.starts_sentence and ctx.prev.rstrip().endswith(":"):
+        speaker = speaker_before(ctx.prev)
+    if ctx.starts_sentence and ctx.prev.rstrip().endswith(":"):
+        segments.append(ctx.prev)  # an introducing line
+    if ctx.nxt:
+        segments.append(ctx.nxt)
+        speaker = speaker or speaker_after(ctx.nxt) or intro_speaker(ctx.nxt + ":")
+    if speaker is not None:
+        return speaker, segments
+    in_sentence = named_in(ctx.pre) or named_in(ctx.post)
+    if in_sentence is not None and not ctx.starts_sentence:
+        return in_sentence, segments
+    before = speaker_before(ctx.prev) or (
+        _subject_of(ctx.prev, known) if ctx.starts_sentence else None
+    )
+    if before is not None:
+        return before, [*segments, ctx.prev]
+    return in_sentence or named_in(ctx.prev), segments
 
 
 def _last_sentence_end(segment: str) -> int:
