@@ -122,6 +122,16 @@ def _refers_back(text: str, start: int, at: int) -> bool:
     return _DEFINITE.search(text, max(start, at - 12), at) is not None
 
 
+@lru_cache(maxsize=1)
+def _institution_re() -> re.Pattern[str]:
+    """A qualifier pointing at one institution ("from the national statistics office")."""
+    return re.compile(
+        rf"\b(?:{_BY_VERBS}|by|from|at|of)\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}"
+        rf"(?:{_alt('ww_institutions')})\b",
+        re.IGNORECASE,
+    )
+
+
 def weasel_matches(text: str, start: int, end: int) -> list[Weasel]:
     """Weasel attributions within ``text[start:end]`` (one sentence), named groups excluded."""
     out = []
@@ -136,7 +146,7 @@ def weasel_matches(text: str, start: int, end: int) -> list[Weasel]:
                 continue
         elif m.group("evidence") is not None:
             qual = m.group("equal") or ""
-            if _EVIDENCE_NAMING.search(qual):
+            if _EVIDENCE_NAMING.search(qual) or _institution_re().search(qual):
                 continue
             mods = m.group("emods")
             if mods and (_YEAR.search(mods) or _CAP.search(mods)):

@@ -55,6 +55,9 @@ def figures_flagged(text: str) -> list[str]:
         ("The project cost 40 million dollars.", "40 million dollars"),
         ("Market overview\n\nThe market for home batteries grew 30% in a year.", "30%"),
         ("| Country | Share |\n|---|---|\n| France | 45% |", "45%"),
+        ("An estimated 2 million people watched the final.", "2 million"),
+        ("Shops that added a chat window saw costs fall by 30 percent.", "30 percent"),
+        ("Reported cases rose by 20% over the winter.", "20%"),
     ],
 )
 def test_uncited_statistic_flagged(text: str, figure: str) -> None:

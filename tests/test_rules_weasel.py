@@ -86,6 +86,7 @@ def test_weasel_flagged(text: str, phrase: str) -> None:
         "A study published in Nature found that bees can count.",
         "Gallup polls show that trust in banks has fallen.",
         "Figures released by the Treasury show that debt rose.",
+        "Figures from the national statistics office show that rents rose.",
         "A study by researchers at Stanford found the effect was small.",
         "He said critics were wrong about the budget.",
         "Customers can report problems through the app.",
