@@ -55,6 +55,7 @@ def _attribute_all(doc: Document) -> Iterator[Attributed]:
     masked = masked_text(doc)
     previous: Attributed | None = None
     known: set[str] = set()  # speakers already quoted with a reporting verb
+    sources: dict[str, str] = {}  # speakers whose source was given, and that source
     for q in doc.quotations:
         block_index = doc.block_index_at(q.start)
         block = doc.blocks[block_index]
@@ -66,12 +67,26 @@ def _attribute_all(doc: Document) -> Iterator[Attributed]:
             current = _attribute_blockquote(doc, q)
         else:
             current = _attribute(doc, masked, q, known)
-        speaker = current.speaker
-        if speaker is not None and speaker.kind == "name" and speaker.verb:
-            known.add(speaker.text)
-            known.add(speaker.text.split()[-1])
+        current = _remember(current, known, sources)
         previous = current
         yield current
+
+
+def _remember(item: Attributed, known: set[str], sources: dict[str, str]) -> Attributed:
+    """Record who was quoted (and where); a later quote by someone whose source
+    was already given ("Jo Bloggs told the inquiry: ...") inherits it."""
+    speaker = item.speaker
+    if speaker is None or speaker.kind != "name":
+        return item
+    keys = (speaker.text, speaker.text.split()[-1])
+    if speaker.verb:
+        known.update(keys)
+    if item.source is not None:
+        for key in keys:
+            sources.setdefault(key, item.source)
+        return item
+    inherited = sources.get(keys[0]) or sources.get(keys[1])
+    return Attributed(item.quotation, speaker, inherited) if inherited else item
 
 
 def _continues(doc: Document, prev: Quotation, q: Quotation, block_index: int) -> bool:
