@@ -1,0 +1,245 @@
+"""SEO family: page chrome, stray filenames, calls to action, counters, link bait."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from lint.document import Document
+from lint.rule import Rule
+from rules.seo import (
+    RULES,
+    EngagementCounters,
+    PageChrome,
+    PromotionalCallToAction,
+    RelatedLinkBait,
+    StrayMediaFilename,
+)
+from tests.harness import flagged_lines, run_rule
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+BODY = "The council met on Tuesday and voted to keep the library open on Sundays."
+
+# (rule, text, 1-based lines that must be flagged)
+FLAGGED: list[tuple[type[Rule], str, list[int]]] = [
+    (PageChrome, f"top of page\n\n{BODY}\n\nbottom of page\n", [1, 5]),
+    (PageChrome, f"Skip to main content\n\n{BODY}\n", [1]),
+    (PageChrome, f"{BODY}\n\nBack to top\n", [3]),
+    (PageChrome, f"{BODY}\n\nPrivacy Policy | Terms of Use | Cookie Policy\n", [3]),
+    (PageChrome, f"{BODY}\n\n• About Us • Contact Us • Advertise with us •\n", [3]),
+    (PageChrome, f"Posted in Politics, Local News\n\n{BODY}\n", [1]),
+    (PageChrome, f"{BODY}\n\nTags: library, council, budget\n", [3]),
+    (PageChrome, f"{BODY}\n\nFiled under: Local Government\n", [3]),
+    (PageChrome, f"{BODY}\n\nPowered by Squarespace\n", [3]),
+    (PageChrome, f"{BODY}\n\nCopyright © 2024 Valley Courier. All rights reserved.\n", [3]),
+    (PageChrome, f"{BODY}\n\n© 2023 Some Media Group\n", [3]),
+    (
+        PageChrome,
+        "This website uses cookies to give you the best experience. Accept Decline\n\n" + BODY,
+        [1],
+    ),
+    (PageChrome, f"{BODY}\n\nShare this:\n\nLeave a Reply\n", [3, 5]),
+    (PageChrome, f"{BODY}\n\nSubscribe\n\nLog in\n", [3, 5]),
+    (PageChrome, f"Home\nNews\nSport\nWeather\nSubscribe\n\n{BODY}\n", [1, 2, 3, 4, 5]),
+    (PageChrome, f"{BODY}\n\n[Privacy policy](/privacy) · [Terms](/terms)\n", [3]),
+    (PageChrome, f"{BODY}\n\nYour email address will not be published.\n", [3]),
+    (PageChrome, f"{BODY}\n\nJoin our weekly newsletter for FREE!\n", [3]),
+    (PageChrome, f"{BODY}\n\nDiscussion about this post\n", [3]),
+    (StrayMediaFilename, f"{BODY}\n\nIMG_2041.JPG\n", [3]),
+    (StrayMediaFilename, f"{BODY}\n\nsummer-fair-banner_Xk29QpLmZ7rT.webp\n", [3]),
+    (StrayMediaFilename, f"{BODY}\n\nBlue Green Modern Event Flyer (3)_edited.png\n", [3]),
+    (StrayMediaFilename, f"{BODY}\n\nScreenshot 2024-03-02 at 10.41.22.png\n", [3]),
+    (StrayMediaFilename, f"{BODY}\n\nannual_report_2023_final.pdf\n", [3]),
+    (StrayMediaFilename, f"{BODY}\n\n*hero-video_1080p.mp4*\n", [3]),
+    (PromotionalCallToAction, f"{BODY}\n\nVisit us at valleycourier.com for more!\n", [3]),
+    (PromotionalCallToAction, f"{BODY} Learn more about libraries in our blog.\n", [1]),
+    (PromotionalCallToAction, f"{BODY}\n\n👉 Join my community for FREE today!\n", [3]),
+    (
+        PromotionalCallToAction,
+        f"{BODY}\n\nWant more? Check out our free course at https://example.com/course\n",
+        [3],
+    ),
+    (PromotionalCallToAction, f"{BODY}\n\nSubscribe to our weekly digest.\n", [3]),
+    (
+        PromotionalCallToAction,
+        f"{BODY}\n\nTo read every story first, sign up for our newsletter.\n",
+        [3],
+    ),
+    (PromotionalCallToAction, f"{BODY}\n\nDonate now\n", [3]),
+    (EngagementCounters, f"0 views\n\n{BODY}\n", [1]),
+    (EngagementCounters, f"{BODY}\nFeedback 0 likes\n", [2]),
+    (EngagementCounters, f"{BODY}\n\n1.2K likes · 48 comments · 9 shares\n", [3]),
+    (EngagementCounters, f"{BODY}\n\nLike · Reply\n", [3]),
+    (EngagementCounters, f"{BODY}\n\nFollow us on Instagram\n", [3]),
+    (EngagementCounters, f"{BODY}\n\nShare on Facebook | Share on X\n", [3]),
+    (EngagementCounters, f"{BODY}\n\nFacebook\nTwitter\nLinkedIn\n", [3, 4, 5]),
+    (EngagementCounters, f"{BODY}\n\nComments (3)\n", [3]),
+    (RelatedLinkBait, f"{BODY}\n\nRead more: Five Libraries Worth a Detour\n", [3]),
+    (RelatedLinkBait, f"{BODY}\n\nRelated: Why the Council Cut the Arts Budget\n", [3]),
+    (RelatedLinkBait, f"{BODY}\n\nSee also: Library Opening Hours Explained\n", [3]),
+    (RelatedLinkBait, f"{BODY}\n\nALSO READ | Budget Row Deepens\n", [3]),
+    (RelatedLinkBait, f"{BODY}\n\nYou might also like\n", [3]),
+    (RelatedLinkBait, f"{BODY}\n\nMost Read\n", [3]),
+    (
+        RelatedLinkBait,
+        f"{BODY}\n\nTo go further, learn more about How Do Libraries Choose Their Books?\n",
+        [3],
+    ),
+]
+
+# (rule, text): the same vocabulary in ordinary sentences must not be flagged
+CLEAN: list[tuple[type[Rule], str]] = [
+    (PageChrome, "Scroll to the bottom of the page to see the full chart.\n"),
+    (PageChrome, "Readers can subscribe to the printed guide for a small fee.\n"),
+    (PageChrome, "The search for a new chef continues, and the menu will change.\n"),
+    (PageChrome, "Share prices fell after the announcement.\n"),
+    (PageChrome, "Politics\n\nThe council argued about the budget for three hours.\n"),
+    (PageChrome, "Business\n\nSales rose in the second quarter.\n\nSport\n\nThe team won.\n"),
+    (PageChrome, "© Reuters\n"),
+    (PageChrome, "The privacy policy of the app changed twice last year.\n"),
+    (PageChrome, "Tags were attached to each bird's leg before release.\n"),
+    (PageChrome, "Posted in the 1990s, the letter took three weeks to arrive.\n"),
+    (PageChrome, "Written by: Chris Dale / Valley Courier\n\n*Image Source: Wikimedia*\n"),
+    (StrayMediaFilename, "Save the chart as chart.png before printing it.\n"),
+    (StrayMediaFilename, "![The reading room](images/reading_room_01.jpg)\n"),
+    (StrayMediaFilename, "The file is at https://example.org/files/report_2023.pdf\n"),
+    (StrayMediaFilename, "Open the attachment called report.pdf\n"),
+    (StrayMediaFilename, "The JPEG format is older than PNG.\n"),
+    (PromotionalCallToAction, "Visit the museum early, before the coach parties arrive.\n"),
+    (PromotionalCallToAction, "To reach the bridge, follow the river path for two miles.\n"),
+    (PromotionalCallToAction, "Readers who subscribe to the paper get the supplement.\n"),
+    (PromotionalCallToAction, "The agency told people to visit gov.uk for the forms.\n"),
+    (PromotionalCallToAction, "Join the two pieces with wood glue and leave overnight.\n"),
+    (PromotionalCallToAction, "Try something new this weekend 😉\n"),
+    (EngagementCounters, "The video had 2 million views in its first week.\n"),
+    (EngagementCounters, "Facebook said the outage lasted about an hour.\n"),
+    (EngagementCounters, "The post drew 300 comments, most of them angry.\n"),
+    (EngagementCounters, "12\n\nThe twelfth item on the list.\n"),
+    (RelatedLinkBait, "Related to this, the council also cut the arts budget.\n"),
+    (RelatedLinkBait, "You can read more about the library in the council's minutes.\n"),
+    (RelatedLinkBait, "Visitors want to learn more about the building's history.\n"),
+    (RelatedLinkBait, "See also the earlier report from the same committee.\n"),
+    (RelatedLinkBait, "More from the minister is expected later this week.\n"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "lines"), FLAGGED, ids=lambda x: repr(x)[:40])
+def test_flags(rule: type[Rule], text: str, lines: list[int]) -> None:
+    assert flagged_lines(rule, text) == lines
+
+
+@pytest.mark.parametrize(("rule", "text"), CLEAN, ids=lambda x: repr(x)[:40])
+def test_leaves_alone(rule: type[Rule], text: str) -> None:
+    assert run_rule(rule, text) == []
+
+
+def test_clean_article_with_chrome_vocabulary_has_no_seo_flags() -> None:
+    text = (
+        "Listeners can subscribe to the printed guide, and the schedule is at the "
+        "bottom of the page.\n\nVolunteers share the late shifts and follow the council "
+        "meetings closely.\n\nA newsletter launched last spring was dropped after three "
+        "issues.\n"
+    )
+    assert [v for rule in RULES for v in run_rule(rule, text)] == []
+
+
+def apply(text: str, violations: list) -> str:  # type: ignore[type-arg]
+    edits = sorted((e for v in violations if v.fix for e in v.fix.edits), key=lambda e: -e.start)
+    for e in edits:
+        text = text[: e.start] + e.replacement + text[e.end :]
+    return text
+
+
+# (rule, text, text after applying its fixes)
+FIXES: list[tuple[type[Rule], str, str]] = [
+    (PageChrome, f"top of page\n\n{BODY}\n", f"{BODY}\n"),
+    (PageChrome, f"{BODY}\n\nMenu\n\nSecond paragraph.\n", f"{BODY}\n\nSecond paragraph.\n"),
+    (PageChrome, f"{BODY}\nMenu\n\nSecond.\n", f"{BODY}\n\nSecond.\n"),
+    (PageChrome, f"{BODY}\r\n\r\nSubscribe\r\n\r\nSecond.\r\n", f"{BODY}\r\n\r\nSecond.\r\n"),
+    (StrayMediaFilename, f"{BODY}\n\nIMG_2041.JPG\n\nSecond.\n", f"{BODY}\n\nSecond.\n"),
+    (EngagementCounters, f"0 views\n{BODY}\n", f"{BODY}\n"),
+    (
+        PromotionalCallToAction,
+        f"{BODY} Learn more about libraries in our blog.\n\nNext.\n",
+        f"{BODY}\n\nNext.\n",
+    ),
+    (
+        PromotionalCallToAction,
+        f"{BODY}\n\nReady to start? Join our club at valleyclub.org!\n\nNext.\n",
+        f"{BODY}\n\nNext.\n",
+    ),
+    (RelatedLinkBait, f"{BODY}\n\nRead more: Five Libraries\n\nNext.\n", f"{BODY}\n\nNext.\n"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "fixed"), FIXES, ids=lambda x: repr(x)[:40])
+def test_fix_removes_the_line_and_collapses_blanks(rule: type[Rule], text: str, fixed: str) -> None:
+    assert apply(text, run_rule(rule, text)) == fixed
+
+
+@pytest.mark.parametrize(
+    ("rule", "safe"),
+    [
+        (PageChrome, True),
+        (StrayMediaFilename, True),
+        (EngagementCounters, True),
+        (PromotionalCallToAction, False),
+        (RelatedLinkBait, False),
+    ],
+)
+def test_fix_safety(rule: type[Rule], safe: bool) -> None:
+    for text in rule.examples_flagged:
+        fixes = [v.fix for v in run_rule(rule, text) if v.fix]
+        assert fixes and all(f.safe is safe for f in fixes)
+
+
+def test_line_report_span_is_the_line_text() -> None:
+    text = f"{BODY}\n\n  Privacy Policy  \n"
+    (v,) = run_rule(PageChrome, text)
+    assert text[v.start : v.end] == "  Privacy Policy  "
+
+
+def test_call_to_action_inside_a_paragraph_has_no_fix() -> None:
+    text = f"Visit us at valleyclub.org for tickets! {BODY}\n"
+    (v,) = run_rule(PromotionalCallToAction, text)
+    assert v.fix is None and text[v.start : v.end].startswith("Visit us")
+
+
+def test_line_rules_do_not_double_report() -> None:
+    text = f"{BODY}\n\nRead more\n\nIMG_0001.jpg\n\n0 views\n"
+    doc = Document(text)
+    lines = [doc.position(v.start)[0] for rule in RULES for v in rule().check(doc)]
+    assert sorted(lines) == [3, 5, 7]
+
+
+def test_linear_time_on_a_large_page() -> None:
+    chunk = f"{BODY}\n\nHome\nNews\nSubscribe\n\n0 views\n\nIMG_2041.JPG\n\n"
+    small, large = chunk * 200, chunk * 2000
+    timings = []
+    for text in (small, large):
+        doc = Document(text)
+        began = time.perf_counter()
+        for rule in RULES:
+            list(rule().check(doc))
+        timings.append(time.perf_counter() - began)
+    assert timings[1] < 30 * max(timings[0], 1e-3)
+
+
+def _seed_lines() -> list[tuple[str, int, str]]:
+    gold = SHARED / "tools" / "seeds-gold.tsv"
+    if not gold.exists():
+        pytest.skip("../shared is not available")
+    rows = [r.split("\t") for r in gold.read_text().splitlines() if r and not r.startswith("#")]
+    return [(r[0], int(r[1]), r[3]) for r in rows if r[2] == "SEO"]
+
+
+def test_seed_articles() -> None:
+    """Every 'must' line of the seeds is flagged by the family, no 'never' line is."""
+    rows = _seed_lines()
+    for name in sorted({r[0] for r in rows}):
+        doc = Document((SHARED / "seeds" / name).read_text(encoding="utf-8"))
+        got = {doc.position(v.start)[0] for rule in RULES for v in rule().check(doc)}
+        for _, line, kind in (r for r in rows if r[0] == name):
+            assert (line in got) == (kind == "must"), f"{name}:{line} ({kind})"
