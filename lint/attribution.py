@@ -44,6 +44,7 @@ _CONJUNCTION_END = re.compile(
 _DETERMINER_END = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|these|those|such|whose|my|your)\s*$", re.IGNORECASE
 )
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;)] )([A-Z][\w\-]*)")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")
 _PASSIVE_END = re.compile(r"\b(?:been|be|being|was|were|is|are)\s*$", re.IGNORECASE)
 _SUBJECT_FOLLOW = re.compile(r"\s+(?!(?:of|in|on|at|for|and|from|with|to|by|as)\b)[a-z]")
@@ -105,6 +106,21 @@ def masked_text(doc: Document) -> str:
     masked = "".join(parts)
     doc.__dict__["_qt_masked"] = masked
     return masked
+
+
+def proper_nouns(doc: Document) -> frozenset[str]:
+    """Words written with a capital inside a sentence somewhere in ``doc`` (cached):
+    a capital at a sentence start alone does not make a word a name."""
+    cached = doc.__dict__.get("_qt_proper")
+    if cached is not None:
+        return cached
+    found = set()
+    text = doc.text
+    for m in _MID_SENTENCE_CAPITAL.finditer(text):
+        found.add(m.group(1))
+    cached = frozenset(found)
+    doc.__dict__["_qt_proper"] = cached
+    return cached
 
 
 # -- speakers -----------------------------------------------------------------

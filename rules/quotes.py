@@ -13,6 +13,7 @@ from lint.attribution import (
     intro_speaker,
     masked_text,
     named_in,
+    proper_nouns,
     sentence_subject,
     speaker_after,
     speaker_before,
@@ -30,6 +31,10 @@ CONTINUATION_GAP = 3
 HEADLINE_SHARE = 0.7
 _ATTRIBUTION_START = ("(", "—", "–", "-", "―")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+(?=[\"“A-Z]|$)")
+_CALENDAR = re.compile(
+    r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Sept|Nov|Dec)ember|October|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+)
 _CONTINUING = ("added", "adds", "adding", "continued", "went on")
 
 
@@ -111,6 +116,8 @@ def _headline(doc: Document, q: Quotation, start: int, end: int) -> bool:
 def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Attributed:
     ctx = _context(doc, masked, q)
     speaker, segments = _find_speaker(ctx, known)
+    if speaker is not None and not _plausible(doc, speaker):
+        speaker = None
     if speaker is not None and (speaker.kind == "pronoun" or _continuing(ctx.pre + ctx.post)):
         segments.append(ctx.prev)
         speaker = _resolve(doc, masked, ctx.i0, speaker)
@@ -170,6 +177,14 @@ def _find_speaker(ctx: _Context, known: set[str]) -> tuple[Speaker | None, list[
     if before is not None:
         return before, [*segments, ctx.prev]
     return in_sentence or named_in(ctx.prev), segments
+
+
+def _plausible(doc: Document, speaker: Speaker) -> bool:
+    """A one-word name found without a reporting verb must be written with a
+    capital inside a sentence somewhere ("Local traders fear ..." names nobody)."""
+    if speaker.verb or speaker.kind != "name" or " " in speaker.text:
+        return True
+    return speaker.text in proper_nouns(doc) and not _CALENDAR.fullmatch(speaker.text)
 
 
 def _last_sentence_end(segment: str) -> int:

@@ -1,0 +1,128 @@
+"""Document.quotations: what counts as a quotation, and how quote marks pair."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from lint.document import Document
+
+
+def inners(text: str) -> list[str]:
+    doc = Document(text)
+    return [text[q.inner_start : q.inner_end] for q in doc.quotations]
+
+
+def kinds(text: str) -> list[str]:
+    return [q.kind for q in Document(text).quotations]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # straight and curly double quotes
+        (
+            'The mayor said "we will rebuild the harbour wall" on Friday.',
+            ["we will rebuild the harbour wall"],
+        ),
+        (
+            "The mayor said “we will rebuild the harbour wall” on Friday.",
+            ["we will rebuild the harbour wall"],
+        ),
+        # a quote that runs over a line break inside one paragraph
+        (
+            'The mayor said "we will rebuild the harbour wall before the\n'
+            'winter storms arrive" at the meeting on Friday evening.',
+            ["we will rebuild the harbour wall before the\nwinter storms arrive"],
+        ),
+        # two quotes in one sentence
+        (
+            '"The wall is finished," the engineer said, "and the road opens soon."',
+            ["The wall is finished,", "and the road opens soon."],
+        ),
+        # a partial quote inside a sentence
+        (
+            'The report called the delays "an avoidable failure of planning" in its summary.',
+            ["an avoidable failure of planning"],
+        ),
+        # a short quote introduced by a colon or a verb is a quotation
+        ('The coach had one word for it: "Shameful."', ["Shameful."]),
+        ('"Never again," she said after the match.', ["Never again,"]),
+        ('The club promised to "rebuild the squad."', ["rebuild the squad."]),
+        # single quotes only when unambiguous
+        (
+            "The pilot radioed 'we have lost an engine and are turning back' at noon.",
+            ["we have lost an engine and are turning back"],
+        ),
+        ("The players' union met the owners' lawyers on Tuesday.", []),
+        ("Don't say it's over: the '90s band is touring again.", []),
+        # nested single quotes belong to the outer quotation
+        (
+            "\"He told me 'wait here' and then he left,\" the driver said.",
+            ["He told me 'wait here' and then he left,"],
+        ),
+    ],
+)
+def test_quotations_found(text: str, expected: list[str]) -> None:
+    assert inners(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The engine is a "black box" to most drivers.',  # scare quotes
+        'Critics called the plan "reckless" and "naive".',  # one-word terms
+        'Nobody knows what the word "synergy" means here.',  # a word as a word
+        'The boxer Rocky "The Hammer" Diaz retired in May.',  # a nickname
+        'She reviewed the film "The Long Road Home" for the paper.',  # a title
+        'The device is marketed as "the phone that never needs charging" in ads.',
+    ],
+)
+def test_terms_titles_and_nicknames_are_not_quotations(text: str) -> None:
+    assert inners(text) == []
+
+
+def test_a_quoted_paragraph_is_a_block_quotation() -> None:
+    text = (
+        "The minister replied briefly:\n\n"
+        '"We have heard the concerns and we will publish the figures next week."\n\n'
+        "The session then ended."
+    )
+    assert kinds(text) == ["block"]
+
+
+def test_markdown_block_quote() -> None:
+    text = "The letter said:\n\n> We will not sell the land.\n> Not now, not ever.\n\nThen..."
+    doc = Document(text)
+    (q,) = doc.quotations
+    assert q.kind == "block"
+    assert text[q.inner_start : q.inner_end].startswith("We will not sell the land.")
+
+
+def test_unclosed_quote_stops_at_the_paragraph_end() -> None:
+    text = (
+        'The chairman said "we will not resign and we will fight on.\n\n'
+        'The next paragraph is plain prose with a "proper quotation of five words" in it.'
+    )
+    doc = Document(text)
+    first, second = doc.quotations
+    assert text[first.inner_start : first.inner_end].endswith("fight on.")
+    assert first.end == text.index("\n\n")
+    assert text[second.inner_start : second.inner_end] == "proper quotation of five words"
+
+
+def test_quote_running_over_paragraph_breaks_lost_in_extraction() -> None:
+    # The newsroom convention: a new paragraph of the same quote reopens with a
+    # quote mark and no closing one; flattened, it reads `... now. "And ...`.
+    text = 'She told the panel: "We are ready to start now. "And we will finish on time."'
+    assert inners(text) == ['We are ready to start now. "And we will finish on time.']
+
+
+def test_pairing_is_linear_on_unbalanced_quotes() -> None:
+    para = 'He said "this never closes and just goes on and on ' * 50
+    text = "\n\n".join([para] * 400)  # about 1 MB, every paragraph unbalanced
+    started = time.perf_counter()
+    found = Document(text).quotations
+    assert time.perf_counter() - started < 10
+    assert all(q.end - q.start <= len(para) for q in found)

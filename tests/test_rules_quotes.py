@@ -1,0 +1,160 @@
+"""QT001 (quotation with no speaker) and QT002 (speaker but no source)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.document import Document
+from rules.quotes import QuoteWithoutSource, QuoteWithoutSpeaker
+from tests.harness import flagged_lines, run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The new bypass has been described as "a disaster for every shop on the high street."',
+        'Local traders fear the worst: "Nobody will drive into town any more."',
+        'Critics argue: "The bypass will empty the town centre within a year."',
+        'Experts warned that it was "the costliest road ever built in the county".',
+        "The bypass opened in May.\n\n"
+        '"It will empty the town centre within a year and nobody will care."',
+    ],
+)
+def test_quote_without_speaker_flagged(text: str) -> None:
+    assert [v.code for v in run_rule(QuoteWithoutSpeaker, text)] == ["QT001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Ana Ruiz said the bypass was "a disaster for every shop on the high street".',
+        '"Nobody will drive into town any more," said Tom Baker, who runs the bakery.',
+        'The council leader told the BBC: "We expect traffic to fall by a third."',
+        "Council leader Priya Shah answered the question directly:\n\n"
+        '"We expect traffic to fall by a third within the first year."',
+        'The bypass opened in May. Priya Shah defended it on Monday. "Traffic is down by a third."',
+        '"Traffic is down by a third," she said.',
+        'The bridge is a "white elephant" according to the locals.',  # a term
+        'Her review of "The Road Less Travelled" ran on page four.',  # a title
+    ],
+)
+def test_quote_with_speaker_not_flagged_by_qt001(text: str) -> None:
+    assert run_rule(QuoteWithoutSpeaker, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Chief executive Jane Doe responded: "We never promised that to anyone."', "Jane Doe"),
+        (
+            "Professor Omar Haddad was blunt:\n\n"
+            '"The study was too small to tell us anything about the drug."\n'
+            "(Haddad's Facebook post).",
+            "Omar Haddad",
+        ),
+        ('"We are not leaving the city," said Lena Fischer, the club\'s owner.', "Lena Fischer"),
+        ('Lena Fischer posted on X: "We are not leaving the city, whatever happens."', "Lena Fischer"),
+        (
+            'Lena Fischer owns the club. She wrote: "We are not leaving the city, whatever happens."',
+            "Lena Fischer",
+        ),
+    ],
+)
+def test_quote_without_source_names_the_speaker(text: str, speaker: str) -> None:
+    (v,) = run_rule(QuoteWithoutSource, text)
+    assert v.code == "QT002"
+    assert v.message == (
+        f"quotation attributed to {speaker} has no source (link, outlet, document or date)"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Jane Doe told Reuters: "We never promised that to anyone."',
+        'In an interview with The Verge, Jane Doe said: "We never promised that to anyone."',
+        '"We never promised that to anyone," Jane Doe said in a statement.',
+        'Jane Doe wrote in a 2019 blog post that "nobody was ever promised a refund".',
+        'According to the court filing, Jane Doe wrote: "We never promised that to anyone."',
+        'Jane Doe said on Monday: "We never promised that to anyone."',
+        'Jane Doe said on 4 March 2024: "We never promised that to anyone."',
+        'Jane Doe said at the annual shareholder meeting: "We never promised that to anyone."',
+        'Jane Doe said: "We never promised that to anyone." [1]\n\n'
+        "Notes\n\n[1] \"Shareholder letter 2024\", https://example.com/letter\n",
+        'Jane Doe said (https://example.com/letter): "We never promised that to anyone."',
+        # the source named once carries over to the same speaker's next quote
+        'Jane Doe told the inquiry on Tuesday: "We never promised that to anyone." '
+        'Later Doe said: "The refund policy was always clear to our customers."',
+        # no speaker at all is QT001's business, not QT002's
+        'It was described as "a disaster for every shop on the high street."',
+    ],
+)
+def test_quote_with_source_not_flagged(text: str) -> None:
+    assert run_rule(QuoteWithoutSource, text) == []
+
+
+def test_newsroom_option_accepts_a_named_speaker_with_a_reporting_verb() -> None:
+    text = '"We never promised that to anyone," Jane Doe said.'
+    assert [v.code for v in run_rule(QuoteWithoutSource, text)] == ["QT002"]
+    lenient = QuoteWithoutSource(QuoteWithoutSource.Options(named_speaker_is_enough=True))
+    assert run_rule(lenient, text) == []
+
+
+def test_newsroom_option_still_wants_a_verb() -> None:
+    text = 'Jane Doe\'s view was simple:\n\n"We never promised that to anyone at all."'
+    lenient = QuoteWithoutSource(QuoteWithoutSource.Options(named_speaker_is_enough=True))
+    assert [v.code for v in run_rule(lenient, text)] == ["QT002"]
+
+
+def test_quotes_in_headings_and_headlines_are_skipped() -> None:
+    text = "'We Will Win': Fans Cheer As New Stadium Opens Its Doors\n\nThe stadium opened."
+    assert run_rule(QuoteWithoutSpeaker, text) == []
+    assert run_rule(QuoteWithoutSource, text) == []
+
+
+def test_continued_quote_inherits_its_speaker() -> None:
+    text = (
+        'Lena Fischer told the Evening Post on Friday: "We are not leaving the city.\n\n'
+        '"We have played here for a hundred years and we will play here for a hundred more."'
+    )
+    assert run_rule(QuoteWithoutSpeaker, text) == []
+    assert run_rule(QuoteWithoutSource, text) == []
+
+
+def _seed(name: str) -> str:
+    matches = sorted((SHARED / "seeds").glob(f"{name}_*.txt"))
+    if not matches:
+        pytest.skip("shared seeds not available")
+    return matches[0].read_text(encoding="utf-8")
+
+
+def _qt_lines(text: str) -> set[int]:
+    return set(flagged_lines(QuoteWithoutSpeaker, text)) | set(
+        flagged_lines(QuoteWithoutSource, text)
+    )
+
+
+def test_seed_quotes() -> None:
+    lines = _qt_lines(_seed("003"))
+    assert {13, 19, 20, 28, 33, 34, 36, 46} <= lines
+    seed0 = _qt_lines(_seed("000"))
+    assert 16 in seed0 and 24 not in seed0
+
+
+def test_professional_news_rates() -> None:
+    files = sorted((SHARED / "corpus" / "news").glob("*.txt"))
+    if not files:
+        pytest.skip("shared news corpus not available")
+    words = qt001 = newsroom = 0
+    lenient = QuoteWithoutSource(QuoteWithoutSource.Options(named_speaker_is_enough=True))
+    for path in files:
+        doc = Document(path.read_text(encoding="utf-8"))
+        words += doc.word_count
+        qt001 += len(list(QuoteWithoutSpeaker().check(doc)))
+        newsroom += len(list(lenient.check(doc)))
+    assert 1000 * qt001 / words < 0.2
+    assert 1000 * newsroom / words < 0.2
