@@ -49,6 +49,7 @@ def test_stock_phrase_flagged(text: str) -> None:
         'The mayor said "moving forward, we build homes".',
         'He said it was "a testament to the volunteers".',
         "The river plays no role in the dispute.",
+        "The minister played a key role in the talks.",
         "The fast pace of change worried the board.",
     ],
 )
@@ -104,6 +105,8 @@ def test_peacock_clean(text: str) -> None:
         ("I cannot fulfill this request.", "refusal"),
         ("I hope this helps you plan the trip.", "sign-off"),
         ("Let me know if you'd like any changes to the tone.", "sign-off"),
+        ("I'm an AI, so I cannot taste the food.", "self-description"),
+        ("As a large language model, I do not have opinions.", "self-description"),
         ("As of my last knowledge update, the park was open.", "knowledge-cutoff"),
         ("My knowledge cutoff is in 2023, so prices may differ.", "knowledge-cutoff"),
         ("Written by [Your Name], March 2024.", "placeholder"),
@@ -133,6 +136,11 @@ def test_residue_flagged(text: str, kind: str) -> None:
         "Prices rose by 4% [2] and fell again [3].",
         "The model (a large one) was trained on news text.",
         "See the [source] link in the caption.",
+        "I am an AI researcher at the university.",
+        "Press [Enter] to continue.",
+        "The model was trained as a large language model on web text.",
+        "Let me know if you have any questions in the comments.",
+        "The API returns a finish_reason: stop field.",
     ],
 )
 def test_residue_clean(text: str) -> None:
