@@ -230,11 +230,16 @@ def _inline_pieces(content: str, children: Sequence[Token], starts: list[int]) -
     align.walk(children)
     holes = sorted([(a, b, None) for a, b in align.blank] + list(align.replace))
     pieces: list[Piece] = []
-    offset = 0
+    offset = first = 0  # holes[:first] end before the current line
     for line_start, part in zip(starts, content.split("\n"), strict=True):
         end = offset + len(part)
         pos = offset
-        for a, b, text in holes:
+        while first < len(holes) and holes[first][1] <= offset:
+            first += 1
+        for k in range(first, len(holes)):
+            a, b, text = holes[k]
+            if a >= end:
+                break
             a, b = max(a, offset), min(b, end)
             if a >= b or a < pos:
                 continue
@@ -311,8 +316,15 @@ def _html_block(tok: Token, lines: _Lines) -> Iterator[tuple[list[Piece], str]]:
     last = min(tok.map[1], len(lines)) - 1
     end = lines.starts[last] + len(lines.texts[last])
     pieces, blocks = extract(lines.raw[start:end], start)
+    i = 0  # pieces and blocks are both in source order
     for block in blocks:
-        yield [p for p in pieces if p[1] > block.start and p[0] < block.end], block.kind
+        while i < len(pieces) and pieces[i][1] <= block.start:
+            i += 1
+        j = i
+        while j < len(pieces) and pieces[j][0] < block.end:
+            j += 1
+        yield pieces[i:j], block.kind
+        i = j
 
 
 def _mark_cells(tokens: Sequence[Token]) -> None:
