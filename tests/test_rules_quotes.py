@@ -57,7 +57,10 @@ def test_quote_with_speaker_not_flagged_by_qt001(text: str) -> None:
             "Omar Haddad",
         ),
         ('"We are not leaving the city," said Lena Fischer, the club\'s owner.', "Lena Fischer"),
-        ('Lena Fischer posted on X: "We are not leaving the city, whatever happens."', "Lena Fischer"),
+        (
+            'Lena Fischer posted on X: "We are not leaving the city, whatever happens."',
+            "Lena Fischer",
+        ),
         (
             'Lena Fischer owns the club. She wrote: "We are not leaving the city, whatever happens."',
             "Lena Fischer",
@@ -84,7 +87,7 @@ def test_quote_without_source_names_the_speaker(text: str, speaker: str) -> None
         'Jane Doe said on 4 March 2024: "We never promised that to anyone."',
         'Jane Doe said at the annual shareholder meeting: "We never promised that to anyone."',
         'Jane Doe said: "We never promised that to anyone." [1]\n\n'
-        "Notes\n\n[1] \"Shareholder letter 2024\", https://example.com/letter\n",
+        'Notes\n\n[1] "Shareholder letter 2024", https://example.com/letter\n',
         'Jane Doe said (https://example.com/letter): "We never promised that to anyone."',
         # the source named once carries over to the same speaker's next quote
         'Jane Doe told the inquiry on Tuesday: "We never promised that to anyone." '

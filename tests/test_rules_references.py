@@ -1,0 +1,141 @@
+"""REF001-003 (markers and notes) and the shared definition of a cited sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.citations import markers, note_is_locatable, notes, sentence_is_cited
+from lint.document import Document
+from rules.references import MarkerWithoutNote, NoteWithoutMarker, UnlocatableNote
+from tests.harness import flagged_lines, run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+CLAIM = "The ferry service between the two islands started running in the spring of 1951."
+GOOD_NOTE = '"A history of the island ferries", Harbour Gazette, 2 May 1951'
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (f"{CLAIM}[1]\n\nNotes\n\n[1] {GOOD_NOTE}\n", ["1"]),
+        (f"{CLAIM}[^4]\n\n[^4]: {GOOD_NOTE}\n", ["4"]),
+        (f"{CLAIM}²\n\n² {GOOD_NOTE}\n", ["2"]),
+        (f"{CLAIM}[2]\n\nReferences\n\n  • [2] {GOOD_NOTE}\n", ["2"]),
+        (f"{CLAIM}[3]\n\nSources\n\n3. {GOOD_NOTE}\n", ["3"]),
+        # a numbered list outside a notes section is not a list of notes
+        ("Pack the following items before you leave:\n\n1. A map.\n2. A torch.\n", []),
+    ],
+)
+def test_notes_found(text: str, labels: list[str]) -> None:
+    assert [n.label for n in notes(Document(text))] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (f"{CLAIM}[1] And more.[12]", ["1", "12"]),
+        (f"{CLAIM}¹", ["1"]),
+        ("The flat measures 54 m² and the tank holds 2 m³ of water.", []),
+        ("The error grows as 10² and then 10³ over the run.", []),
+    ],
+)
+def test_markers_found(text: str, labels: list[str]) -> None:
+    assert [m.label for m in markers(Document(text))] == labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{CLAIM}[3]\n\nNotes\n\n[1] {GOOD_NOTE}\n",
+        f"{CLAIM}[^2]\n",
+        f"{CLAIM}³\n\nNotes\n\n¹ {GOOD_NOTE}\n",
+    ],
+)
+def test_marker_without_note_flagged(text: str) -> None:
+    assert [v.code for v in run_rule(MarkerWithoutNote, text)] == ["REF001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{CLAIM}[1]\n\nNotes\n\n[1] {GOOD_NOTE}\n",
+        f"{CLAIM}[^a1]\n",  # not a numbered marker
+        "The room measures 12 m² in total.",
+    ],
+)
+def test_marker_with_note_clean(text: str) -> None:
+    assert run_rule(MarkerWithoutNote, text) == []
+
+
+def test_note_without_marker() -> None:
+    text = f"{CLAIM}[1]\n\nNotes\n\n[1] {GOOD_NOTE}\n[2] {GOOD_NOTE}\n"
+    (v,) = run_rule(NoteWithoutMarker, text)
+    assert v.code == "REF002" and "note 2" in v.message
+    assert flagged_lines(NoteWithoutMarker, text) == [6]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{CLAIM}[1][2]\n\nNotes\n\n[1] {GOOD_NOTE}\n[2] {GOOD_NOTE}\n",
+        # lines starting with [1] and no markers anywhere: a list, not notes
+        "Steps to follow:\n\n[1] Open the valve slowly.\n[2] Wait for the gauge to settle.\n",
+    ],
+)
+def test_note_with_marker_clean(text: str) -> None:
+    assert run_rule(NoteWithoutMarker, text) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "locatable"),
+    [
+        ("Gazette - The ferry service started in 1951.", False),
+        ("The ferry service started running in 1951.", False),
+        ("Harbour Gazette", False),
+        (GOOD_NOTE, True),
+        ("https://example.org/ferries/1951", True),
+        ("Harbour Gazette archive, example.org/ferries", True),
+        ("Lund, K. (2003). Island transport. Journal of Coasts, 8(2), 11-19.", True),
+        ("doi:10.1234/abcd.5678", True),
+        ("Ibid., p. 12.", True),
+        ("The Island Ferries Annual Report, Harbour Board, 1952.", True),
+        ("*Ferries of the North Sea*, Harbour Press.", True),
+    ],
+)
+def test_note_is_locatable(body: str, locatable: bool) -> None:
+    assert note_is_locatable(body) is locatable
+
+
+def test_unlocatable_note_message() -> None:
+    text = f"{CLAIM}[1]\n\nNotes\n\n[1] Gazette - The ferry service started in 1951.\n"
+    (v,) = run_rule(UnlocatableNote, text)
+    assert v.code == "REF003"
+    assert 'only an outlet name ("Gazette")' in v.message
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        (f"{CLAIM}[1]\n\nNotes\n\n[1] {GOOD_NOTE}\n", True),
+        (f"{CLAIM} [1]\n\nNotes\n\n[1] {GOOD_NOTE}\n", True),
+        (f"{CLAIM[:-1]}, see https://example.org/ferries for details.", True),
+        # a marker pointing at no note, when the document has notes: not cited
+        (f"{CLAIM}[7]\n\nNotes\n\n[1] {GOOD_NOTE}\n", False),
+        # a document without any notes: the marker counts (REF001 reports it)
+        (f"{CLAIM}[1]", True),
+        (CLAIM, False),
+    ],
+)
+def test_sentence_is_cited(text: str, cited: bool) -> None:
+    assert sentence_is_cited(Document(text), 0) is cited
+
+
+def test_seed_notes() -> None:
+    matches = sorted((SHARED / "seeds").glob("001_*.txt"))
+    if not matches:
+        pytest.skip("shared seeds not available")
+    text = matches[0].read_text(encoding="utf-8")
+    assert {83, 84} <= set(flagged_lines(UnlocatableNote, text))
