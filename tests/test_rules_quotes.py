@@ -62,7 +62,7 @@ def test_quote_with_speaker_not_flagged_by_qt001(text: str) -> None:
             "Lena Fischer",
         ),
         (
-            'Lena Fischer owns the club. She wrote: "We are not leaving the city, whatever happens."',
+            'Lena Fischer owns the club. She wrote: "We are not leaving the city, ever."',
             "Lena Fischer",
         ),
     ],
