@@ -33,6 +33,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
         "Only time will tell whether the strategy pays off.",
         "The merger ushers in a new era for the airline.",
         "Learn how to unlock the full potential of your garden.",
+        "It's no secret that the town loves its market.",
+        "Good sleep is more important than ever.",
+        "The app has taken the world by storm.",
+        "The cottage is nestled in the heart of the valley.",
     ],
 )
 def test_stock_phrase_flagged(text: str) -> None:
