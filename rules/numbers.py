@@ -8,12 +8,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint.citations import sentence_is_cited
 from lint.document import Block, Document
 from lint.phrases import load_phrases
 from lint.rule import Rule
 from lint.violation import Severity, Violation
-from rules._attribution_claims import continues_claim, has_named_attribution, weasel_matches
+from rules._attribution_claims import (
+    continues_claim,
+    has_named_attribution,
+    sentence_cited,
+    weasel_matches,
+)
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
 
@@ -241,7 +245,7 @@ class UncitedStatistic(Rule):
         for i, sent in enumerate(doc.sentences):
             if blocks[sent.block].kind == "heading":
                 continue
-            own = sentence_is_cited(doc, i) or _attributed(text, sent.start, sent.end)
+            own = sentence_cited(doc, i) or _attributed(text, sent.start, sent.end)
             if own and self.options.paragraph_carries_source:
                 sourced_blocks.add(sent.block)
             figures = find_figures(
@@ -266,7 +270,7 @@ class UncitedStatistic(Rule):
             return False
         if not continues_claim(doc.text, nxt.start, nxt.end):
             return False
-        return sentence_is_cited(doc, i + 1) or _attributed(doc.text, nxt.start, nxt.end)
+        return sentence_cited(doc, i + 1) or _attributed(doc.text, nxt.start, nxt.end)
 
 
 def _attributed(text: str, start: int, end: int) -> bool:

@@ -32,6 +32,13 @@ _DATELINE_LEAD = re.compile(
     r"|[A-Z][A-Za-z .'-]{1,40},\s*|by\s+[^|\n]{1,60}[|·•—–-]\s*)?",
     re.IGNORECASE,
 )
+_HTML_DATE = re.compile(
+    r"""(?:article:published_time|datePublished|dateCreated|pubdate|publish[-_]?date|DC\.date)"""
+    r"""[^>]{0,80}?(?:content|datetime)?["']?\s*[:=]\s*["']?(\d{4}-\d\d-\d\d)"""
+    r"""|<time\b[^>]*\bdatetime\s*=\s*["']?(\d{4}-\d\d-\d\d)""",
+    re.IGNORECASE,
+)
+HTML_HEAD_CHARS = 200_000
 DATELINE_LINES = 6
 DATELINE_MAX_CHARS = 160
 
@@ -42,11 +49,16 @@ def document_date(doc: Document) -> str | None:
     A dateline is one of the first few non-blank lines that opens with a full date,
     optionally after a place ("LONDON, 3 May 2024 (Reuters) -"), a label
     ("Published: 2024-03-11") or a byline ("By Jane Doe | March 11, 2024"), or a
-    short line that is little more than a date.
+    short line that is little more than a date. In HTML, the page's publication
+    date (``article:published_time``, ``datePublished``, ``<time datetime>``) counts.
     """
     meta_date = doc.meta.get("date")
     if meta_date:
         return str(meta_date)
+    if doc.input_format == "html":
+        m = _HTML_DATE.search(doc.raw, 0, HTML_HEAD_CHARS)
+        if m is not None:
+            return m.group(1) or m.group(2)
     text = doc.text
     seen = 0
     for line in doc.lines:

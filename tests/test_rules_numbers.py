@@ -188,3 +188,22 @@ def test_seed_years_are_never_the_figure() -> None:
     doc = Document(text)
     messages = [v.message for v in UncitedStatistic().check(doc) if doc.position(v.start)[0] == 11]
     assert messages and all("$" in m for m in messages)
+
+
+def _html(body: str) -> Document:
+    from lint.inputs import load_document
+
+    return load_document("page.html", f"<html><body>{body}</body></html>")
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ('<p>The app has 300 million users (<a href="https://example.com/r">source</a>).</p>', 0),
+        ('<p>The app has 300 million users.<sup><a href="#fn1">1</a></sup></p>', 0),
+        ('<p>The app has 300 million users (<a href="/tag/apps">more</a>).</p>', 1),
+        ("<p>The app has 300 million users.</p>", 1),
+    ],
+)
+def test_html_links_cite(body: str, flagged: int) -> None:
+    assert len(list(UncitedStatistic().check(_html(body)))) == flagged

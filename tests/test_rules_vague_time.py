@@ -158,3 +158,20 @@ def _seed(prefix: str) -> str:
 def test_seed_lines() -> None:
     assert 7 in flagged_lines(VagueTime, _seed("003"))
     assert {5, 6} <= set(flagged_lines(VagueTime, _seed("004")))
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:published_time" content="2024-03-11T10:00:00Z">',
+        '<script type="application/ld+json">{"datePublished": "2024-03-11"}</script>',
+        '<p>Posted <time datetime="2024-03-11">Monday</time></p>',
+    ],
+)
+def test_html_publication_date_anchors(head: str) -> None:
+    from lint.inputs import load_document
+
+    body = "<p>The firm said this week that it recently hired staff.</p>"
+    doc = load_document("page.html", f"<html><head>{head}</head><body>{body}</body></html>")
+    assert document_date(doc) == "2024-03-11"
+    assert list(EVERY.check(doc)) == []
