@@ -35,7 +35,7 @@ def _alt(name: str) -> str:
 
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_MAG = r"(?:thousand|million|billion|trillion)"
+_MAG = r"(?:thousand|million|billion|trillion|crore|lakh)"
 _MAG_ABBR = r"(?:bn|mn|tn|trn|m|k|b)"
 _CURRENCY = r"(?:(?:US|A|C|HK|NZ|R|S)?\$|€|£|¥|₹|₩|₽|Rs\.?\s?|(?:USD|EUR|GBP|CHF|JPY|CNY|INR)\s?)"
 _START = r"(?<![\w.,#/$€£¥₹-])"
@@ -53,10 +53,10 @@ def _figure_re() -> re.Pattern[str]:
     amount = rf"(?:{_NUM}|(?:{words}))"
     patterns = {
         "money": (
-            rf"(?<![\w$€£¥₹]){_CURRENCY}\s?{_NUM}(?:\s?{_MAG}|{_MAG_ABBR}(?![\w])|\s{_MAG_ABBR}\b)?"
+            rf"(?<![\w$€£¥₹]){_CURRENCY}\s?{_NUM}(?:\s?{_MAG}s?|{_MAG_ABBR}(?![\w])|\s{_MAG_ABBR}\b)?"
             rf"|{_START}(?:{amount}|an?)\s+(?:{_MAG}\s+)?(?:{money_words})\b"
         ),
-        "percent": rf"{_START}{amount}\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b)",
+        "percent": rf"{_START}{amount}[\s-]?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b)",
         "count": (
             rf"{_START}(?:{amount}|an?)\s+{_MAG}s?\b(?!\s+(?:{money_words})\b)"
             rf"|{_START}{_NUM}\s?(?:bn|tn)\b"
@@ -67,6 +67,7 @@ def _figure_re() -> re.Pattern[str]:
             rf"{_START}{amount}\s?(?:x|×|-fold|\s+fold|\s+times)\s+{_COMPARATIVE}\b"
             r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:down|up|as|over\s+(?:in|with|laughing))\b)"
             r"|\b(?:two|three|four|five|ten|hundred)fold\b"
+            r"|\btwice\s+as\s+(?:many|much|likely|fast|large|big|high|often|long|expensive)\b"
         ),
         "fraction": (
             r"\b(?:one|two|three|four|[1-9])\s+(?:in|out\s+of)\s+(?:every\s+)?"
@@ -84,6 +85,7 @@ _INTENSIFIER = re.compile(
     r"|serious|effort)\b",
     re.IGNORECASE,
 )
+_SAVE = re.compile(r"\b(?:save|saves|saving|get|extra)\s+(?:up\s+to\s+|an?\s+)?$", re.IGNORECASE)
 _GIVE = re.compile(r"\b(?:give|gives|gave|giving|given)\s+(?:it\s+)?$", re.IGNORECASE)
 
 
@@ -99,6 +101,10 @@ _SCALE = {
     "bn": 1e9,
     "b": 1e9,
     "trillion": 1e12,
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh": 1e5,
+    "lakhs": 1e5,
     "tn": 1e12,
     "trn": 1e12,
 }
@@ -121,8 +127,10 @@ def _not_statistic(text: str, m: re.Match[str], start: int, end: int, min_money:
         return value is not None and value < min_money  # a price, not a statistic
     if kind != "percent":
         return False
-    if _OFFER.match(text, m.end(), end):
-        return True  # "45% off": a sales offer
+    if _OFFER.match(text, m.end(), end) or _SAVE.search(
+        text, max(start, m.start() - 16), m.start()
+    ):
+        return True  # "45% off", "save up to 20%": a sales offer
     return figure.startswith(("100", "110")) and bool(
         _INTENSIFIER.match(text, m.end(), end)
         or _GIVE.search(text, max(start, m.start() - 12), m.start())

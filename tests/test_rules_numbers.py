@@ -58,6 +58,9 @@ def figures_flagged(text: str) -> list[str]:
         ("An estimated 2 million people watched the final.", "2 million"),
         ("Shops that added a chat window saw costs fall by 30 percent.", "30 percent"),
         ("Reported cases rose by 20% over the winter.", "20%"),
+        ("Women are twice as likely to quit their jobs.", "twice as likely"),
+        ("The scheme will cost Rs 500 crore.", "Rs 500 crore"),
+        ("Prices saw a 30-percent rise over the year.", "30-percent"),
     ],
 )
 def test_uncited_statistic_flagged(text: str, figure: str) -> None:
@@ -103,6 +106,7 @@ def test_uncited_statistic_flagged(text: str, figure: str) -> None:
         "| Region | Growth |\n|---|---|\n| North | 12% |\n\nSource: Regional Statistics Office",
         "The regulator said profits rose. Sales at the firm reached $3bn.",
         "She bought the painting for a few hundred pounds.",
+        "Save up to 20% on all shoes at the outlet.",
     ],
 )
 def test_uncited_statistic_clean(text: str) -> None:
