@@ -39,7 +39,7 @@ _PRONOUN = re.compile(r"\b(he|she|they|it|we|I)\s*$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"^\s*,?\s*(he|she|they|it|we|I)\b")
 _LOWER_WORDS = re.compile(r"(?<![\w’'-])((?:[a-z][\w\-’']*\s+){0,2}[a-z][\w\-’']*)\s*,?\s*$")
 _CONJUNCTION_END = re.compile(
-    r"\b(?:and|but|or|then|before|after|while|when|as|yet)\s*$", re.IGNORECASE
+    r"\b(?:and|but|or|then|before|after|while|when|as|yet|to)\s*$", re.IGNORECASE
 )
 _DETERMINER_END = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|these|those|such|whose|my|your)\s*$", re.IGNORECASE
@@ -79,6 +79,13 @@ OUTLET_PATTERNS = re.compile(
 )
 
 
+_VAGUE_DETERMINER = re.compile(
+    r"\b(?:some|many|most|several|numerous|various|certain|countless|a few|a number of)"
+    r"\s+[a-z][\w\-]*\s*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Who a quotation is attributed to; ``kind`` is name, pronoun, noun or vague."""
@@ -86,6 +93,16 @@ class Speaker:
     text: str
     kind: str
     verb: bool  # found next to a reporting verb (not only by a colon or possessive)
+
+
+#: A passive with no agent ("has been called ..."): the text says nobody spoke.
+NOBODY = Speaker("", "nobody", False)
+
+
+def pronoun_subject(segment: str) -> Speaker | None:
+    """A sentence opening with a personal pronoun ("She went on to ...")."""
+    m = re.match(r"[\s\"“”,]*(He|She|They)\b", segment)
+    return Speaker(m.group(1).lower(), "pronoun", False) if m else None
 
 
 def masked_text(doc: Document) -> str:
@@ -189,7 +206,7 @@ def _subject(segment: str, vstart: int, vend: int, verb: str) -> Speaker | None:
         return _sentence_subject(before)
     if _PASSIVE_END.search(before):
         m = re.search(r"\bby\s+(.{1,60})", after)
-        return _subject_after(m.group(1)) if m else None
+        return _subject_after(m.group(1)) if m else NOBODY
     return _subject_before(before) or _subject_after(after)
 
 
@@ -226,7 +243,8 @@ def _subject_before(before: str) -> Speaker | None:
         return Speaker(name, "name", True)
     m = _LOWER_WORDS.search(tail)
     if m and not re.search(r"\b(?:that|and|or|but|as|than|if|what|which)$", m.group(1)):
-        return _noun(m.group(1))
+        vague = _VAGUE_DETERMINER.search(tail)
+        return Speaker(vague.group(0), "vague", True) if vague else _noun(m.group(1))
     return None
 
 

@@ -13,6 +13,7 @@ from lint.attribution import (
     intro_speaker,
     masked_text,
     named_in,
+    pronoun_subject,
     proper_nouns,
     sentence_subject,
     speaker_after,
@@ -116,7 +117,7 @@ def _headline(doc: Document, q: Quotation, start: int, end: int) -> bool:
 def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Attributed:
     ctx = _context(doc, masked, q)
     speaker, segments = _find_speaker(ctx, known)
-    if speaker is not None and not _plausible(doc, speaker):
+    if speaker is not None and (speaker.kind == "nobody" or not _plausible(doc, speaker)):
         speaker = None
     if speaker is not None and (speaker.kind == "pronoun" or _continuing(ctx.pre + ctx.post)):
         segments.append(ctx.prev)
@@ -168,7 +169,7 @@ def _find_speaker(ctx: _Context, known: set[str]) -> tuple[Speaker | None, list[
         speaker = speaker or speaker_after(ctx.nxt) or intro_speaker(ctx.nxt + ":")
     if speaker is not None:
         return speaker, segments
-    in_sentence = named_in(ctx.pre) or named_in(ctx.post)
+    in_sentence = named_in(ctx.pre) or named_in(ctx.post) or pronoun_subject(ctx.pre)
     if in_sentence is not None and not ctx.starts_sentence:
         return in_sentence, segments
     before = speaker_before(ctx.prev) or (
