@@ -49,6 +49,8 @@ CASES = {
     "thematic-break": "Lorem.\n\n***\n\n---\n",
     "crlf": "# Lorem\r\n\r\nA para Lorem\r\nwrapped Lorem.\r\n\r\n- item Lorem\r\n",
     "non-ascii": "Ça marche — «Lorem» 😀 et Lorem.\n",
+    "tab-continuation": "- item\n\tcontinued Lorem\n- a\n \t b Lorem\n",
+    "heading-in-containers": "1. # Lorem heading\t#\n\n> ## Quoted Lorem ##\n",
     "tabs": "-\tLorem in a tab list\n\n>\tquoted Lorem\n",
 }
 

@@ -205,35 +205,50 @@ def _link_tail(s: str, pos: int) -> int:
 
 
 # -- mapping content back to the source --------------------------------------
-def _content_starts(content: str, lines: _Lines, first: int, how: str, at: int) -> list[int]:
-    """Source offset of each line of ``content`` (which starts on line ``first``).
+def _content_starts(
+    content: str, lines: _Lines, first: int, how: str, at: int
+) -> list[tuple[int, int]]:
+    """Where each line of ``content`` (which starts on line ``first``) is in the source.
 
-    ``how`` is ``suffix`` (paragraph lines end their source line, bar trailing
-    space) or ``find`` (a heading or cell found from column ``at``).
+    Each item is ``(offset, skip)``: content character ``k`` of the line is at
+    source ``offset + k``, except the first ``skip`` ones, which the parser made
+    up (spaces standing for a tab it expanded).  ``how`` is ``suffix`` (paragraph
+    lines end their source line, bar trailing space) or ``find`` (a heading or
+    cell found from column ``at``).
     """
     out = []
     for i, part in enumerate(content.split("\n")):
         line = lines.texts[first + i]
+        skip = 0
         if how == "find" and i == 0:
             col = line.find(part, at)
         else:
             col = line.rfind(part)
-        if col < 0 or (part and line[col:].rstrip() != part.rstrip() and how == "suffix"):
+            if col < 0:  # leading spaces from an expanded tab
+                rest = part.lstrip(" ")
+                skip = len(part) - len(rest)
+                col = line.rfind(rest) - skip
+                part = " " * skip + rest
+        if col + skip < 0 or (
+            how == "suffix" and line[col + skip :].rstrip() != part[skip:].rstrip()
+        ):
             raise LookupError(part)
-        out.append(lines.starts[first + i] + col)
+        out.append((lines.starts[first + i] + col, skip))
     return out
 
 
-def _inline_pieces(content: str, children: Sequence[Token], starts: list[int]) -> list[Piece]:
+def _inline_pieces(
+    content: str, children: Sequence[Token], starts: list[tuple[int, int]]
+) -> list[Piece]:
     """Source pieces for one inline token: its content lines minus blanked markup."""
     align = _Align(content)
     align.walk(children)
     holes = sorted([(a, b, None) for a, b in align.blank] + list(align.replace))
     pieces: list[Piece] = []
     offset = first = 0  # holes[:first] end before the current line
-    for line_start, part in zip(starts, content.split("\n"), strict=True):
+    for (line_start, skip), part in zip(starts, content.split("\n"), strict=True):
         end = offset + len(part)
-        pos = offset
+        pos = offset + skip
         while first < len(holes) and holes[first][1] <= offset:
             first += 1
         for k in range(first, len(holes)):
@@ -270,7 +285,7 @@ def _block(pieces: Sequence[Piece], source: str, kind: str) -> Block | None:
 def _walk(tokens: Sequence[Token], lines: _Lines) -> Iterator[tuple[list[Piece], str]]:
     """(pieces, block kind) for each inline token and HTML block, in order."""
     containers: list[str] = []
-    heading = False
+    heading = ""  # the open heading's markup: "#"s (ATX) or "=" / "-" (setext)
     cell_from: dict[int, int] = {}  # line -> column where the next cell is searched
     for tok in tokens:
         if tok.type in _CONTAINERS:
@@ -278,15 +293,16 @@ def _walk(tokens: Sequence[Token], lines: _Lines) -> Iterator[tuple[list[Piece],
         elif tok.type in ("list_item_close", "blockquote_close") and containers:
             containers.pop()
         elif tok.type == "heading_open":
-            heading = True
+            heading = tok.markup or "="
         elif tok.type == "heading_close":
-            heading = False
+            heading = ""
         elif tok.type == "html_block" and tok.map:
             yield from _html_block(tok, lines)
         elif tok.type == "inline" and tok.map:
             kind = "heading" if heading else containers[-1] if containers else "text"
             if tok.meta.get("cell"):
                 kind = "table"
+            tok.meta["atx"] = heading.startswith("#")
             yield _inline(tok, lines, cell_from, kind), kind
 
 
@@ -297,10 +313,11 @@ def _inline(tok: Token, lines: _Lines, cell_from: dict[int, int], kind: str) -> 
         if kind == "table":
             at = cell_from.get(first, 0)
             starts = _content_starts(content, lines, first, "find", at)
-            cell_from[first] = starts[0] - lines.starts[first] + len(content)
-        elif kind == "heading" and lines.texts[first].lstrip().startswith("#"):
+            cell_from[first] = starts[0][0] - lines.starts[first] + len(content)
+        elif tok.meta.get("atx"):
             text = lines.texts[first]
-            at = len(text) - len(text.lstrip().lstrip("#"))
+            hashes = text.index("#")  # container markers (list, quote) hold no "#"
+            at = len(text) - len(text[hashes:].lstrip("#"))
             starts = _content_starts(content, lines, first, "find", at)
         else:
             starts = _content_starts(content, lines, first, "suffix", 0)
