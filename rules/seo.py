@@ -64,15 +64,42 @@ def _covers(doc: Document, span: Span, intervals: list[tuple[int, int]]) -> bool
 
 def line_deletion(doc: Document, index: int, *, safe: bool = True) -> Fix:
     """Delete line ``index`` with its line break; when it follows a blank line (or
-    opens the file) also delete the blank lines after it, so no double blank is left."""
+    opens the file) also delete the blank lines after it, so no double blank is left.
+    A line closing a group of adjacent removed lines ("Twitter", "Facebook", "Email")
+    looks at the line before the group instead."""
     lines, starts = doc.lines, doc.line_starts
     start = lines[index].start
     nxt = index + 1
-    if index == 0 or _is_blank(doc, lines[index - 1]):
-        while nxt < len(lines) and _is_blank(doc, lines[nxt]):
+    removable = removable_lines(doc)
+    first = index
+    while first - 1 in removable and index in removable:
+        first -= 1
+
+    # Blank in the source, not just in the lintable text (where code and tags are blanked).
+    def blank(i: int) -> bool:
+        return _BLANK.fullmatch(doc.raw, lines[i].start, lines[i].end) is not None
+
+    if first == 0 or blank(first - 1):
+        while nxt < len(lines) and blank(nxt):
             nxt += 1
+        if index == first and index >= tail_start(doc):  # only residue follows: drop blanks before
+            before = first - 1
+            while before >= 0 and blank(before):
+                before -= 1
+            if before not in removable:
+                start = starts[before + 1] if before >= 0 else 0
     end = starts[nxt] if nxt < len(lines) else len(doc.text)
     return Fix.delete(start, end, safe=safe)
+
+
+@lru_cache(maxsize=4)
+def tail_start(doc: Document) -> int:
+    """Index of the first line from which every line is blank or removable residue."""
+    removable = removable_lines(doc)
+    index = len(doc.lines)
+    while index > 0 and (index - 1 in removable or _is_blank(doc, doc.lines[index - 1])):
+        index -= 1
+    return index
 
 
 @dataclass(frozen=True)
@@ -110,6 +137,16 @@ def classify_lines(doc: Document) -> LineKinds:
         lead.append(le)
         filename.append(f)
     return LineKinds(tuple(strong), tuple(widget), tuple(nav), tuple(lead), tuple(filename))
+
+
+@lru_cache(maxsize=4)
+def removable_lines(doc: Document) -> frozenset[int]:
+    """Lines the line rules report with their default options (they shape the fixes)."""
+    kinds = classify_lines(doc)
+    residue = (i for i in range(len(doc.lines)) if is_line_residue(kinds, i))
+    defaults = PageChrome.Options()
+    runs = nav_runs(doc, kinds, defaults.nav_run, defaults.weak_nav_run)
+    return frozenset(residue) | runs
 
 
 def is_line_residue(kinds: LineKinds, index: int) -> bool:
