@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 import urllib.parse
 import weakref
 from array import array
@@ -207,6 +208,7 @@ def start_local(timeout: float) -> HttpClient:
     return client
 
 
+_lock = threading.Lock()  # one client per backend even when rules run in threads
 _clients: dict[str, Client] = {}
 _failures: dict[str, str] = {}
 _results: weakref.WeakKeyDictionary[Document, dict[tuple[object, ...], list[LTMatch]]] = (
@@ -222,17 +224,18 @@ def backend_key(backend: str) -> str:
 def get_client(backend: str, timeout: float) -> Client:
     """The process-wide client for ``backend`` (created on first use)."""
     key = backend_key(backend)
-    if key in _failures:
-        raise RuleUnavailable(_failures[key])
-    client = _clients.get(key)
-    if client is None:
-        try:
-            client = start_local(timeout) if key == "local" else HttpClient(key, timeout)
-        except RuleUnavailable as exc:
-            _failures[key] = str(exc)
-            raise
-        _clients[key] = client
-    return client
+    with _lock:
+        if key in _failures:
+            raise RuleUnavailable(_failures[key])
+        client = _clients.get(key)
+        if client is None:
+            try:
+                client = start_local(timeout) if key == "local" else HttpClient(key, timeout)
+            except RuleUnavailable as exc:
+                _failures[key] = str(exc)
+                raise
+            _clients[key] = client
+        return client
 
 
 @atexit.register

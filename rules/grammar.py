@@ -10,6 +10,7 @@ number of LT rules enabled; each rule keeps the matches of its kind.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -96,6 +97,8 @@ class _LanguageToolRule(Rule):
         batch_chars: int = 8000
 
     suggest_fix: ClassVar[bool] = True
+    #: Leave matches inside quotations alone (a speaker's grammar and style are theirs).
+    skip_quoted: ClassVar[bool] = False
 
     def check(self, doc: Document) -> Iterator[Violation]:
         opts = self.options
@@ -111,10 +114,15 @@ class _LanguageToolRule(Rule):
             disabled=opts.disabled_rules,
             batch_chars=opts.batch_chars,
         )
+        quotes = doc.quotations if self.skip_quoted else ()
+        quote_starts = [q.inner_start for q in quotes]
         for m in matches:
             if classify(m.category, m.issue_type) != self.code:
                 continue
             start, end = m.offset, m.offset + m.length
+            i = bisect_right(quote_starts, start) - 1
+            if i >= 0 and end <= quotes[i].inner_end:
+                continue
             fix = None
             if self.suggest_fix and m.replacements:
                 fix = Fix.replace(start, end, m.replacements[0], safe=False)
@@ -145,8 +153,9 @@ class LTGrammar(_LanguageToolRule):
     {_OPTIONS_DOC}
 
     ## Known problems
-    Off by default; needs a LanguageTool backend. LanguageTool has false positives
-    on names, quotes and headlines; list their ids in `disabled-rules`.
+    Off by default; needs a LanguageTool backend. Matches inside quotation marks
+    are skipped: a speaker's grammar is quoted as spoken. LanguageTool has false
+    positives on names and headlines; list their ids in `disabled-rules`.
 
     LanguageTool's first suggestion is offered as an unsafe fix (applied only with
     `--unsafe-fixes`): it can change meaning.
@@ -154,6 +163,7 @@ class LTGrammar(_LanguageToolRule):
 
     code = "LT001"
     name = "lt-grammar"
+    skip_quoted = True
     summary = "Grammar error found by LanguageTool"
     severity = Severity.WARNING
     examples_flagged = ("He go to the market every days.",)
@@ -224,13 +234,15 @@ class LTStyle(_LanguageToolRule):
 
     ## Known problems
     Off by default; needs a LanguageTool backend. Style advice is a matter of
-    taste: this rule's severity is `info`.
+    taste: this rule's severity is `info`. Matches inside quotation marks are
+    skipped.
 
     The first suggestion is an unsafe fix.
     """
 
     code = "LT003"
     name = "lt-style"
+    skip_quoted = True
     summary = "Style issue found by LanguageTool"
     severity = Severity.INFO
     examples_flagged = ("The film was very unique.",)

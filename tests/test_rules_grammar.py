@@ -139,3 +139,32 @@ def test_adapter_loads_lazily() -> None:
     code = "import sys, rules.grammar; print('lint.languagetool' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False", out.stderr
+
+
+class QuoteStub:
+    """Flags "go" as grammar and "teh" as spelling wherever they occur."""
+
+    def check(self, text: str, language: str, disabled: object) -> list[lt.LTMatch]:
+        import re
+
+        out = []
+        for m in re.finditer(r"\bgo\b|\bteh\b", text):
+            kind = ("GRAMMAR", "grammar") if m.group() == "go" else ("TYPOS", "misspelling")
+            out.append(
+                lt.LTMatch(m.start(), 2 if m.group() == "go" else 3, "Check", "X", *kind, ())
+            )
+        return out
+
+    def close(self) -> None:
+        pass
+
+
+def test_quoted_grammar_left_alone_but_quoted_typos_reported() -> None:
+    lt._clients["http://stub"] = QuoteStub()
+    text = 'The coach said: "We go and win teh match today." He go home.'
+    doc = Document(text)
+    grammar = list(rule(LTGrammar, "http://stub").check(doc))
+    spelling = list(rule(LTSpelling, "http://stub").check(doc))
+    assert [text[v.start : v.end] for v in grammar] == ["go"]
+    assert grammar[0].start == text.rindex("go")
+    assert [text[v.start : v.end] for v in spelling] == ["teh"]
