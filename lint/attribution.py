@@ -53,7 +53,12 @@ _SKIP_BEFORE_VERB = frozenset(
     "had who which again further has_also reportedly recently publicly immediately "
     "swiftly quickly repeatedly himself herself later".split()
 )
-_CLAUSE_CUT = re.compile(r"""[:;"“”()\[\]\n—]|\.\s""")
+_ABBREVIATION_DOT = "".join(
+    f"(?<!{a})" for a in "Dr Mr Ms Mrs Prof St Jr Sr Gen Gov Sen Rep Rev Inc Co Ltd Corp".split()
+)
+_CLAUSE_CUT = re.compile(rf"""[:;"“”()\[\]\n—]|{_ABBREVIATION_DOT}(?<![A-Z])\.\s""")
+_ARTICLES = frozenset("the a an one another its their his her".split())
+_PREPOSITION_END = re.compile(r"\s(?:of|at|on|from|in|for|with)\s*$")
 _PLATFORMS = (
     "X|Twitter|Facebook|Instagram|LinkedIn|TikTok|YouTube|Threads|Reddit|Weibo|"
     "Truth Social|Bluesky|Mastodon|Telegram|WeChat|Substack|Medium|Discord"
@@ -67,7 +72,7 @@ DATE_RE = re.compile(
     rf"\b{_WEEKDAY}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?{_MONTH}|\b{_MONTH},?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b|"
     r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|"
-    r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Aa]t)\s+(?:a|an|the|his|her|its|their)\s+(?:19|20)\d\d\b|"
+    r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Aa]t)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:19|20)\d\d\b|"
     r"\b(?:[Yy]esterday|last (?:week|month|night|year)|this (?:week|month|morning|afternoon)|"
     r"earlier this (?:week|month|year))\b"
 )
@@ -227,6 +232,9 @@ def _subject_after(after: str) -> Speaker | None:
 
 def _subject_before(before: str) -> Speaker | None:
     clause = _last_clause(before)
+    appositive = _appositive_name(clause)
+    if appositive is not None:
+        return appositive
     clause = _drop_appositive(clause)
     words = clause.split()
     while words and (words[-1].lower() in _SKIP_BEFORE_VERB or words[-1].endswith("ly")):
@@ -237,6 +245,9 @@ def _subject_before(before: str) -> Speaker | None:
         return Speaker(m.group(1), "pronoun", True)
     run = _last_run(tail)
     if run is not None:
+        head = tail[: len(tail) - len(run)]
+        if _PREPOSITION_END.search(head):  # "Jo Bloggs of Acme said", "users on Reddit"
+            return _subject_before(_PREPOSITION_END.sub("", head)) or _noun(run)
         return _noun(run) if " " not in run else Speaker(strip_titles(run), "name", True)
     name = best_name(tail, prefer_first=False)
     if name and len(name.split()) >= 2:
@@ -244,7 +255,26 @@ def _subject_before(before: str) -> Speaker | None:
     m = _LOWER_WORDS.search(tail)
     if m and not re.search(r"\b(?:that|and|or|but|as|than|if|what|which)$", m.group(1)):
         vague = _VAGUE_DETERMINER.search(tail)
-        return Speaker(vague.group(0), "vague", True) if vague else _noun(m.group(1))
+        if vague:
+            return Speaker(vague.group(0), "vague", True)
+        det = re.search(r"\b(The|A|An|One|Another|Its|Their|His|Her)\s+$", tail[: m.start(1)])
+        return _noun(f"{det.group(1).lower()} {m.group(1)}" if det else m.group(1))
+    return None
+
+
+def _appositive_name(clause: str) -> Speaker | None:
+    """``The study's lead author, Maria Lopez,`` -> Maria Lopez."""
+    stripped = clause.rstrip()
+    if not stripped.endswith(","):
+        return None
+    inner = stripped[:-1]
+    comma = inner.rfind(",")
+    if comma < 0:
+        return None
+    part = inner[comma + 1 :].strip()
+    m = NAME_RUN.fullmatch(part)
+    if m and sum(1 for t in strip_titles(part).split() if _PERSON_TOKEN.match(t)) >= 2:
+        return Speaker(strip_titles(_trim_possessive(part)), "name", True)
     return None
 
 
@@ -260,7 +290,8 @@ def _sentence_subject(before: str) -> Speaker | None:
             m = NAME_RUN.match(" ".join(words[k:]))
             if m:
                 return Speaker(strip_titles(_trim_possessive(m.group(0))), "name", True)
-    return None
+    m = re.match(r"(?:the|a|an)\s+(?:[a-z][\w\-’']*\s+){0,2}?[a-z][\w\-]*", head, re.IGNORECASE)
+    return _noun(m.group(0)) if m else None
 
 
 def _noun(phrase: str) -> Speaker:
@@ -271,7 +302,10 @@ def _noun(phrase: str) -> Speaker:
         m = vague.pattern.fullmatch(rest)
         if m:
             return Speaker(phrase, "vague", True)
-    kind = "name" if phrase[:1].isupper() else "noun"
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    kind = "name" if phrase[:1].isupper() and first not in _ARTICLES else "noun"
+    if kind == "noun":
+        phrase = first + phrase[len(first) :]
     return Speaker(strip_titles(phrase) if kind == "name" else phrase, kind, True)
 
 

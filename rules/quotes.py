@@ -28,6 +28,8 @@ from lint.violation import Severity, Violation
 PRONOUN_LOOKBACK = 5
 #: How many paragraphs a quote left open may skip (captions in between).
 CONTINUATION_GAP = 3
+#: Longest attribution line after a quoted paragraph ("— Jo Bloggs, 2019").
+ATTRIBUTION_MAX_WORDS = 15
 #: Share of capitalised words that makes a line a headline.
 HEADLINE_SHARE = 0.7
 _ATTRIBUTION_START = ("(", "—", "–", "-", "―")
@@ -217,7 +219,10 @@ def _attribution_after(doc: Document, masked: str, i1: int) -> str:
     nxt = _sentence_text(doc, masked, i1 + 1).strip()
     if not nxt:
         return ""
-    if nxt.startswith(_ATTRIBUTION_START) or nxt[0].islower():
+    if doc.sentences[i1 + 1].block == doc.sentences[i1].block:
+        return nxt if nxt.startswith(_ATTRIBUTION_START) or nxt[0].islower() else ""
+    # In the next paragraph only a short line opening with "(" or a dash.
+    if nxt.startswith(("(", "—", "―", "–")) and len(nxt.split()) <= ATTRIBUTION_MAX_WORDS:
         return nxt
     return ""
 
