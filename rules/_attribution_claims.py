@@ -40,7 +40,7 @@ _CLAUSE = r"[^.;:!?\"“”()\[\],]"
 _QUANT = (
     r"(?:(?:some|many|most|several|numerous|other|certain|leading|top|independent|prominent"
     r"|industry|tech|outside|various|countless|a\s+number\s+of|a\s+lot\s+of|plenty\s+of"
-    r"|a\s+few|a\s+handful\s+of)\s+)*"
+    r"|a\s+few|a\s+handful\s+of|recent|new|multiple|scientific|academic)\s+)*"
 )
 _PEOPLE_QUAL = (
     r"such\s+as|including|like|led\s+by|at|from|with|among\s+them|notably|of|in|on|within"
@@ -76,8 +76,9 @@ def _weasel_re() -> re.Pattern[str]:
         rf"\s+{_ADVERB}(?:{_alt('ww_evidence_verbs')}))"
     )
     according = (
-        rf"(?P<according>according\s+to\s+{_QUANT}"
-        rf"(?:{_alt('ww_crowd_people')}|{_alt('ww_evidence_nouns')}|sources|some|many|observers)"
+        rf"(?P<according>according\s+to\s+(?P<amods>(?:[\w'’-]+\s+){{0,3}})"
+        rf"(?:{_alt('ww_crowd_people')}|{_alt('ww_evidence_nouns')}|{_alt('ww_evidence_single')}"
+        rf"|sources|some|many|observers)"
         rf"(?P<aqual>\s+(?:{_PEOPLE_QUAL}|{_EVIDENCE_QUAL})\s+{_CLAUSE}{{1,80}})?(?=[\s,.;:!?]|$))"
     )
     fixed = load_phrases("ww_phrases").pattern.pattern
@@ -134,6 +135,21 @@ def _institution_re() -> re.Pattern[str]:
     )
 
 
+_APPOSITIVE = re.compile(r"\s+[A-Z][\w&/.'’-]*")
+
+
+@lru_cache(maxsize=1)
+def _institution_word_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt('ww_institutions')})\b", re.IGNORECASE)
+
+
+# "according to the company's own research", "according to its survey": a source
+# already named, not a crowd.
+_ACCORDING_NOT_CROWD = re.compile(
+    r"\b(?:the|its|their|his|her|our|this|that|these|those)\b|['’]s\b", re.IGNORECASE
+)
+
+
 def weasel_matches(text: str, start: int, end: int) -> list[Weasel]:
     """Weasel attributions within ``text[start:end]`` (one sentence), named groups excluded."""
     out = []
@@ -157,7 +173,17 @@ def weasel_matches(text: str, start: int, end: int) -> list[Weasel]:
                 continue
         elif m.group("according") is not None:
             qual = m.group("aqual") or ""
-            if _PEOPLE_NAMING.search(qual) or _EVIDENCE_NAMING.search(qual):
+            mods = m.group("amods") or ""
+            if (
+                _PEOPLE_NAMING.search(qual)
+                or _EVIDENCE_NAMING.search(qual)
+                or _institution_re().search(qual)
+                or _YEAR.search(mods)
+                or _CAP.search(mods)
+                or _ACCORDING_NOT_CROWD.search(mods)
+                or _institution_word_re().search(mods)
+                or _APPOSITIVE.match(text, m.end(), end)
+            ):
                 continue
         out.append(Weasel(m.start(), m.end(), m.group(0)))
     return out

@@ -48,6 +48,12 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
         ("Researchers have found that the method fails in winter.", "Researchers have found"),
         ("Most experts agree that the reform is overdue.", "Most experts agree"),
         ("Statistics show crime is falling in the north.", "Statistics show"),
+        ("According to recent studies, most diets fail.", "According to recent studies"),
+        ("According to a recent study, most diets fail.", "According to a recent study"),
+        ("It's widely believed that the show will return.", "It's widely believed"),
+        ("It was reported that the mayor would resign.", "It was reported"),
+        ("Most people agree that the park is too small.", "Most people agree"),
+        ("Historians agree that the treaty failed.", "Historians agree"),
     ],
 )
 def test_weasel_flagged(text: str, phrase: str) -> None:
@@ -94,6 +100,10 @@ def test_weasel_flagged(text: str, phrase: str) -> None:
         "Fans of the show say it has improved.",
         "Party donations rose, new figures show. They were published by the Electoral Commission.",
         "What critics say about the new album\n\nThe album was released in May.",
+        "According to a 2023 Gallup poll, most adults agree.",
+        "According to the company's own research, sales fell.",
+        "According to market analysts Nielsen, sales fell.",
+        "According to police figures, burglaries fell in the city.",
     ],
 )
 def test_weasel_clean(text: str) -> None:
