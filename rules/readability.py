@@ -33,10 +33,17 @@ _HARD = (
 )
 
 
-def unquoted_words(doc: Document, start: int, end: int) -> list[Span]:
-    """Words in ``[start, end)`` that are not inside a quotation."""
+def unquoted_words(
+    doc: Document, start: int, end: int, starts: list[int] | None = None
+) -> list[Span]:
+    """Words in ``[start, end)`` that are not inside a quotation.
+
+    ``starts`` (the quotations' ``inner_start`` offsets) may be passed in to save
+    rebuilding it for every sentence.
+    """
     quotes = doc.quotations
-    starts = [q.inner_start for q in quotes]
+    if starts is None:
+        starts = [q.inner_start for q in quotes]
     out = []
     for w in doc.words_in(start, end):
         i = bisect_right(starts, w.start) - 1
@@ -99,13 +106,16 @@ class SentenceTooLong(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         limit = self.options.max_words
+        starts: list[int] | None = None
         for sentence in doc.sentences:
             if doc.blocks[sentence.block].kind in ("heading", "table"):
                 continue
             if len(doc.words_in(sentence.start, sentence.end)) <= limit:
                 continue  # fast path: the whole sentence is short enough
+            if starts is None:
+                starts = [q.inner_start for q in doc.quotations]
             for start, end in sentence_pieces(doc, sentence):
-                n = len(unquoted_words(doc, start, end))
+                n = len(unquoted_words(doc, start, end, starts))
                 if n > limit:
                     yield self.violation(
                         start, end, f"sentence has {n} words (max {limit}); split it"
