@@ -58,7 +58,10 @@ _EVIDENCE_NAMING = re.compile(
     rf"\b(?:{_BY_VERBS}|by|from|at|in|of|published\s+in|conducted\s+by|carried\s+out\s+by|released\s+by"
     r"|commissioned\s+by|compiled\s+by|produced\s+by)\s+(?:[a-z]+\s+){0,2}(?:[A-Z]|\d)"
 )
-_ADVERB = r"(?:(?:also|often|now|long|consistently|repeatedly|clearly|generally|increasingly)\s+)?"
+_ADVERB = (
+    r"(?:(?:have|has|had|would|might|could|may|will|do|does)\s+)?"
+    r"(?:(?:[a-z]+ly|also|long|now|often|still|all)\s+)?"
+)
 
 
 @lru_cache(maxsize=1)

@@ -54,6 +54,8 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
         ("It was reported that the mayor would resign.", "It was reported"),
         ("Most people agree that the park is too small.", "Most people agree"),
         ("Historians agree that the treaty failed.", "Historians agree"),
+        ("Studies have consistently shown that it works.", "Studies have consistently shown"),
+        ("Critics may argue that the fee is too high.", "Critics may argue"),
     ],
 )
 def test_weasel_flagged(text: str, phrase: str) -> None:
