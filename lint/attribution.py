@@ -182,7 +182,8 @@ def sentence_subject(sentence: str) -> str | None:
     """The name a sentence starts with, when it is the subject ("Collins ran ...")."""
     head = sentence.lstrip(" \t\n\"“”'‘’,.")
     m = NAME_RUN.match(head)
-    if m and _is_name(m.group(0)) and _SUBJECT_FOLLOW.match(head, m.end()):
+    participle = m is not None and " " not in m.group(0) and m.group(0).endswith("ing")
+    if m and not participle and _is_name(m.group(0)) and _SUBJECT_FOLLOW.match(head, m.end()):
         return strip_titles(_trim_possessive(m.group(0)))
     return None
 
@@ -220,8 +221,8 @@ def _subject_after(after: str) -> Speaker | None:
     if m:
         return Speaker(m.group(1), "pronoun", True)
     clause = _CLAUSE_CUT.split(after, maxsplit=1)[0]
-    clause = re.split(r",|\bin\b|\bon\b|\bat\b|\bwho\b", clause, maxsplit=1)[0]
-    name = best_name(clause, prefer_first=True)
+    clause = re.split(r",|\b(?:in|on|at|who|of|from)\b", clause, maxsplit=1)[0]
+    name = best_name(clause, prefer_first=False)
     if name:
         return Speaker(name, "name", True)
     m = re.match(r"\s*((?:the|a|an|one|another)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)", clause)
@@ -283,7 +284,10 @@ def _sentence_subject(before: str) -> Speaker | None:
     start = max(before.rfind(". "), before.rfind("\n"))
     head = before[start + 1 :].lstrip(" \t\"“”'‘’,.")
     words = head.split()[:8]
+    verbs = load_phrases("qt_reporting_verbs")
     for k, word in enumerate(words):
+        if verbs.pattern.fullmatch(word.strip(",:;")):
+            break  # past the subject
         if re.fullmatch(r"(he|she|they|it|we|I)", word, re.IGNORECASE):
             return Speaker(word if word == "I" else word.lower(), "pronoun", True)
         if word[:1].isupper() and not _not_name(word):

@@ -248,11 +248,11 @@ def _resolve(doc: Document, masked: str, i0: int, speaker: Speaker) -> Speaker:
     for index in range(i0 - 1, max(-1, i0 - 1 - PRONOUN_LOOKBACK), -1):
         sentence = _sentence_text(doc, masked, index)
         name = sentence_subject(sentence)
-        if name is None:
-            found = speaker_before(sentence)
-            name = found.text if found is not None and found.kind == "name" else None
         if name:
             return Speaker(name, "name", speaker.verb)
+        found = speaker_before(sentence)
+        if found is not None and found.kind in ("name", "noun"):
+            return Speaker(found.text, found.kind, speaker.verb)
     return speaker
 
 
@@ -390,11 +390,11 @@ class QuoteWithoutSource(Rule):
             if lenient and speaker.verb:
                 continue
             q = item.quotation
+            who = f'"{speaker.text}"' if speaker.kind == "pronoun" else speaker.text
             yield self.violation(
                 q.start,
                 q.end,
-                f"quotation attributed to {speaker.text} has no source "
-                "(link, outlet, document or date)",
+                f"quotation attributed to {who} has no source (link, outlet, document or date)",
             )
 
 
