@@ -37,7 +37,9 @@ NAME_RUN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_CAP_TOKEN})*(?:['
 _PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]*[’']?[A-Z][a-z]+)$")
 _PRONOUN = re.compile(r"\b(he|she|they|it|we|I)\s*$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"^\s*,?\s*(he|she|they|it|we|I)\b")
-_LOWER_WORDS = re.compile(r"(?<![\w’'-])((?:[a-z][\w\-’']*\s+){0,2}[a-z][\w\-’']*)\s*,?\s*$")
+_LOWER_WORDS = re.compile(
+    r"(?<![\w’'-])((?:[a-z0-9][\w\-’']*\s+){0,2}[a-z][\w\-’']*)\s*,?\s*$"
+)
 _CONJUNCTION_END = re.compile(
     r"\b(?:and|but|or|then|before|after|while|when|as|yet|to)\s*$", re.IGNORECASE
 )
@@ -57,6 +59,7 @@ _ABBREVIATION_DOT = "".join(
     f"(?<!{a})" for a in "Dr Mr Ms Mrs Prof St Jr Sr Gen Gov Sen Rep Rev Inc Co Ltd Corp".split()
 )
 _CLAUSE_CUT = re.compile(rf"""[:;"“”()\[\]\n—]|{_ABBREVIATION_DOT}(?<![A-Z])\.\s""")
+_PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
 _ARTICLES = frozenset("the a an one another its their his her".split())
 _PREPOSITION_END = re.compile(r"\s(?:of|at|on|from|in|for|with)\s*$")
 _PLATFORMS = (
@@ -232,6 +235,7 @@ def _subject_after(after: str) -> Speaker | None:
 
 
 def _subject_before(before: str) -> Speaker | None:
+    before = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), before)  # "(CSA)"
     clause = _last_clause(before)
     appositive = _appositive_name(clause)
     if appositive is not None:
@@ -259,8 +263,17 @@ def _subject_before(before: str) -> Speaker | None:
         if vague:
             return Speaker(vague.group(0), "vague", True)
         det = re.search(r"\b(The|A|An|One|Another|Its|Their|His|Her)\s+$", tail[: m.start(1)])
-        return _noun(f"{det.group(1).lower()} {m.group(1)}" if det else m.group(1))
+        phrase = f"{det.group(1).lower()} {m.group(1)}" if det else m.group(1)
+        return _noun(phrase) if _noun_phrase(phrase) else None
     return None
+
+
+def _noun_phrase(phrase: str) -> bool:
+    """Does ``phrase`` read as a subject: "the minister", "officials"?"""
+    words = phrase.split()
+    if words[0].lower() in _ARTICLES:
+        return len(words) >= 2
+    return len(words) == 1 and words[0].endswith("s") and not words[0].endswith("ss")
 
 
 def _appositive_name(clause: str) -> Speaker | None:
@@ -415,3 +428,14 @@ def _outlet_re() -> re.Pattern[str]:
     names = sorted(load_phrases("qt_outlets").entries, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+def document_named(phrase: str) -> str | None:
+    """The document a noun speaker is ("the statement", "the court filing"), if any."""
+    nouns = load_phrases("qt_source_documents")
+    words = phrase.split()
+    for k in range(1, len(words)):
+        rest = " ".join(words[k:])
+        if nouns.pattern.fullmatch(rest) or nouns.pattern.fullmatch(rest.rstrip("s")):
+            return phrase
+    return None

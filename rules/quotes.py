@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lint.attribution import (
     Speaker,
     best_name,
+    document_named,
     find_source,
     intro_speaker,
     masked_text,
@@ -125,6 +126,8 @@ def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Att
         segments.append(ctx.prev)
         speaker = _resolve(doc, masked, ctx.i0, speaker)
     source = find_source(" \n ".join(segments))
+    if source is None and speaker is not None and speaker.kind == "noun":
+        source = document_named(speaker.text)  # "the statement read", "the report says"
     if source is None and (sentence_is_cited(doc, ctx.i1) or sentence_is_cited(doc, ctx.i0)):
         source = "link or note"
     return Attributed(q, speaker, source)
