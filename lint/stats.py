@@ -64,6 +64,11 @@ class Readability:
         return 0.39 * self.words_per_sentence + 11.8 * self.syllables_per_word - 15.59
 
 
+def warm_up() -> None:
+    """Load textstat's dictionary now (e.g. in a parent process before forking workers)."""
+    syllables("warm up")
+
+
 def syllables(text: str) -> int:
     """Syllables in ``text`` by textstat (imported here, on first use)."""
     import textstat
@@ -146,13 +151,14 @@ def file_stats(doc: Document, diagnostics: Sequence[Any]) -> dict[str, Any]:
     """
     prose = measure_prose(doc)
     words = doc.word_count
+    per_block = sentences_per_block(doc)
     flags = Counter(family(str(_field(d, "code"))) for d in diagnostics)
     per_k = {f: round(1000.0 * n / words, 2) if words else 0.0 for f, n in sorted(flags.items())}
     fre = prose.flesch_reading_ease
     return {
         "path": doc.path,
         "words": words,
-        "sentences": len(doc.sentences),
+        "sentences": sum(per_block.values()),
         "paragraphs": len(doc.paragraphs),
         "flesch_reading_ease": round(fre, 1),
         "flesch_kincaid_grade": round(prose.flesch_kincaid_grade, 1),

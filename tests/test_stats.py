@@ -29,7 +29,8 @@ def test_file_stats_figures() -> None:
     stats = file_stats(doc, [diag("SLOP001"), diag("SLOP003", Severity.ERROR), diag("RD001")])
     assert stats["path"] == "a.txt"
     assert stats["words"] == doc.word_count == len(ARTICLE.replace("-", " ").split())
-    assert stats["sentences"] == len(doc.sentences)
+    assert stats["sentences"] == len(doc.sentences) == 7  # a title, 4 prose, 2 list items
+
     assert stats["paragraphs"] == 4  # two prose paragraphs, two list items
     assert 60 < stats["flesch_reading_ease"] < 100
     assert 0 < stats["flesch_kincaid_grade"] < 10
