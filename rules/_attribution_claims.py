@@ -296,3 +296,30 @@ def sentence_cited(doc: Document, index: int) -> bool:
     # blanked to spaces in the text; a link there belongs to this sentence.
     end = sentences[index + 1].start if index + 1 < len(sentences) else len(doc.raw)
     return _HTML_LINK.search(doc.raw, s.start, min(end, s.end + 200)) is not None
+
+
+_REFERENCE_ENTRY = re.compile(
+    r"\W{0,3}[^\n,]{2,80},\s*[\"“'‘][^\n]{3,240}?[\"”'’],?\s+"
+    r"(?:(?:accessed|published|retrieved|updated)\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+|[A-Z][a-z]{2,8}\.?\s+)?"
+    r"(?:1[89]|20)\d\d\.?\s*$"
+)
+
+
+def reference_blocks(doc: Document) -> set[int]:
+    """Blocks that list sources rather than make claims: the blocks under a
+    "Sources" / "References" / "Notes" heading, and lines shaped like a reference
+    entry (``Outlet, "Title," Aug. 7, 2019``)."""
+    headings = load_phrases("num_reference_headings").pattern
+    text = doc.text
+    out: set[int] = set()
+    in_section = False
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "heading":
+            stripped = text[block.start : block.end].strip(" \t#*:")
+            m = headings.fullmatch(stripped)
+            in_section = m is not None
+            continue
+        if in_section or _REFERENCE_ENTRY.match(text, block.start, block.end):
+            out.add(i)
+    return out

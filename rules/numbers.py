@@ -15,6 +15,7 @@ from lint.violation import Severity, Violation
 from rules._attribution_claims import (
     continues_claim,
     has_named_attribution,
+    reference_blocks,
     sentence_cited,
     weasel_matches,
 )
@@ -176,8 +177,11 @@ class UncitedStatistic(Rule):
     caption line with a source just before or after it.
 
     Years, dates, times, durations (`within 24 hours`), ordinals, version and model
-    names (`GPT-4o`, `Grok 3`, `Python 3.12`), list numbers, headings, phone numbers and
-    numbers inside quotations are not statistics.
+    names (`GPT-4o`, `Grok 3`, `Python 3.12`), list numbers, headings, phone numbers,
+    prices under `min-money`, sales offers (`45% off`) and numbers inside quotations
+    are not statistics. Source lists are not checked: the blocks under a "Sources",
+    "References" or "Notes" heading, and reference entries such as
+    `Daily Ledger, "Exports Hit $63 Billion," Aug. 7, 2019`.
 
     ## Why is this bad?
     Readers trust numbers. A figure with no source cannot be checked, and made-up or
@@ -244,7 +248,7 @@ class UncitedStatistic(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
         quotes = [(q.start, q.end) for q in doc.quotations]
-        covered = _captioned_blocks(doc)
+        covered = _captioned_blocks(doc) | reference_blocks(doc)
         if self.options.lead_source_covers_document and _lead_names_data_source(doc):
             return
         sourced_blocks: set[int] = set()

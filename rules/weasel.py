@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from lint.document import Document
 from lint.rule import Rule
 from lint.violation import Severity, Violation
-from rules._attribution_claims import continues_claim, has_named_attribution, weasel_matches
+from rules._attribution_claims import (
+    continues_claim,
+    has_named_attribution,
+    reference_blocks,
+    weasel_matches,
+)
 
 
 class WeaselAttribution(Rule):
@@ -22,7 +27,9 @@ class WeaselAttribution(Rule):
     believed", "according to experts"). A group named in the same sentence is fine:
     "critics such as Marc Andreessen argue", "experts at MIT say", "a 2023 Pew study
     found", "research by the Office for National Statistics shows". Text inside
-    quotation marks is someone else's wording and is left alone.
+    quotation marks is someone else's wording and is left alone, and so are source
+    lists (the blocks under a "Sources" or "References" heading, and reference
+    entries such as `Daily Ledger, "Studies Show Rents Rise," May 2, 2024`).
 
     ## Why is this bad?
     Weasel words give a claim the weight of authority without letting the reader
@@ -74,8 +81,9 @@ class WeaselAttribution(Rule):
         qi = 0
         blocks = doc.blocks
         sentences = doc.sentences
+        references = reference_blocks(doc)
         for i, sent in enumerate(sentences):
-            if blocks[sent.block].kind == "heading":
+            if blocks[sent.block].kind == "heading" or sent.block in references:
                 continue
             found = weasel_matches(text, sent.start, sent.end)
             if found and self._named_next(doc, i):

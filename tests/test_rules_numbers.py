@@ -61,6 +61,7 @@ def figures_flagged(text: str) -> list[str]:
         ("Women are twice as likely to quit their jobs.", "twice as likely"),
         ("The scheme will cost Rs 500 crore.", "Rs 500 crore"),
         ("Prices saw a 30-percent rise over the year.", "30-percent"),
+        ('Apple, "the most valuable firm," earned $90bn in 2019.', "$90bn"),
     ],
 )
 def test_uncited_statistic_flagged(text: str, figure: str) -> None:
@@ -107,6 +108,8 @@ def test_uncited_statistic_flagged(text: str, figure: str) -> None:
         "The regulator said profits rose. Sales at the firm reached $3bn.",
         "She bought the painting for a few hundred pounds.",
         "Save up to 20% on all shoes at the outlet.",
+        'Daily Ledger, "Exports Hit $63 Billion as Tariffs Bite," Aug. 7, 2019',
+        "Sources\n\nHarbour Trust annual review: 2.4 million visitors and £3.1m raised.",
     ],
 )
 def test_uncited_statistic_clean(text: str) -> None:

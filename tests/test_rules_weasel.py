@@ -106,6 +106,7 @@ def test_weasel_flagged(text: str, phrase: str) -> None:
         "According to the company's own research, sales fell.",
         "According to market analysts Nielsen, sales fell.",
         "According to police figures, burglaries fell in the city.",
+        'Daily Ledger, "Studies Show Rents Rise Again," May 2, 2024',
     ],
 )
 def test_weasel_clean(text: str) -> None:
