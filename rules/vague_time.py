@@ -78,6 +78,36 @@ def document_date(doc: Document) -> str | None:
     return None
 
 
+_DATE_WITH_YEAR = re.compile(
+    rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b|\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"
+    rf"|\b{_YEAR}-[01]\d-[0-3]\d\b"
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+DATELINE_MAX_WORDS = 8
+
+
+def dateline_before(doc: Document, offset: int) -> bool:
+    """Is there a dateline-like line before ``offset``: a short line that is a full
+    date plus a few words, not a sentence ("Reuters November 18, 2019 11:03 PM",
+    "By Jane Doe Updated Nov 13, 2019, 10:28am EST")? Web pages put these under
+    the headline, after menus that push them past the first lines."""
+    text = doc.text
+    for line in doc.lines:
+        if line.start >= offset:
+            break
+        if line.end - line.start > DATELINE_MAX_CHARS:
+            continue
+        m = _DATE_WITH_YEAR.search(text, line.start, line.end)
+        if m is None:
+            continue
+        rest = text[line.start : m.start()] + " " + text[m.end() : line.end]
+        if len(_WORD.findall(rest)) <= DATELINE_MAX_WORDS and not rest.rstrip().endswith(
+            (".", "!", "?")
+        ):
+            return True
+    return False
+
+
 class VagueTime(Rule):
     """Flags relative or vague time ("this week", "recently", "on a certain day") with no anchor.
 
@@ -87,8 +117,10 @@ class VagueTime(Rule):
     weeks", "currently", "will soon", "to this day", "at the time of writing". They
     are fine when the document carries its own date (a `date:` in Markdown front
     matter, or a dateline at the top such as "March 11, 2024 —", "LONDON, 3 May 2024
-    (Reuters) -" or "Published: 2024-03-11") or when the same sentence gives an
-    absolute date ("this week (March 11, 2024)").
+    (Reuters) -" or "Published: 2024-03-11", or on a web page a short byline line such
+    as "By Jane Doe Updated Nov 13, 2019, 10:28am EST" anywhere before the first
+    relative phrase; in HTML the page's publication date) or when the same sentence
+    gives an absolute date ("this week (March 11, 2024)").
 
     Vague phrases that hide the date altogether ("on a certain day", "some time ago",
     "not long ago") are flagged even in a dated document, unless the same sentence
@@ -185,7 +217,9 @@ class VagueTime(Rule):
                             f'"{phrase}" has no date to anchor it; date the article',
                         )
                     )
-        if len(relative_found) >= self.options.min_relative:
+        if len(relative_found) >= self.options.min_relative and not dateline_before(
+            doc, relative_found[0].start
+        ):
             yield from relative_found
 
 

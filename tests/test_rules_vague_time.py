@@ -175,3 +175,22 @@ def test_html_publication_date_anchors(head: str) -> None:
     doc = load_document("page.html", f"<html><head>{head}</head><body>{body}</body></html>")
     assert document_date(doc) == "2024-03-11"
     assert list(EVERY.check(doc)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        (
+            "Menu\nNews\nSport\nWeather\nTravel\nCulture\nWire November 18, 2019 11:03 PM\n",
+            True,
+        ),
+        ("Home\nA\nB\nC\nD\nE\nBy Jane Doe Updated Nov 13, 2019, 10:28am EST\n", True),
+        (
+            "Home\nA\nB\nC\nD\nE\nShe was born on 3 May 1990 in a small town near the coast.\n",
+            False,
+        ),
+    ],
+)
+def test_dateline_before_the_first_phrase(text: str, dated: bool) -> None:
+    body = text + "\nThe firm said this week that it recently hired staff.\n"
+    assert (run_rule(EVERY, body) == []) is dated
