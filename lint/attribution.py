@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.citations import has_link_or_marker
 from lint.phrases import load_phrases
@@ -60,6 +60,7 @@ _ABBREVIATION_DOT = "".join(
 )
 _CLAUSE_CUT = re.compile(rf"""[:;"“”()\[\]\n—]|{_ABBREVIATION_DOT}(?<![A-Z])\.\s""")
 _PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
+_PLAIN_WORD = re.compile(r"(?<![\w’'-])[A-Za-z]+(?![\w-])")
 _ARTICLES = frozenset("the a an one another its their his her".split())
 _PREPOSITION_END = re.compile(r"\s(?:of|at|on|from|in|for|with)\s*$")
 _PLATFORMS = (
@@ -149,11 +150,49 @@ def proper_nouns(doc: Document) -> frozenset[str]:
 
 
 # -- speakers -----------------------------------------------------------------
+class VerbMatch(NamedTuple):
+    start: int
+    end: int
+    phrase: str
+
+
+@lru_cache(maxsize=1)
+def _verb_table() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """Reporting verbs: one-word entries, and longer ones keyed by their first word."""
+    single: set[str] = set()
+    longer: dict[str, list[str]] = {}
+    for entry in load_phrases("qt_reporting_verbs").entries:
+        words = entry.lower().split()
+        if len(words) == 1:
+            single.add(words[0])
+        else:
+            longer.setdefault(words[0], []).append(" ".join(words))
+    return frozenset(single), {k: tuple(v) for k, v in longer.items()}
+
+
+def reporting_verbs(segment: str, end: int | None = None) -> list[VerbMatch]:
+    """Reporting verbs in ``segment[:end]`` (a word-by-word set look-up: fast)."""
+    single, longer = _verb_table()
+    out = []
+    for m in _PLAIN_WORD.finditer(segment, 0, len(segment) if end is None else end):
+        word = m.group(0).lower()
+        for phrase in longer.get(word, ()):
+            stop = m.start() + len(phrase)
+            if re.fullmatch(r"\s+".join(phrase.split()), segment[m.start() : stop].lower()):
+                out.append(VerbMatch(m.start(), stop, phrase))
+                break
+        else:
+            if word in single:
+                out.append(VerbMatch(m.start(), m.end(), word))
+    return out
+
+
+
 def speaker_before(segment: str) -> Speaker | None:
     """The speaker in text that precedes a quotation ("Jane Doe said: ")."""
     verbs = [
         m
-        for m in load_phrases("qt_reporting_verbs").finditer(segment)
+        for m in reporting_verbs(segment)
         if not _DETERMINER_END.search(segment, max(0, m.start - 8), m.start)
     ]
     if verbs:
@@ -167,7 +206,7 @@ def speaker_before(segment: str) -> Speaker | None:
 def speaker_after(segment: str) -> Speaker | None:
     """The speaker in text that follows a quotation (", said Jane Doe.")."""
     window = min(len(segment), 200)
-    for m in load_phrases("qt_reporting_verbs").finditer(segment, 0, window):
+    for m in reporting_verbs(segment, window):
         if m.start > 150 or _SENTENCE_BREAK.search(segment, 0, m.start):
             break
         if not _DETERMINER_END.search(segment, max(0, m.start - 8), m.start):
@@ -297,9 +336,8 @@ def _sentence_subject(before: str) -> Speaker | None:
     start = max(before.rfind(". "), before.rfind("\n"))
     head = before[start + 1 :].lstrip(" \t\"“”'‘’,.")
     words = head.split()[:8]
-    verbs = load_phrases("qt_reporting_verbs")
     for k, word in enumerate(words):
-        if verbs.pattern.fullmatch(word.strip(",:;")):
+        if word.strip(",:;").lower() in _verb_table()[0]:
             break  # past the subject
         if re.fullmatch(r"(he|she|they|it|we|I)", word, re.IGNORECASE):
             return Speaker(word if word == "I" else word.lower(), "pronoun", True)

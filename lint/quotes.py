@@ -188,7 +188,9 @@ def _short_quote(text: str, q: Quotation, inner: str) -> bool:
         return False
     if j < 0 or text[j] in "\n.!?":
         after = text[q.end : q.end + 40]
-        return bool(load_phrases("qt_reporting_verbs").search(after))
+        from lint.attribution import reporting_verbs
+
+        return bool(reporting_verbs(after))
     m = re.search(r"([^\W\d_]+)\W*$", text[max(0, j - 30) : j + 1])
     return bool(m) and m.group(1).lower() in _SHORT_INTRODUCERS
 
