@@ -17,10 +17,13 @@ with a single regular-expression pass; n-grams are counted with hashing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, compress
+from operator import not_
 from typing import NamedTuple
 
 from lint.document import WORD_RE, Document
@@ -28,11 +31,17 @@ from lint.phrases import load_phrases
 from lint.rule import Rule
 from lint.violation import Fix, Severity, Violation
 
-# A word, or a character that ends a segment: n-grams and names never cross one.
-_TOKEN_RE = re.compile(rf"(?P<w>{WORD_RE.pattern})|(?P<b>[.!?;:…|\n]|[ \t][-–—][ \t])")
+# What ends a segment (n-grams and names never cross one): sentence and clause
+# punctuation, a line break, a table bar, a spaced dash.  A full stop inside a
+# word ("3.5", "openai.com") is part of the word, as in ``WORD_RE``.
+_BREAK_RE = re.compile(r"\n|[!?;:…|]|\.(?![^\W_])|[ \t][-–—][ \t]")
+_MARKED_RE = re.compile(rf"{WORD_RE.pattern}|[\x00\x01]")
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 LOWER, TITLE, CAMEL, UPPER, OTHER = range(5)
+
+
+_MARKS = frozenset("\x00\x01")
 MAX_PHRASE_WORDS = 8  # longest phrase KW001/KW004 report; longer runs are cut
 MAX_NAME_WORDS = 5  # longest name KW002 learns ("Royal Bank of Scotland Group")
 
@@ -44,18 +53,47 @@ def word_list(name: str) -> frozenset[str]:
 
 
 class Tokens(NamedTuple):
-    """The words of a document with what the KW rules need to know of each."""
+    """The words of a document with what the KW rules need to know of each.
 
+    Per word: ``low``, ``raw``, ``shape``, ``segment`` (the number of breaks
+    before it) and ``lines`` (its line).  Character offsets are found on demand
+    (``start``), for the few words that are reported.
+    """
+
+    text: str
     low: list[str]  # lower case, possessive "'s" removed
     raw: list[str]  # as written
-    starts: list[int]
-    ends: list[int]
     shape: list[int]  # LOWER, TITLE, CAMEL, UPPER or OTHER
-    segment: list[int]  # id of the break-delimited segment holding the word
-    seg_first: list[bool]  # first word of its segment (capital not evidence)
-    title_line: list[bool]  # word sits on a Title Case line (heading style)
-    line: list[int]  # 0-based line of the word
+    segment: list[int]  # id of the segment holding the word (non-decreasing)
+    lines: list[int]  # 0-based line of the word
+    title_lines: set[int]  # Title Case lines (heading style: capitals prove nothing)
     repeated_lines: set[int]  # lines that repeat an earlier line verbatim
+    memo: dict[object, object]  # per-document results shared by the rules
+
+    def start(self, i: int) -> int:
+        seg = self.segment[i]
+        starts = self.memo.get("seg_start")
+        if starts is None:
+            starts = self.memo["seg_start"] = [0] + [
+                m.end() for m in _BREAK_RE.finditer(self.text)
+            ]
+        matches = WORD_RE.finditer(self.text, starts[seg])  # type: ignore[index]
+        for _ in range(i - bisect_left(self.segment, seg)):
+            next(matches)
+        return next(matches).start()
+
+    def end(self, i: int) -> int:
+        return self.start(i) + len(self.raw[i])
+
+    def line(self, i: int) -> int:
+        return self.lines[i]
+
+    def seg_first(self, i: int) -> bool:
+        """Is word ``i`` the first of its segment (its capital proves nothing)?"""
+        return i == 0 or self.segment[i - 1] != self.segment[i]
+
+    def title_line(self, i: int) -> bool:
+        return self.lines[i] in self.title_lines
 
 
 def _shape(word: str) -> int:
@@ -76,59 +114,59 @@ def tokens(doc: Document) -> Tokens:
     cached = doc.__dict__.get("_kw_tokens")
     if cached is None:
         cached = doc.__dict__["_kw_tokens"] = _build_tokens(doc.text)
-        cached.repeated_lines.update(_repeated_lines(doc.text))
     return cached  # type: ignore[no-any-return]
 
 
 def _build_tokens(text: str) -> Tokens:
-    t = Tokens([], [], [], [], [], [], [], [], [], set())
-    seg, fresh, line_first, line = 0, True, 0, 0
-    sub = _POSSESSIVE_RE.sub
-    for m in _TOKEN_RE.finditer(text):
-        word = m.group("w")
-        if word is None:
-            if m.group() == "\n":
-                _mark_title_line(t, line_first)
-                line_first = len(t.low)
-                line += 1
-            if not fresh:
-                seg, fresh = seg + 1, True
-            continue
-        t.raw.append(word)
-        t.low.append(sub("", word.lower()))
-        t.starts.append(m.start())
-        t.ends.append(m.end())
-        t.shape.append(_shape(word))
-        t.segment.append(seg)
-        t.seg_first.append(fresh)
-        t.title_line.append(False)
-        t.line.append(line)
-        fresh = False
-    _mark_title_line(t, line_first)
+    """Mark breaks and line ends with control characters, then tokenise with one
+    ``findall``: segment and line numbers are running sums of the marks, so the
+    per-word work happens in C; Python only loops over distinct words."""
+    marked = _BREAK_RE.sub("\x00", text.replace("\n", "\x01"))
+    marked = marked.replace("\x01", "\x00\x01")  # a line end is a break too
+    items = _MARKED_RE.findall(marked)
+    is_word = list(map(not_, map(_MARKS.__contains__, items)))
+    segment = list(compress(accumulate(map("\x00".__eq__, items)), is_word))
+    lines = list(compress(accumulate(map("\x01".__eq__, items)), is_word))
+    raw = list(compress(items, is_word))
+    vocab = set(raw)
+    low_of = {w: _POSSESSIVE_RE.sub("", w.lower()) for w in vocab}
+    shape_of = {w: _shape(w) for w in vocab}
+    t = Tokens(
+        text,
+        list(map(low_of.__getitem__, raw)),
+        raw,
+        list(map(shape_of.__getitem__, raw)),
+        segment,
+        lines,
+        set(),
+        set(_repeated_lines(text)),
+        {},
+    )
+    _mark_title_lines(t)
     return t
 
 
 def _repeated_lines(text: str) -> Iterator[int]:
     """Lines whose text repeats an earlier line (a headline scraped twice)."""
-    seen: set[str] = set()
-    for index, line in enumerate(text.split("\n")):
-        key = " ".join(line.split()).lower()
-        if key in seen:
-            yield index
-        elif len(key) > 1:
-            seen.add(key)
-
-
-def _mark_title_line(t: Tokens, first: int) -> None:
-    """Flag the words of a line most of whose words are capitalised."""
-    shapes = t.shape[first:]
-    if len(shapes) < 3:
-        if shapes and all(s != LOWER for s in shapes):
-            t.title_line[first:] = [True] * len(shapes)
+    lines = [line.strip() for line in text.split("\n")]
+    counts = Counter(lines)
+    if all(c == 1 or len(line) < 2 for line, c in counts.items()):
         return
-    capped = sum(1 for s in shapes if s in (TITLE, CAMEL, UPPER))
-    if capped >= 0.7 * len(shapes):
-        t.title_line[first:] = [True] * len(shapes)
+    seen: set[str] = set()
+    for index, line in enumerate(lines):
+        if counts[line] > 1 and len(line) > 1:
+            if line in seen:
+                yield index
+            seen.add(line)
+
+
+def _mark_title_lines(t: Tokens) -> None:
+    """Lines most of whose words are capitalised: headlines and menus."""
+    words = Counter(t.lines)
+    lower = Counter(compress(t.lines, map((LOWER, OTHER).__contains__, t.shape)))
+    for line, n in words.items():
+        if lower[line] <= (0 if n < 3 else 0.3 * n):
+            t.title_lines.add(line)
 
 
 def doc_word_count(t: Tokens) -> int:
@@ -160,17 +198,26 @@ def repeated_phrases(t: Tokens, min_words: int, min_count: int) -> list[Phrase]:
     an earlier line verbatim (a headline scraped twice) are not counted.
     """
     low, seg = t.low, t.segment
-    n = min_words
-    grams = [
-        tuple(low[i : i + n]) if seg[i] == seg[i + n - 1] else None
-        for i in range(len(low) - n + 1)
-    ]
-    counts = Counter(grams)
-    hot = {g for g, c in counts.items() if g is not None and c >= min_count}
+    n = min(min_words, 3)  # every longer phrase starts with a frequent trigram
+    # Only words seen ``min_count`` times can be part of a frequent phrase; in a
+    # long document, where the allowance is large, that leaves very few.
+    words = t.memo.get("words")
+    if words is None:
+        words = t.memo["words"] = Counter(low)
+    frequent = {w for w, c in words.items() if c >= min_count}  # type: ignore[attr-defined]
+    stop = word_list("kw_stopwords")
+    if sum(1 for w in frequent if w not in stop and w.isalpha()) < 2:
+        return []
+    mask = list(map(frequent.__contains__, low))
+    selectors = list(map(all, zip(*(mask[k:] for k in range(n)), strict=False)))
+    grams = zip(*(low[k:] for k in range(n)), strict=False)
+    counts = Counter(compress(grams, selectors))
+    hot = {g for g, c in counts.items() if c >= min_count}
     if not hot:
         return []
-    hot_at = [i for i, g in enumerate(grams) if g in hot]
-    return _maximal_phrases(t, hot_at, n, min_count)
+    maybe = compress(range(len(selectors)), selectors)
+    hot_at = [i for i in maybe if seg[i] == seg[i + n - 1] and tuple(low[i : i + n]) in hot]
+    return _maximal_phrases(t, hot_at, n, min_count, min_words)
 
 
 def _hot_runs(hot_at: list[int], seg: list[int]) -> Iterator[tuple[int, int]]:
@@ -186,7 +233,9 @@ def _hot_runs(hot_at: list[int], seg: list[int]) -> Iterator[tuple[int, int]]:
         yield first, prev
 
 
-def _maximal_phrases(t: Tokens, hot_at: list[int], n: int, min_count: int) -> list[Phrase]:
+def _maximal_phrases(
+    t: Tokens, hot_at: list[int], n: int, min_count: int, min_words: int
+) -> list[Phrase]:
     """Extend frequent n-grams to the longest phrases that are still frequent."""
     low = t.low
     occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -201,8 +250,10 @@ def _maximal_phrases(t: Tokens, hot_at: list[int], n: int, min_count: int) -> li
     covered: set[int] = set()  # word indices inside a chosen phrase's occurrence
     by_length = sorted(occurrences.items(), key=lambda kv: (-len(kv[0]), kv[1][0]))
     for words, all_pos in by_length:
-        pos = [p for p in all_pos if t.line[p] not in t.repeated_lines]
-        if len(pos) < min_count or not _is_keyword(words, stop, n):
+        pos = all_pos
+        if t.repeated_lines:
+            pos = [p for p in all_pos if t.line(p) not in t.repeated_lines]
+        if len(pos) < min_count or not _is_keyword(words, stop, min_words):
             continue
         size = len(words)
         if all(_fills_segment(t, p, size) for p in pos):
@@ -220,7 +271,7 @@ def _maximal_phrases(t: Tokens, hot_at: list[int], n: int, min_count: int) -> li
 def _fills_segment(t: Tokens, p: int, size: int) -> bool:
     """Is the occurrence the whole of its line or clause (a repeated label)?"""
     end = p + size
-    return t.seg_first[p] and (end == len(t.low) or t.segment[end] != t.segment[p])
+    return t.seg_first(p) and (end == len(t.low) or t.segment[end] != t.segment[p])
 
 
 def _is_keyword(words: tuple[str, ...], stop: frozenset[str], min_words: int) -> bool:
@@ -325,15 +376,15 @@ class RepeatedKeywordPhrase(Rule):
         t = tokens(doc)
         total = doc_word_count(t)
         allowed = max(opts.min_count - 1, int(opts.max_per_1000_words * total / 1000))
-        for phrase in repeated_phrases(t, max(2, opts.min_words), opts.min_count):
+        for phrase in repeated_phrases(t, max(2, opts.min_words), allowed + 1):
             count = len(phrase.positions)
             if count <= allowed:
                 continue
             text = _quote(t, phrase.words)
             for p in phrase.positions[allowed:]:
-                end = t.ends[p + len(phrase.words) - 1]
+                end = t.end(p + len(phrase.words) - 1)
                 yield self.violation(
-                    t.starts[p],
+                    t.start(p),
                     end,
                     f"keyword phrase '{text}' used {count} times in {total} words "
                     f"(at most {allowed} expected)",
@@ -407,17 +458,19 @@ class KeywordDensity(Rule):
         total = doc_word_count(t)
         if total < opts.min_document_words:
             return
-        phrases = repeated_phrases(t, max(2, opts.min_words), opts.min_count)
+        # A phrase over the density has more than this many occurrences:
+        least = int(opts.max_density * total / MAX_PHRASE_WORDS) + 1
+        phrases = repeated_phrases(t, max(2, opts.min_words), max(opts.min_count, least))
         if not phrases:
             return
         phrase = max(phrases, key=lambda p: (len(p.positions) * len(p.words), -p.positions[0]))
         density = len(phrase.positions) * len(phrase.words) / total
         if density <= opts.max_density:
             return
-        p = next((p for p in phrase.positions if not t.title_line[p]), phrase.positions[0])
-        end = t.ends[p + len(phrase.words) - 1]
+        p = next((p for p in phrase.positions if not t.title_line(p)), phrase.positions[0])
+        end = t.end(p + len(phrase.words) - 1)
         yield self.violation(
-            t.starts[p],
+            t.start(p),
             end,
             f"keyword phrase '{_quote(t, phrase.words)}' is {density:.1%} of the "
             f"{total} words ({len(phrase.positions)} times; at most "
@@ -438,18 +491,16 @@ def learned_names(t: Tokens) -> dict[tuple[str, ...], tuple[str, ...]]:
     ordinary English too often.  The most frequent spelling wins.
     """
     seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
-    n = len(t.low)
     prose = prose_segments(t)
-    i = 0
-    while i < n:
-        if t.shape[i] not in _CAPITAL:
-            i += 1
+    after = -1
+    for i in compress(range(len(t.low)), map(_CAPITAL.__contains__, t.shape)):
+        if i <= after:
             continue
-        j = _name_end(t, i)
+        j = after = _name_end(t, i)
         size = j - i + 1
         usable = (
-            not t.seg_first[i]
-            and not t.title_line[i]
+            not t.seg_first(i)
+            and not t.title_line(i)
             and size <= MAX_NAME_WORDS
             and t.segment[i] in prose
         )
@@ -462,7 +513,6 @@ def learned_names(t: Tokens) -> dict[tuple[str, ...], tuple[str, ...]]:
                 if last > i or t.shape[i] == CAMEL:
                     key = tuple(t.low[i : last + 1])
                     seen[key][tuple(_POSSESSIVE_RE.sub("", w) for w in t.raw[i : last + 1])] += 1
-        i = j + 1
     return {key: forms.most_common(1)[0][0] for key, forms in seen.items()}
 
 
@@ -473,8 +523,11 @@ MIN_PROSE_WORDS = 4  # lower-case words a clause needs to count as running text
 def prose_segments(t: Tokens) -> set[int]:
     """Segments with at least ``MIN_PROSE_WORDS`` lower-case words: running text,
     not a menu, a label or a share button ("Share to linkedin")."""
-    counts = Counter(seg for seg, shape in zip(t.segment, t.shape, strict=True) if shape == LOWER)
-    return {seg for seg, c in counts.items() if c >= MIN_PROSE_WORDS}
+    memo = t.memo.get("prose")
+    if memo is None:
+        counts = Counter(compress(t.segment, map(LOWER.__eq__, t.shape)))
+        memo = t.memo["prose"] = {seg for seg, c in counts.items() if c >= MIN_PROSE_WORDS}
+    return memo  # type: ignore[return-value]
 
 
 def _name_end(t: Tokens, i: int) -> int:
@@ -513,7 +566,10 @@ def miscased_runs(t: Tokens, text: str) -> list[Miscased]:
     if not runs:
         return []
     inside = Counter(w for r in runs for w in t.low[r.start : r.start + r.size])
-    lower = Counter(w for w, shape in zip(t.low, t.shape, strict=True) if shape == LOWER)
+    # Lower-case spellings of each word, possessive included ("musk's").
+    spellings = {w + s for w in inside for s in ("", "'s", "’s")}
+    written = Counter(compress(t.raw, map(spellings.__contains__, t.raw)))
+    lower = {w: sum(written[w + s] for s in ("", "'s", "’s")) for w in inside}
     stop = word_list("kw_stopwords")
     return [
         r
@@ -525,31 +581,34 @@ def miscased_runs(t: Tokens, text: str) -> list[Miscased]:
 def _candidate_runs(
     t: Tokens, text: str, names: dict[tuple[str, ...], tuple[str, ...]]
 ) -> Iterator[Miscased]:
-    sizes = sorted({len(k) for k in names}, reverse=True)
+    sizes_by_first: dict[str, set[int]] = defaultdict(set)
+    stop = word_list("kw_stopwords")
+    for key in names:
+        if key[0] not in stop:  # "the guardian": too ambiguous in lower case
+            sizes_by_first[key[0]].add(len(key))
+    # Raw spellings a lower-case first word can have: "musk", "musk's".
+    firsts = {w + s for w in sizes_by_first for s in ("", "'s", "’s")}
     determiners = word_list("kw_determiners")
     low, shape, seg, n = t.low, t.shape, t.segment, len(t.low)
     prose = prose_segments(t)
-    i = 0
-    while i < n:
-        hit = None
-        if shape[i] == LOWER and seg[i] in prose and not _in_handle(text, t.starts[i]):
-            for size in sizes:
-                j = i + size - 1
-                if j >= n or seg[j] != seg[i]:
-                    continue
-                key = tuple(low[i : j + 1])
-                if key not in names or any(shape[k] != LOWER for k in range(i, j + 1)):
-                    continue
-                after_determiner = i > 0 and seg[i - 1] == seg[i] and low[i - 1] in determiners
-                if size > 1 and after_determiner:
-                    continue
-                hit = Miscased(i, size, names[key])
-                break
-        if hit is None:
-            i += 1
+    after = -1
+    for i in compress(range(n), map(firsts.__contains__, t.raw)):
+        if i <= after or seg[i] not in prose:
             continue
-        yield hit
-        i += hit.size
+        for size in sorted(sizes_by_first[low[i]], reverse=True):
+            j = i + size - 1
+            if j >= n or seg[j] != seg[i]:
+                continue
+            key = tuple(low[i : j + 1])
+            if key not in names or any(shape[k] != LOWER for k in range(i, j + 1)):
+                continue
+            if size > 1 and i > 0 and seg[i - 1] == seg[i] and low[i - 1] in determiners:
+                continue
+            if _in_handle(text, t.start(i)):
+                break
+            yield Miscased(i, size, names[key])
+            after = j
+            break
 
 
 def _in_handle(text: str, start: int) -> bool:
@@ -632,7 +691,7 @@ class MiscasedKeyword(Rule):
 
     def _report(self, t: Tokens, run: Miscased) -> Violation:
         first, last = run.start, run.start + run.size - 1
-        start, end = t.starts[first], t.ends[last]
+        start, end = t.start(first), t.end(last)
         written = " ".join(t.raw[first : last + 1])
         suffix = t.raw[last][len(t.low[last]) :] if t.raw[last].lower() != t.low[last] else ""
         expected = " ".join(run.cased) + suffix
@@ -650,7 +709,7 @@ def _cased_counts(t: Tokens) -> Counter[tuple[str, ...]]:
     names = learned_names(t)
     sizes = {len(k) for k in names}
     for i in range(len(t.low)):
-        if t.shape[i] in (TITLE, CAMEL, UPPER) and not t.seg_first[i]:
+        if t.shape[i] in (TITLE, CAMEL, UPPER) and not t.seg_first(i):
             for size in sizes:
                 key = tuple(t.low[i : i + size])
                 if key in names:
