@@ -7,8 +7,8 @@ Backends (the ``backend`` option of the LT rules):
 * ``"local"`` - an *existing* LanguageTool install found the way
   language-tool-python finds one (``LTP_JAR_DIR_PATH``, or an unpacked
   ``LanguageTool-X.Y`` folder under ``LTP_PATH``, default
-  ``~/.cache/language_tool_python``).  language-tool-python starts its server
-  once; we never let it download anything.
+  ``~/.cache/language_tool_python``); its HTTP server is started once on a free
+  port of 127.0.0.1 and stopped at exit.  Nothing is ever downloaded.
 * ``"off"`` - nothing is checked.
 
 A backend that is missing or unreachable raises ``RuleUnavailable`` with a
@@ -27,7 +27,10 @@ import json
 import logging
 import os
 import shutil
+import socket
+import subprocess
 import threading
+import time
 import urllib.parse
 import weakref
 from array import array
@@ -168,44 +171,109 @@ class HttpClient:
         pass
 
 
-def find_local_install() -> str | None:
-    """The version name of an existing install (``""`` for LTP_JAR_DIR_PATH), or None.
+#: Longest wait for a local server to start (it exits early on failure).
+STARTUP_SECONDS = 60.0
 
-    Never creates folders and never downloads.
+
+def server_command(port: int) -> list[str]:
+    """The command starting an *existing* LanguageTool install's HTTP server.
+
+    Found as language-tool-python finds it: ``LTP_JAR_DIR_PATH`` (a folder holding
+    the jar), else the newest ``LanguageTool-X.Y`` folder under ``LTP_PATH``
+    (default ``~/.cache/language_tool_python``).  Never creates folders and never
+    downloads.  (language-tool-python 3.4 itself ignores ``LTP_JAR_DIR_PATH`` when it
+    starts a server, so the server is started here.)
     """
+    java = shutil.which("java")
+    if not java:
+        raise RuleUnavailable(f"LanguageTool needs Java, which is not on PATH; {INSTALL_HINT}")
     jar_dir = os.environ.get("LTP_JAR_DIR_PATH")
     if jar_dir:
-        return "" if (Path(jar_dir) / "languagetool-server.jar").is_file() else None
+        for name in ("languagetool-server.jar", "languagetool.jar"):
+            if (Path(jar_dir) / name).is_file():
+                jar = Path(jar_dir) / name
+                break
+        else:
+            raise RuleUnavailable(
+                f"no LanguageTool jar in LTP_JAR_DIR_PATH={jar_dir}; {INSTALL_HINT}"
+            )
+        return [java, "-cp", str(jar), "org.languagetool.server.HTTPServer", "-p", str(port)]
     folder = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
-    if not folder.is_dir() or not any(folder.glob("LanguageTool*/languagetool-server.jar")):
-        return None
+    if not folder.is_dir() or not any(folder.glob("LanguageTool*/languagetool*.jar")):
+        raise RuleUnavailable(f"no local LanguageTool install found in {folder}; {INSTALL_HINT}")
     from language_tool_python.download_lt import LocalLanguageTool
 
     latest = LocalLanguageTool.get_latest_installed_version()
-    return None if latest is None else latest.version_name
+    if latest is None:
+        raise RuleUnavailable(f"no local LanguageTool install found in {folder}; {INSTALL_HINT}")
+    return [str(part) for part in latest.get_server_cmd(port)]
 
 
-def start_local(timeout: float) -> HttpClient:
-    """Start language-tool-python's server on an existing install; an HttpClient to it."""
-    version = find_local_install()
-    if version is None:
-        raise RuleUnavailable(f"no local LanguageTool install found; {INSTALL_HINT}")
-    if not shutil.which("java"):
-        raise RuleUnavailable(f"LanguageTool needs Java, which is not on PATH; {INSTALL_HINT}")
+def local_install_available() -> bool:
+    """Is there Java and an existing LanguageTool install to start?"""
     try:
-        import language_tool_python
+        server_command(0)
+    except RuleUnavailable:
+        return False
+    return True
 
-        kwargs = {"language_tool_download_version": version} if version else {}
-        tool = language_tool_python.LanguageTool("en-US", **kwargs)
-    except Exception as exc:  # the library raises many kinds (Java, paths, requests)
-        raise RuleUnavailable(f"could not start the local LanguageTool: {exc}") from None
-    url = getattr(tool, "_url", None)
-    if not isinstance(url, str):
-        tool.close()
-        raise RuleUnavailable("unsupported language-tool-python version (no server URL)")
-    client = HttpClient(url, timeout)
-    client.close = tool.close  # type: ignore[method-assign]
-    return client
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LocalServer(HttpClient):
+    """A LanguageTool server started from an existing install, stopped by ``close``."""
+
+    def __init__(self, timeout: float, startup: float = STARTUP_SECONDS) -> None:
+        port = free_port()
+        command = server_command(port)
+        super().__init__(f"http://127.0.0.1:{port}", timeout)
+        log.info("starting LanguageTool: %s", " ".join(command))
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            self._wait_ready(port, startup)
+        except BaseException:
+            self.close()
+            raise
+
+    def _wait_ready(self, port: int, startup: float) -> None:
+        deadline = time.monotonic() + startup
+        while time.monotonic() < deadline:
+            code = self.process.poll()
+            if code is not None:
+                raise RuleUnavailable(
+                    f"the local LanguageTool server exited at start (code {code}); check the"
+                    " install and that Java is 17 or newer"
+                )
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1.0):
+                    pass
+            except OSError:
+                time.sleep(0.2)
+                continue
+            try:
+                self.check("Ready.", "en-US", ())
+                return
+            except RuleUnavailable:
+                time.sleep(0.2)
+        raise RuleUnavailable(f"the local LanguageTool server did not start within {startup:g} s")
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
 
 
 _lock = threading.Lock()  # one client per backend even when rules run in threads
@@ -230,7 +298,7 @@ def get_client(backend: str, timeout: float) -> Client:
         client = _clients.get(key)
         if client is None:
             try:
-                client = start_local(timeout) if key == "local" else HttpClient(key, timeout)
+                client = LocalServer(timeout) if key == "local" else HttpClient(key, timeout)
             except RuleUnavailable as exc:
                 _failures[key] = str(exc)
                 raise

@@ -268,6 +268,83 @@ def test_http_error_is_unavailable() -> None:
             lt.check_document(Document("Some text."), broken.url)
 
 
+FAKE_JAVA = """#!{python}
+# A stand-in for `java -cp languagetool-server.jar ...HTTPServer -p PORT`.
+import json, sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import parse_qsl
+
+if {exit_at_once}:
+    sys.exit(3)
+port = int(sys.argv[sys.argv.index("-p") + 1])
+
+class Handler(BaseHTTPRequestHandler):
+    def do_POST(self):
+        form = dict(parse_qsl(self.rfile.read(int(self.headers["Content-Length"])).decode()))
+        text = form["text"]
+        matches = []
+        if "teh" in text:
+            rule = {{"id": "MORFOLOGIK_RULE_EN_US", "issueType": "misspelling",
+                    "category": {{"id": "TYPOS", "name": "Possible Typo"}}}}
+            matches.append({{"message": "Possible spelling mistake found.",
+                            "replacements": [{{"value": "the"}}], "offset": text.index("teh"),
+                            "length": 3, "rule": rule}})
+        data = json.dumps({{"matches": matches}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+HTTPServer(("127.0.0.1", port), Handler).serve_forever()
+"""
+
+
+def install_fake_java(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *, exit_at_once: bool = False
+) -> None:
+    """A fake `java` first on PATH and a LanguageTool folder in LTP_JAR_DIR_PATH."""
+    import sys
+
+    bin_dir, jar_dir = tmp_path / "bin", tmp_path / "LanguageTool-6.4"
+    bin_dir.mkdir()
+    jar_dir.mkdir()
+    (jar_dir / "languagetool-server.jar").write_bytes(b"")
+    java = bin_dir / "java"
+    java.write_text(FAKE_JAVA.format(python=sys.executable, exit_at_once=exit_at_once))
+    java.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setenv("LTP_JAR_DIR_PATH", str(jar_dir))
+
+
+def test_local_server_started_reused_and_stopped(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    install_fake_java(monkeypatch, tmp_path)
+    assert lt.local_install_available()
+    doc = Document("Intro.\n\nThey saw teh film.")
+    (m,) = lt.check_document(doc, "local", timeout=5.0)
+    assert doc.text[m.offset : m.offset + m.length] == "teh"
+    client = lt.get_client("local", 5.0)
+    assert isinstance(client, lt.LocalServer)
+    lt.check_document(Document("Again teh."), "local")
+    assert lt.get_client("local", 5.0) is client  # one server for the whole run
+    lt.close_all()
+    assert client.process.poll() is not None  # shut down
+
+
+def test_local_server_that_dies_is_unavailable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    install_fake_java(monkeypatch, tmp_path, exit_at_once=True)
+    started = time.monotonic()
+    with pytest.raises(RuleUnavailable, match="exited at start"):
+        lt.check_document(Document("Some text."), "local")
+    assert time.monotonic() - started < 10
+
+
 def test_local_without_install_never_downloads(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -278,12 +355,17 @@ def test_local_without_install_never_downloads(
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "missing"))
-    with pytest.raises(RuleUnavailable, match="no local LanguageTool install found.*LTP_JAR"):
-        lt.check_document(Document("Some text."), "local")
-    assert not (tmp_path / "missing").exists()  # nothing created either
-    monkeypatch.setenv("LTP_JAR_DIR_PATH", str(tmp_path))
+    if lt.shutil.which("java"):
+        with pytest.raises(RuleUnavailable, match="no local LanguageTool install found"):
+            lt.check_document(Document("Some text."), "local")
+        assert not (tmp_path / "missing").exists()  # nothing created either
+        monkeypatch.setenv("LTP_JAR_DIR_PATH", str(tmp_path))
+        lt.close_all()
+        with pytest.raises(RuleUnavailable, match="no LanguageTool jar in LTP_JAR_DIR_PATH"):
+            lt.check_document(Document("Some text."), "local")
+    monkeypatch.setenv("PATH", str(tmp_path))
     lt.close_all()
-    with pytest.raises(RuleUnavailable, match="no local LanguageTool install"):
+    with pytest.raises(RuleUnavailable, match="needs Java"):
         lt.check_document(Document("Some text."), "local")
 
 
@@ -292,7 +374,7 @@ def real_languagetool() -> str | None:
     url = os.environ.get("ARTICLE_LINT_LANGUAGETOOL")
     if url:
         return url
-    return "local" if lt.find_local_install() is not None else None
+    return "local" if lt.local_install_available() else None
 
 
 def test_real_languagetool() -> None:
