@@ -194,3 +194,15 @@ def test_html_publication_date_anchors(head: str) -> None:
 def test_dateline_before_the_first_phrase(text: str, dated: bool) -> None:
     body = text + "\nThe firm said this week that it recently hired staff.\n"
     assert (run_rule(EVERY, body) == []) is dated
+
+
+def test_news_corpus_rate_stays_low() -> None:
+    news = SHARED / "corpus" / "news"
+    if not news.is_dir():
+        pytest.skip("shared news corpus not available")
+    flags = words = 0
+    for path in sorted(news.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        words += len(text.split())
+        flags += len(run_rule(VagueTime, text))
+    assert 1000 * flags / words < 0.5

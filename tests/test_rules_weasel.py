@@ -146,3 +146,15 @@ def test_seed_lines() -> None:
         pytest.skip("shared seeds not available")
     (path,) = SEEDS.glob("000_*.txt")
     assert {24, 38} <= set(flagged_lines(WeaselAttribution, path.read_text(encoding="utf-8")))
+
+
+def test_news_corpus_rate_stays_low() -> None:
+    news = SHARED / "corpus" / "news"
+    if not news.is_dir():
+        pytest.skip("shared news corpus not available")
+    flags = words = 0
+    for path in sorted(news.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        words += len(text.split())
+        flags += len(run_rule(WeaselAttribution, text))
+    assert 1000 * flags / words < 0.5
