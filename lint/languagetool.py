@@ -232,6 +232,7 @@ class LocalServer(HttpClient):
         command = server_command(port)
         super().__init__(f"http://127.0.0.1:{port}", timeout)
         log.info("starting LanguageTool: %s", " ".join(command))
+        self.owner = os.getpid()  # a forked worker must not stop its parent's server
         self.process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
@@ -267,7 +268,7 @@ class LocalServer(HttpClient):
         raise RuleUnavailable(f"the local LanguageTool server did not start within {startup:g} s")
 
     def close(self) -> None:
-        if self.process.poll() is None:
+        if os.getpid() == self.owner and self.process.poll() is None:
             self.process.terminate()
             try:
                 self.process.wait(5)
@@ -302,8 +303,17 @@ def get_client(backend: str, timeout: float) -> Client:
             except RuleUnavailable as exc:
                 _failures[key] = str(exc)
                 raise
+            if key == "local":
+                _close_in_workers()
             _clients[key] = client
         return client
+
+
+def _close_in_workers() -> None:
+    """Also close clients when a multiprocessing worker exits (it skips atexit)."""
+    from multiprocessing import util
+
+    util.Finalize(None, close_all, exitpriority=10)
 
 
 @atexit.register
