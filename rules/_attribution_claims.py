@@ -233,6 +233,13 @@ def _named_re() -> re.Pattern[str]:
     )
 
 
+_NOT_A_SOURCE = re.compile(
+    r"\s+(?:the\s+)?(?:plan|schedule|expectations?|forecasts?|projections?|predictions?"
+    r"|rumou?rs?|plans|rules|law|legend|tradition)\b",
+    re.IGNORECASE,
+)
+
+
 def has_named_attribution(
     text: str,
     start: int,
@@ -253,6 +260,8 @@ def has_named_attribution(
             continue
         if data_only and m.group("data") is None:
             continue
+        if _NOT_A_SOURCE.match(text, m.end(), end) and m.group(0).lower().startswith("according"):
+            continue  # "according to plan"
         if m.group("verb") is not None or m.group("cond") is not None:
             before = text[max(start, m.start() - 30) : m.start()]
             if _PASSIVE.search(before):

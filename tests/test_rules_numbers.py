@@ -59,6 +59,8 @@ def figures_flagged(text: str) -> list[str]:
         ("Shops that added a chat window saw costs fall by 30 percent.", "30 percent"),
         ("Reported cases rose by 20% over the winter.", "20%"),
         ("Women are twice as likely to quit their jobs.", "twice as likely"),
+        ("Output grew 20% last quarter, according to plan.", "20%"),
+        ("Output will grow 20%, according to forecasts.", "20%"),
         ("The scheme will cost Rs 500 crore.", "Rs 500 crore"),
         ("Prices saw a 30-percent rise over the year.", "30-percent"),
         ('Apple, "the most valuable firm," earned $90bn in 2019.', "$90bn"),
