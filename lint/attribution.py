@@ -335,16 +335,16 @@ def _sentence_subject(before: str) -> Speaker | None:
     """The subject at the start of the sentence (for "..., claiming it ...")."""
     start = max(before.rfind(". "), before.rfind("\n"))
     head = before[start + 1 :].lstrip(" \t\"“”'‘’,.")
-    words = head.split()[:8]
-    for k, word in enumerate(words):
+    subject: list[str] = []
+    for word in head.split()[:8]:
         if word.strip(",:;").lower() in _verb_table()[0]:
             break  # past the subject
         if re.fullmatch(r"(he|she|they|it|we|I)", word, re.IGNORECASE):
             return Speaker(word if word == "I" else word.lower(), "pronoun", True)
-        if word[:1].isupper() and not _not_name(word):
-            m = NAME_RUN.match(" ".join(words[k:]))
-            if m:
-                return Speaker(strip_titles(_trim_possessive(m.group(0))), "name", True)
+        subject.append(word)
+    name = best_name(" ".join(subject), prefer_first=True)
+    if name:
+        return Speaker(name, "name", True)
     m = re.match(r"(?:the|a|an)\s+(?:[a-z][\w\-’']*\s+){0,2}?[a-z][\w\-]*", head, re.IGNORECASE)
     return _noun(m.group(0)) if m else None
 

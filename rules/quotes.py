@@ -185,10 +185,11 @@ def _find_speaker(ctx: _Context, known: set[str]) -> tuple[Speaker | None, list[
     return in_sentence or named_in(ctx.prev), segments
 
 
-def _plausible(doc: Document, speaker: Speaker) -> bool:
-    """A one-word name found without a reporting verb must be written with a
-    capital inside a sentence somewhere ("Local traders fear ..." names nobody)."""
-    if speaker.verb or speaker.kind != "name" or " " in speaker.text:
+def _plausible(doc: Document, speaker: Speaker, *, strict: bool = False) -> bool:
+    """A one-word name found without a reporting verb (or, ``strict``, at all)
+    must be written with a capital inside a sentence somewhere ("Local traders
+    fear ..." names nobody)."""
+    if (speaker.verb and not strict) or speaker.kind != "name" or " " in speaker.text:
         return True
     return speaker.text in proper_nouns(doc) and not _CALENDAR.fullmatch(speaker.text)
 
@@ -250,12 +251,14 @@ def _resolve(doc: Document, masked: str, i0: int, speaker: Speaker) -> Speaker:
         return speaker
     for index in range(i0 - 1, max(-1, i0 - 1 - PRONOUN_LOOKBACK), -1):
         sentence = _sentence_text(doc, masked, index)
-        name = sentence_subject(sentence)
-        if name:
-            return Speaker(name, "name", speaker.verb)
         found = speaker_before(sentence)
-        if found is not None and found.kind in ("name", "noun"):
-            return Speaker(found.text, found.kind, speaker.verb)
+        if found is not None and found.kind == "name" and _plausible(doc, found, strict=True):
+            return Speaker(found.text, "name", speaker.verb)
+        name = sentence_subject(sentence)
+        if name and _plausible(doc, Speaker(name, "name", False), strict=True):
+            return Speaker(name, "name", speaker.verb)
+        if found is not None and found.kind == "noun":
+            return Speaker(found.text, "noun", speaker.verb)
     return speaker
 
 
