@@ -10,7 +10,7 @@ action and related-link bait.  Every phrase list is one compiled alternation
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,20 +46,28 @@ def _content_start(doc: Document, span: Span) -> int:
     return m.start() if m else span.end
 
 
-def _matches(plist: PhraseList, doc: Document, span: Span) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for m in plist.finditer(doc.text, span.start, span.end)]
+def cover(doc: Document, span: Span, lists: tuple[PhraseList, ...]) -> list[tuple[int, int]]:
+    """Items that cover every letter and digit of the line, left to right, as
+    (list index, length) pairs; empty when some word is not an item of ``lists``.
 
-
-def _covers(doc: Document, span: Span, intervals: list[tuple[int, int]]) -> bool:
-    """Do ``intervals`` cover every letter and digit of the line?"""
-    if not intervals:
-        return False
-    pos = span.start
-    for start, end in sorted(intervals):
-        if start > pos and not _GAP_OK.fullmatch(doc.text, pos, start):
-            return False
-        pos = max(pos, end)
-    return pos >= span.end or _GAP_OK.fullmatch(doc.text, pos, span.end) is not None
+    Each list is tried only where an item can start (after the separators), taking
+    the longest match, so a line of prose fails at its first word: linear time."""
+    text, end = doc.text, span.end
+    gap = _GAP_OK.match(text, span.start, end)
+    pos = gap.end() if gap else span.start
+    found: list[tuple[int, int]] = []
+    while pos < end:
+        best = (-1, pos)
+        for k, plist in enumerate(lists):
+            m = plist.pattern.match(text, pos, end)
+            if m and m.end() > best[1]:
+                best = (k, m.end())
+        if best[0] < 0:
+            return []
+        found.append((best[0], best[1] - pos))
+        gap = _GAP_OK.match(text, best[1], end)
+        pos = gap.end() if gap else best[1]
+    return found
 
 
 def line_deletion(doc: Document, index: int, *, safe: bool = True) -> Fix:
@@ -122,12 +130,10 @@ def classify_lines(doc: Document) -> LineKinds:
     for span in doc.lines:
         s = w = n = le = f = False
         if span.end - span.start <= MAX_ITEM_LINE and not _is_blank(doc, span):
-            strong_m = _matches(strong_list, doc, span)
-            widget_m = [m for m in _matches(widget_list, doc, span)]
-            weak_m = _matches(weak_list, doc, span)
-            w = any(e - b > 1 for b, e in widget_m) and _covers(doc, span, widget_m)
-            n = w or _covers(doc, span, strong_m + widget_m + weak_m)
-            s = not w and bool(strong_m) and n
+            items = cover(doc, span, (strong_list, widget_list, weak_list))
+            w = bool(items) and widget_only(doc, span, widget_list)
+            n = bool(items)
+            s = not w and any(k == 0 for k, _ in items)
             f = is_filename_line(doc, span)
         if not (s or w) and not _is_blank(doc, span):
             le = is_chrome_lead(doc, span)
@@ -137,6 +143,12 @@ def classify_lines(doc: Document) -> LineKinds:
         lead.append(le)
         filename.append(f)
     return LineKinds(tuple(strong), tuple(widget), tuple(nav), tuple(lead), tuple(filename))
+
+
+def widget_only(doc: Document, span: Span, widgets: PhraseList) -> bool:
+    """Is the line made of widget items only, one of them longer than a letter?"""
+    items = cover(doc, span, (widgets,))
+    return any(length > 1 for _, length in items)
 
 
 @lru_cache(maxsize=4)
@@ -158,12 +170,13 @@ def is_chrome_lead(doc: Document, span: Span) -> bool:
     start = _content_start(doc, span)
     if load_phrases("seo_chrome_notice").pattern.match(doc.text, start, span.end):
         return True
-    if len(_WORD.findall(doc.text, start, span.end)) > MAX_LEAD_WORDS:
+    lead = load_phrases("seo_chrome_lead").pattern.match(doc.text, start, span.end)
+    label = (
+        None if lead else load_phrases("seo_chrome_label").pattern.match(doc.text, start, span.end)
+    )
+    if not (lead or label) or len(_WORD.findall(doc.text, start, span.end)) > MAX_LEAD_WORDS:
         return False
-    if load_phrases("seo_chrome_lead").pattern.match(doc.text, start, span.end):
-        return True
-    label = load_phrases("seo_chrome_label").pattern.match(doc.text, start, span.end)
-    return label is not None and not _SENTENCE_END.search(doc.text, start, span.end)
+    return lead is not None or not _SENTENCE_END.search(doc.text, start, span.end)
 
 
 def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -> set[int]:
@@ -209,7 +222,7 @@ def menu_blocks(doc: Document, kinds: LineKinds, min_lines: int) -> set[int]:
 
     for i, span in enumerate(doc.lines):
         start = _content_start(doc, span)
-        short = len(_WORD.findall(doc.text, start, span.end)) <= 4
+        short = span.end - start <= 60 and len(_WORD.findall(doc.text, start, span.end)) <= 4
         if short and (kinds.nav[i] or _MENU_ITEM.fullmatch(doc.text, start, span.end)):
             group.append(i)
             continue
@@ -258,6 +271,7 @@ def is_filename_line(doc: Document, span: Span) -> bool:
 
 
 # -- sentence helpers (SEO003, SEO005) ----------------------------------------------
+SentenceTest = Callable[[Document, int, int], bool]
 _LEAD_IN = re.compile(
     r"(?:(?:so|now|and|then|today|also|please|meanwhile)\b[,!]?\s+"
     r"|(?:to|if|for|whether|when|while)\b[^,.!?\n]{0,150},\s*)",
@@ -302,7 +316,11 @@ def is_hook(doc: Document, start: int, end: int) -> bool:
 
 
 def is_headline_bait(doc: Document, start: int, end: int) -> bool:
-    """A pointer followed by a headline: "... learn more about Why Did This Happen?"."""
+    """A pointer followed by a headline: "... learn more about Why Did This Happen?".
+
+    A sentence closed by a full stop reads as prose, not as a headline link."""
+    if end <= start or doc.text[end - 1] in ".!":
+        return False
     for m in load_phrases("seo_related_inline").finditer(doc.text, start, end):
         tail = doc.text[m.end : end].strip()
         if tail.endswith("?") and _QUESTION_WORD.match(tail):
@@ -313,14 +331,14 @@ def is_headline_bait(doc: Document, start: int, end: int) -> bool:
     return False
 
 
-def sentence_runs(doc: Document, test: object) -> Iterator[tuple[int, int]]:
+def sentence_runs(doc: Document, test: SentenceTest) -> Iterator[tuple[int, int]]:
     """Runs of consecutive sentences of one block that pass ``test`` (a hook
     question right before a passing sentence joins its run)."""
     sentences = doc.sentences
     i = 0
     while i < len(sentences):
         s = sentences[i]
-        if not test(doc, s.start, s.end):  # type: ignore[operator]
+        if not test(doc, s.start, s.end):
             i += 1
             continue
         first = i
@@ -332,7 +350,7 @@ def sentence_runs(doc: Document, test: object) -> Iterator[tuple[int, int]]:
         while (
             last + 1 < len(sentences)
             and sentences[last + 1].block == s.block
-            and test(doc, sentences[last + 1].start, sentences[last + 1].end)  # type: ignore[operator]
+            and test(doc, sentences[last + 1].start, sentences[last + 1].end)
         ):
             last += 1
         yield first, last
@@ -692,10 +710,14 @@ class RelatedLinkBait(Rule):
                     f"related-link bait: {_shorten(text)!r}",
                     line_deletion(doc, i, safe=False),
                 )
-        for first, last in sentence_runs(doc, is_headline_bait):
-            if doc.line_index(doc.sentences[first].start) not in seen:
+        # Link bait closes its paragraph: only the last sentence of a block is read.
+        sentences = doc.sentences
+        for i, s in enumerate(sentences):
+            if i + 1 < len(sentences) and sentences[i + 1].block == s.block:
+                continue
+            if doc.line_index(s.start) not in seen and is_headline_bait(doc, s.start, s.end):
                 yield sentence_violation(
-                    self, doc, first, last, "related-link bait pointing at another article"
+                    self, doc, i, i, "related-link bait pointing at another article"
                 )
 
 
