@@ -51,6 +51,7 @@ CASES = {
     "non-ascii": "Ça marche — «Lorem» 😀 et Lorem.\n",
     "tab-continuation": "- item\n\tcontinued Lorem\n- a\n \t b Lorem\n",
     "heading-in-containers": "1. # Lorem heading\t#\n\n> ## Quoted Lorem ##\n",
+    "footnote-note": "Text Lorem.[^1]\n\n[^1]: https://example.org/Lorem\n[x]: https://lorem.example\n",
     "tabs": "-\tLorem in a tab list\n\n>\tquoted Lorem\n",
 }
 
@@ -121,6 +122,17 @@ def test_entities_become_the_character_they_stand_for() -> None:
     source = "Salt &amp; pepper &#x2014; &copy; &bogus; done\n"
     text = to_document("x.md", source, source).text
     assert text.startswith("Salt &     pepper —        ©      &bogus; done")
+
+
+def test_footnote_markers_and_notes_are_kept() -> None:
+    source = (
+        "The bridge opened in 1932.[^1] A [map][m] too.\n\n"
+        "[^1]: https://example.org/bridge\n[m]: https://example.org/map\n"
+    )
+    text = to_document("x.md", source, source).text
+    assert "1932.[^1] A  map     too." in text
+    assert "[^1]: https://example.org/bridge" in text
+    assert "example.org/map" not in text
 
 
 def test_front_matter_feeds_meta_and_is_not_linted() -> None:

@@ -18,6 +18,7 @@ left blank: a missed finding is better than one at the wrong place.
 from __future__ import annotations
 
 import html
+import itertools
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -36,6 +37,7 @@ _META_LINE = re.compile(r"""^([A-Za-z][\w-]*)\s*[:=]\s*["']?(.*?)["']?\s*$""")
 _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
 _CONTAINERS = {"list_item_open": "list", "blockquote_open": "quote"}
 _CELL_OPEN = ("th_open", "td_open")
+_FOOTNOTE_DEF = re.compile(r" {0,3}(\[\^[^\]\s]+\]:\s*\S)")
 
 
 def _parser() -> MarkdownIt:
@@ -92,6 +94,7 @@ class _Align:
         self.pos = 0
         self.blank: list[tuple[int, int]] = []
         self.replace: list[tuple[int, int, str]] = []
+        self.opened = (0, 0)  # where the open link's "[" is, and its index in ``blank``
 
     def find(self, needle: str) -> int:
         i = self.s.find(needle, self.pos)
@@ -133,12 +136,17 @@ class _Align:
                 self.blank.append((start, self.pos))
                 return True
             start = self.find("[")
+            self.opened = (start, len(self.blank))
             self.blank.append((start, start + 1))
             self.pos = start + 1
         elif kind == "link_close":
             start = self.find("]")
             self.pos = _link_tail(self.s, start)
-            self.blank.append((start, self.pos))
+            opened, index = self.opened
+            if self.s.startswith("[^", opened) and self.pos == start + 1:
+                del self.blank[index]  # a footnote marker "[^1]": keep it for the rules
+            else:
+                self.blank.append((start, self.pos))
         elif kind == "image":
             self.image(tok)
         elif tok.markup and kind.endswith(("_open", "_close")):  # em, strong, s
@@ -356,6 +364,23 @@ def _mark_cells(tokens: Sequence[Token]) -> None:
             tok.meta["cell"] = True
 
 
+def _footnotes(
+    tokens: Sequence[Token], lines: _Lines, skip: int
+) -> Iterator[tuple[list[Piece], str]]:
+    """Footnote definitions (``[^1]: https://...``), which CommonMark parses as link
+    reference definitions and so leaves out of every block: kept as notes."""
+    covered = bytearray(len(lines))
+    covered[:skip] = b"\1" * skip
+    for tok in tokens:
+        if tok.map and tok.level == 0:
+            covered[tok.map[0] : tok.map[1]] = b"\1" * (tok.map[1] - tok.map[0])
+    for i, line in enumerate(lines.texts):
+        m = _FOOTNOTE_DEF.match(line)
+        if m and not covered[i]:
+            start = lines.starts[i] + m.start(1)
+            yield [(start, lines.starts[i] + len(line.rstrip()), None)], "text"
+
+
 def to_document(path: str, raw: str, lintable: str) -> Document:
     lines = _Lines(raw)
     skip, meta = front_matter(lines)
@@ -365,7 +390,7 @@ def to_document(path: str, raw: str, lintable: str) -> Document:
     _mark_cells(tokens)
     pieces: list[Piece] = []
     blocks: list[Block] = []
-    for found, kind in _walk(tokens, lines):
+    for found, kind in itertools.chain(_walk(tokens, lines), _footnotes(tokens, lines, skip)):
         pieces.extend(found)
         block = _block(found, raw, kind)
         if block:
