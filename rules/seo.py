@@ -131,7 +131,7 @@ def classify_lines(doc: Document) -> LineKinds:
         s = w = n = le = f = False
         if span.end - span.start <= MAX_ITEM_LINE and not _is_blank(doc, span):
             items = cover(doc, span, (strong_list, widget_list, weak_list))
-            w = bool(items) and widget_only(doc, span, widget_list)
+            w = (bool(items) and widget_only(doc, span, widget_list)) or headline_counter(doc, span)
             n = bool(items)
             s = not w and any(k == 0 for k, _ in items)
             f = is_filename_line(doc, span)
@@ -143,6 +143,19 @@ def classify_lines(doc: Document) -> LineKinds:
         lead.append(le)
         filename.append(f)
     return LineKinds(tuple(strong), tuple(widget), tuple(nav), tuple(lead), tuple(filename))
+
+
+def headline_counter(doc: Document, span: Span) -> bool:
+    """A Title Case headline closed by a counter ("Bridge Closes for Good 11 comments")."""
+    m = load_phrases("seo_counter_tail").pattern.search(doc.text, span.start, span.end)
+    if not m:
+        return False
+    words = _WORD.findall(doc.text, span.start, m.start())
+    if not 1 <= len(words) <= MAX_LEAD_WORDS or _SENTENCE_END.search(
+        doc.text, span.start, m.start()
+    ):
+        return False
+    return sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.6 * len(words)
 
 
 def widget_only(doc: Document, span: Span, widgets: PhraseList) -> bool:
