@@ -272,3 +272,13 @@ def test_exit_zero(files, demo_plugin, run_cli) -> None:  # type: ignore[no-unty
 def test_min_severity_gates_the_exit_code(level, code, count, files, demo_plugin, run_cli) -> None:  # type: ignore[no-untyped-def]
     result = lint(run_cli, "--min-severity", level, "--format", "json-lines", str(files["dirty"]))
     assert (result.code, len(result.out.splitlines())) == (code, count)
+
+
+def test_sarif_reports_notices_as_tool_notifications(tmp_path, demo_plugin, run_cli) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    log = json.loads(lint(run_cli, "--format", "sarif", str(empty)).out)
+    sarif_validator().validate(log)
+    (invocation,) = log["runs"][0]["invocations"]
+    notes = [n["message"]["text"] for n in invocation["toolExecutionNotifications"]]
+    assert notes == [f"{empty}: file is empty, nothing to lint"]

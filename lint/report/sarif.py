@@ -78,6 +78,7 @@ class SarifReporter(Reporter):
         self.descriptors = [rule_descriptor(r) for r in rules]
         self.index = {r.code: i for i, r in enumerate(rules)}
         self.results: list[dict[str, Any]] = []
+        self.notices: dict[str, None] = {}  # run-wide notices, once each, in order
 
     def _rule_index(self, code: str) -> int:
         if code not in self.index:
@@ -88,6 +89,11 @@ class SarifReporter(Reporter):
     def handle(self, result: FileResult) -> None:
         for d in result.diagnostics:
             self.results.append(sarif_result(d, self._rule_index(d.code)))
+        self.notices.update(dict.fromkeys(result.notices))
+
+    def _invocation(self) -> dict[str, Any]:
+        notes = [{"level": "note", "message": {"text": n}} for n in self.notices]
+        return {"executionSuccessful": True, "toolExecutionNotifications": notes}
 
     def finish(self) -> None:
         log = {
@@ -103,6 +109,7 @@ class SarifReporter(Reporter):
                         }
                     },
                     "columnKind": "unicodeCodePoints",
+                    "invocations": [self._invocation()],
                     "results": self.results,
                 }
             ],
