@@ -36,19 +36,20 @@ def run_rules(
 ) -> tuple[list[Violation], list[str]]:
     """All violations of ``rules`` on ``doc``; a failing rule becomes LNT999."""
     out: list[Violation] = []
-    notices: list[str] = []
+    skipped: dict[str, list[str]] = {}  # reason -> codes, so one reason is one notice
     for rule in rules:
         if rule.code in plan.unavailable:
             continue
         try:
-            out.extend(rule.check(doc))
+            out.extend(list(rule.check(doc)))
         except RuleUnavailable as exc:
             plan.unavailable[rule.code] = str(exc)
-            notices.append(f"{rule.code} skipped: {exc}")
+            skipped.setdefault(str(exc), []).append(rule.code)
         except Exception as exc:  # noqa: BLE001 - a rule must never crash the run
             log.debug("rule %s failed on %s", rule.code, doc.path, exc_info=True)
             message = f"internal error in rule {rule.code}: {type(exc).__name__}: {exc}"
             out.append(Violation(INTERNAL_ERROR, message, 0, 0, Severity.ERROR))
+    notices = [f"{reason} (skipped {', '.join(codes)})" for reason, codes in skipped.items()]
     return out, notices
 
 
