@@ -256,15 +256,13 @@ def _maximal_phrases(
         if len(pos) < min_count or not _is_keyword(words, stop, min_words):
             continue
         size = len(words)
-        if all(_fills_segment(t, p, size) for p in pos):
-            continue
         if all(p in covered and p + size - 1 in covered for p in pos):
             continue
-        if _is_name(t, words, pos, stop):
+        for p in pos:  # a label or name also hides the phrases inside it
+            covered.update(range(p, p + size))
+        if all(_fills_segment(t, p, size) for p in pos) or _is_name(t, words, pos, stop):
             continue
         chosen.append(Phrase(words, tuple(pos)))
-        for p in pos:
-            covered.update(range(p, p + size))
     return chosen
 
 
@@ -354,15 +352,22 @@ class RepeatedKeywordPhrase(Rule):
     summary = "Multi-word keyword phrase repeated more often than natural writing does"
     severity = Severity.WARNING
     examples_flagged = (
-        " ".join(
-            f"Sentence {i} is about cheap flights to sunny paris in spring for a while."
-            for i in range(6)
-        ),
+        "Best hiking boots for beginners are easy to find online. "
+        "Our guide to best hiking boots for beginners starts with fit. "
+        "Many shops sell best hiking boots for beginners at a discount. "
+        "Reviews of best hiking boots for beginners praise grip on wet rock. "
+        "Choosing best hiking boots for beginners takes an afternoon in a shop. "
+        "Return policies for best hiking boots for beginners vary a lot.",
     )
     examples_clean = (
-        "The Bank of England raised rates. The Bank of England said inflation fell. "
-        "The Bank of England meets again soon. The Bank of England was firm. "
-        "Analysts expect the Bank of England to wait.",
+        "The Bank of England raised rates on Thursday. The Bank of England said "
+        "inflation was falling. Economists expect the Bank of England to wait. "
+        "Markets think the Bank of England will hold in May. The Bank of England "
+        "meets again in six weeks.",
+        "Meal 1\n\nEat every three hours\n\nOats and berries.\n\nMeal 2\n\n"
+        "Eat every three hours\n\nRice and beans.\n\nMeal 3\n\nEat every three "
+        "hours\n\nSoup.\n\nMeal 4\n\nEat every three hours\n\nFish.\n\nMeal 5"
+        "\n\nEat every three hours\n\nSalad.",
     )
 
     @dataclass(frozen=True)
@@ -442,7 +447,10 @@ class KeywordDensity(Rule):
         + "Many look for cheap car insurance quotes online.",
     )
     examples_clean = (
-        "Interest rates rose again. " + "Savers and borrowers felt it in different ways. " * 25,
+        "Interest rates rose again on Thursday, the fourth rise this year. "
+        + "Savers welcomed the news while borrowers braced for higher bills. "
+        + "The central bank said prices were still climbing too fast for comfort. "
+        * 8,
     )
 
     @dataclass(frozen=True)
@@ -667,8 +675,10 @@ class MiscasedKeyword(Rule):
     summary = "Name in lower case although the article capitalises it elsewhere"
     severity = Severity.WARNING
     examples_flagged = (
-        "Analysts say Elon Musk wants attention. Critics say elon musk wants more.",
-        "The chatbot from OpenAI is popular. Readers ask if openai will open it up.",
+        "Analysts say that Elon Musk wants more attention than ever. "
+        "Critics say that elon musk wants to own the whole market.",
+        "The new chatbot from OpenAI is popular with students. "
+        "Readers ask whether openai will ever publish its model weights.",
     )
     examples_clean = (
         "Prime Minister Tony Blair spoke first. Later the prime minister left.",
