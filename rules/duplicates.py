@@ -255,8 +255,7 @@ class DuplicatedText(Rule):
                 yield self.violation(
                     block.start,
                     block.end,
-                    f"heading repeats the heading at line {line} "
-                    f"({len(earlier) + 1} times in all)",
+                    f"heading repeats the heading at line {line} ({len(earlier) + 1} times in all)",
                 )
             earlier.append(block.start)
 

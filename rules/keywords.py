@@ -74,9 +74,7 @@ class Tokens(NamedTuple):
         seg = self.segment[i]
         starts = self.memo.get("seg_start")
         if starts is None:
-            starts = self.memo["seg_start"] = [0] + [
-                m.end() for m in _BREAK_RE.finditer(self.text)
-            ]
+            starts = self.memo["seg_start"] = [0] + [m.end() for m in _BREAK_RE.finditer(self.text)]
         matches = WORD_RE.finditer(self.text, starts[seg])  # type: ignore[index]
         for _ in range(i - bisect_left(self.segment, seg)):
             next(matches)
@@ -449,8 +447,7 @@ class KeywordDensity(Rule):
     examples_clean = (
         "Interest rates rose again on Thursday, the fourth rise this year. "
         + "Savers welcomed the news while borrowers braced for higher bills. "
-        + "The central bank said prices were still climbing too fast for comfort. "
-        * 8,
+        + "The central bank said prices were still climbing too fast for comfort. " * 8,
     )
 
     @dataclass(frozen=True)

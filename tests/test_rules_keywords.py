@@ -237,8 +237,7 @@ def test_repeated_headline_line_counts_once() -> None:
     headline = "House where the poet was born will become a museum"
     body = (
         "The house where the poet was born will open to visitors next spring. "
-        "Officials said the house where the poet was born needed a new roof. "
-        + FILLER * 3
+        "Officials said the house where the poet was born needed a new roof. " + FILLER * 3
     )
     text = f"{headline}\n\n{body}\n\n{headline}\n"
     assert run_rule(KeywordDensity, text) == []
