@@ -31,6 +31,7 @@ _BLANK = re.compile(r"\s*")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b06\u2934\u2935]")
 _URGENT = re.compile(r"!|\b(?:today|now|free)\b", re.IGNORECASE)
+_HASHTAGS = re.compile(r"\s*(?:#[^\W\d_][\w-]*[\s,|·•]*){2,}")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _DELIMITER = re.compile(r"[:»›>|–—\-]\s*$")
 
@@ -180,6 +181,9 @@ def is_line_residue(kinds: LineKinds, index: int) -> bool:
 
 
 def is_chrome_lead(doc: Document, span: Span) -> bool:
+    """Does the line open with a chrome label, boilerplate or notice (or is it tags)?"""
+    if _HASHTAGS.fullmatch(doc.text, span.start, span.end):
+        return True
     start = _content_start(doc, span)
     if load_phrases("seo_chrome_notice").pattern.match(doc.text, start, span.end):
         return True
@@ -260,7 +264,9 @@ _MACHINE_NAME = re.compile(
     r"_|\(\d+\)|%20|\d{3,}|[A-Za-z0-9]{12,}|-\d+x\d+|(?i:edited|copy|final|scaled|img|dsc)"
 )
 _DEVICE_NAME = re.compile(
-    r"(?:screenshot|screen\s+shot|img|dsc|dscn|pxl|mvimg|vid|photo)[\s_-]*\d", re.IGNORECASE
+    r"(?:(?:screenshot|screen\s+shot|img|dsc|dscn|pxl|mvimg|vid|photo)[\s_-]*\d"
+    r"|copy\s+of\s|untitled\b)",
+    re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?:;,]\s")
 
