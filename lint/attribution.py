@@ -83,6 +83,7 @@ DATE_RE = re.compile(
 OUTLET_PATTERNS = re.compile(
     r"\btold\s+the\s+[A-Z]|"
     r"\b(?:interview|interviews|speaking|talking|spoke|told)\s+(?:with|to)\s+(?:the\s+)?[A-Z]|"
+    r"\bpublished\s+by\s+(?:the\s+)?\w|"
     rf"\b(?:writing|wrote|published|said|speaking|appearing|quoted|told)\s+(?:in|on|to)\s+"
     rf"(?:the\s+)?(?!(?:{_PLATFORMS})\b)[A-Z][\w’']+"
 )
@@ -449,11 +450,15 @@ def _document_re() -> re.Pattern[str]:
     return re.compile(rf"\b{lead}\s+{det}(?:[\w\-’']+\s+){{0,3}}?(?:{nouns})s?\b", re.IGNORECASE)
 
 
-def find_source(segment: str) -> str | None:
-    """What in ``segment`` lets a reader find the quotation (None if nothing)."""
+def find_source(segment: str, *, dates: bool = True) -> str | None:
+    """What in ``segment`` lets a reader find the quotation (None if nothing).
+
+    ``dates=False`` for text around the quote's own sentence: a date there may
+    belong to another event."""
     if has_link_or_marker(segment):
         return "link or note"
-    for pattern in (_outlet_re(), OUTLET_PATTERNS, _document_re(), DATE_RE):
+    patterns = (_outlet_re(), OUTLET_PATTERNS, _document_re())
+    for pattern in (*patterns, DATE_RE) if dates else patterns:
         m = pattern.search(segment)
         if m:
             return m.group(0)

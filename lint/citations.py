@@ -205,12 +205,23 @@ _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 BARE_OUTLET = re.compile(r"[ \t]*([\w&.' ]{1,30}?)[ \t]+[-–—:|][ \t]+\S")
 
 
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+SPECIFIC_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+    rf"\b{_MONTH},?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d\b"
+)
+
+
 def note_is_locatable(body: str) -> bool:
     """Does a note's text let a reader find its source?
 
     Yes with a URL or domain, a DOI/ISBN/arXiv id, a quoted or italic title, an
     academic reference ("(2019)", "pp. 4-9"), a cross-reference ("Ibid."), or a
-    title-like run of three capitalised words together with a year.
+    title-like run of three capitalised words together with a year, or a
+    document or outlet named with a full date ("Council minutes, 3 March 2024").
     """
     if URL_RE.search(body) or DOMAIN_RE.search(body) or _DOI_ETC.search(body):
         return True
@@ -218,4 +229,14 @@ def note_is_locatable(body: str) -> bool:
         return True
     if BARE_OUTLET.match(body):
         return False  # "Outlet - restatement of the claim"
+    if SPECIFIC_DATE.search(body) and _names_document(body):
+        return True  # "Council minutes, 3 March 2024"
     return bool(_TITLE_RUN.search(body) and _YEAR.search(body))
+
+
+def _names_document(body: str) -> bool:
+    from lint.phrases import load_phrases
+
+    return bool(
+        load_phrases("qt_source_documents").search(body) or load_phrases("qt_outlets").search(body)
+    )

@@ -125,7 +125,7 @@ def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Att
     if speaker is not None and (speaker.kind == "pronoun" or _continuing(ctx.pre + ctx.post)):
         segments.append(ctx.prev)
         speaker = _resolve(doc, masked, ctx.i0, speaker)
-    source = find_source(" \n ".join(segments))
+    source = find_source(" \n ".join(segments)) or find_source(ctx.prev, dates=False)
     if source is None and speaker is not None and speaker.kind == "noun":
         source = document_named(speaker.text)  # "the statement read", "the report says"
     if source is None and (sentence_is_cited(doc, ctx.i1) or sentence_is_cited(doc, ctx.i0)):

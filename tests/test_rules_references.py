@@ -103,6 +103,8 @@ def test_note_with_marker_clean(text: str) -> None:
         ("Ibid., p. 12.", True),
         ("The Island Ferries Annual Report, Harbour Board, 1952.", True),
         ("*Ferries of the North Sea*, Harbour Press.", True),
+        ("The ferry service was saved. Council minutes, 3 March 2024.", True),
+        ("The ferry service was saved at the meeting on Monday.", False),
     ],
 )
 def test_note_is_locatable(body: str, locatable: bool) -> None:
