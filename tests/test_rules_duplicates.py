@@ -1,0 +1,172 @@
+"""DUP001: sentences and passages that repeat earlier ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.document import Document
+from rules.duplicates import DuplicatedText, Unit, find_repeats, shingles, similarity
+from tests.harness import flagged_lines, run_rule
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+LANES = "The council approved the new cycle lanes after a long debate on Monday night."
+OTHER = "Residents had asked for safer routes to the two schools for many years."
+
+
+@pytest.mark.parametrize(
+    ("repeat", "how"),
+    [
+        (LANES, "exactly"),
+        # one word changed
+        ("The council approved its new cycle lanes after a long debate on Monday night.", "nearly"),
+        # a phrase swapped, case and punctuation differ
+        ("the council approved the new cycle lanes, after a long debate on monday!", "nearly"),
+    ],
+)
+def test_flags_repeat_and_points_to_earlier_line(repeat: str, how: str) -> None:
+    text = f"{LANES}\n\n{OTHER}\n\n{repeat}\n"
+    found = run_rule(DuplicatedText, text)
+    assert len(found) == 1
+    assert found[0].start == text.rindex(repeat)
+    assert "at line 1" in found[0].message and how in found[0].message
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # same topic, different sentence
+        "The council rejected the new bus lanes after a short debate on Tuesday "
+        "because drivers and shop owners objected to the loss of parking.",
+        # shares a clause only (a summary bullet)
+        "- Cycle lanes approved after a long debate",
+        # short sentences recur naturally
+        "He declined to comment.",
+    ],
+)
+def test_leaves_different_or_short_sentences_alone(later: str) -> None:
+    text = f"{LANES} He declined to comment.\n\n{OTHER}\n\n{later}\n"
+    assert run_rule(DuplicatedText, text) == []
+
+
+def test_consecutive_repeats_are_one_passage() -> None:
+    para = f"{LANES} {OTHER} Work on the first route will begin in the spring next year."
+    text = f"{para}\n\nSomething else entirely happened in the town on Friday evening.\n\n{para}\n"
+    found = run_rule(DuplicatedText, text)
+    assert len(found) == 1
+    assert "passage of 3 sentences" in found[0].message
+    assert text[found[0].start : found[0].end] == para
+
+
+def test_footnote_quoting_the_sentence_is_not_duplication() -> None:
+    text = f"{LANES} [1]\n\nNotes\n\n[1] {LANES} Council minutes, 3 March.\n"
+    assert run_rule(DuplicatedText, text) == []
+
+
+def test_block_quote_repeating_body_text_is_a_pull_quote() -> None:
+    text = f"{LANES}\n\n{OTHER}\n\n> {LANES}\n"
+    assert run_rule(DuplicatedText, text) == []
+
+
+@pytest.mark.parametrize(
+    ("copies", "flagged"),
+    [
+        (2, 0),  # a title shown again as the first heading is allowed
+        (3, 1),
+        (4, 2),
+    ],
+)
+def test_heading_repeats(copies: int, flagged: int) -> None:
+    heading = "Why the town needs cycle lanes"
+    body = [f"Paragraph {i} says something different about street number {i}." for i in range(4)]
+    parts = []
+    for i in range(copies):
+        parts += [heading, body[i]]
+    found = run_rule(DuplicatedText, "\n\n".join(parts) + "\n")
+    assert len(found) == flagged
+    assert all("heading at line 1" in v.message for v in found)
+
+
+def test_heading_repeats_option_and_dates_are_exempt() -> None:
+    text = "Why the town needs cycle lanes\n\nSome text here.\n\nWhy the town needs cycle lanes\n"
+    rule = DuplicatedText(DuplicatedText.Options(heading_repeats=0))
+    assert len(run_rule(rule, text)) == 1
+    dates = "\n\n".join(["Tuesday November 19, 2019", "A post."] * 4)
+    assert run_rule(rule, dates) == []
+
+
+def test_similarity_option() -> None:
+    later = "The council approved its new cycle lanes after a long debate on Monday night."
+    text = f"{LANES}\n\n{later}\n"
+    strict = DuplicatedText(DuplicatedText.Options(similarity=0.99))
+    assert run_rule(strict, text) == []
+    assert len(run_rule(DuplicatedText, text)) == 1
+
+
+def test_similarity_and_shingles() -> None:
+    a = tuple("the cat sat on the mat".split())
+    assert similarity(a, a) == 1.0
+    assert similarity(a, tuple("a dog ran in the park".split())) < 0.5
+    assert len(shingles(a, 3)) == 4
+    assert len(shingles(a[:2], 3)) == 1
+
+
+def _unit(index: int, sentence: str) -> Unit:
+    words = tuple(sentence.lower().split())
+    return Unit(index, words, shingles(words, 3))
+
+
+def test_find_repeats_exact_and_near() -> None:
+    units = [
+        _unit(0, "the new bridge over the river opened to traffic on friday morning"),
+        _unit(1, "shops along the high street reported their best week since the summer"),
+        _unit(2, "the new bridge over the river opened to cars on friday morning"),
+        _unit(3, "shops along the high street reported their best week since the summer"),
+    ]
+    matches = [(m.unit, m.earlier, round(m.ratio, 2)) for m in find_repeats(units, 0.8)]
+    assert matches == [(2, 0, 0.92), (3, 1, 1.0)]
+
+
+def test_common_shingles_are_ignored_but_repeats_still_found() -> None:
+    # Every sentence shares its opening; postings for those shingles are capped,
+    # and the real repeat is still found through its own shingles.
+    opening = "according to the annual report of the society"
+    units = [
+        _unit(i, f"{opening} member {i} planted {i * 3} oak trees near farm {i * 7}")
+        for i in range(300)
+    ]
+    units.append(_unit(300, " ".join(units[150].words)))
+    found = [(m.unit, m.earlier) for m in find_repeats(units, 0.95)]
+    assert found == [(300, 150)]
+
+
+def test_clean_sample_has_no_duplicates() -> None:
+    text = (ROOT / "samples" / "dup-clean-article.txt").read_text(encoding="utf-8")
+    assert run_rule(DuplicatedText, text) == []
+
+
+def test_spun_sample_is_flagged() -> None:
+    text = (ROOT / "samples" / "dup-spun-article.txt").read_text(encoding="utf-8")
+    assert flagged_lines(DuplicatedText, text) == [11, 15]
+
+
+def test_seed_001_line_17_repeats_line_4() -> None:
+    files = sorted((SHARED / "seeds").glob("001_*.txt"))
+    if not files:
+        pytest.skip("shared seeds not available")
+    text = files[0].read_text(encoding="utf-8")
+    doc = Document(text)
+    found = list(DuplicatedText().check(doc))
+    assert [doc.position(v.start)[0] for v in found] == [17]
+    assert "line 4" in found[0].message
+
+
+def test_news_corpus_has_no_duplicates() -> None:
+    files = sorted((SHARED / "corpus" / "news").glob("*.txt"))
+    if not files:
+        pytest.skip("shared news corpus not available")
+    flagged = [p.name for p in files if run_rule(DuplicatedText, p.read_text(encoding="utf-8"))]
+    assert flagged == []
