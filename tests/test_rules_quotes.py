@@ -92,12 +92,20 @@ def test_quote_without_source_names_the_speaker(text: str, speaker: str) -> None
         # the source named once carries over to the same speaker's next quote
         'Jane Doe told the inquiry on Tuesday: "We never promised that to anyone." '
         'Later Doe said: "The refund policy was always clear to our customers."',
+        # a strong source in the sentence before (not a date: it may date something else)
+        "A report published by the harbour board sets out the costs. "
+        'Priya Shah said: "We are keeping the ferry for good."',
         # no speaker at all is QT001's business, not QT002's
         'It was described as "a disaster for every shop on the high street."',
     ],
 )
 def test_quote_with_source_not_flagged(text: str) -> None:
     assert run_rule(QuoteWithoutSource, text) == []
+
+
+def test_a_date_in_the_previous_sentence_is_not_a_source() -> None:
+    text = 'The harbour opened on 4 March 1951. Priya Shah said: "We are keeping the ferry."'
+    assert [v.code for v in run_rule(QuoteWithoutSource, text)] == ["QT002"]
 
 
 def test_newsroom_option_accepts_a_named_speaker_with_a_reporting_verb() -> None:
