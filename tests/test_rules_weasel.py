@@ -106,6 +106,8 @@ def test_weasel_flagged(text: str, phrase: str) -> None:
         "According to the company's own research, sales fell.",
         "According to market analysts Nielsen, sales fell.",
         "According to police figures, burglaries fell in the city.",
+        "Opponents worried about the loss of parking near the school.",
+        "Critics worried about the cost complained to the council.",
         'Daily Ledger, "Studies Show Rents Rise Again," May 2, 2024',
     ],
 )
