@@ -203,7 +203,8 @@ _SUBJECT_OK = re.compile(
     r"[A-Z][\w&'’.-]*|\b(?:it|they|he|she|we|I)|\b(?:figures|data|statistics|numbers"
     r"|study|survey|report|research|poll|analysis|results|records|filings|accounts|census"
     r"|company|firm|government|ministry|department|agency|bank|group|organisation"
-    r"|organization|office|authority|council|regulator))\s+(?:\w+ly\s+)?$"
+    r"|organization|office|authority|council|regulator))\s+"
+    r"(?:(?:has|have|had|will|would|also|just|now|\w+ly)\s+){0,2}$"
 )
 
 

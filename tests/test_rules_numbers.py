@@ -111,6 +111,7 @@ def test_uncited_statistic_flagged(text: str, figure: str) -> None:
         "She bought the painting for a few hundred pounds.",
         "Save up to 20% on all shoes at the outlet.",
         "The new screen reaches 1,600 nits and the battery holds 5,000 mAh.",
+        "Brightmoor Foods has reported a 12% rise in annual profits.",
         'Daily Ledger, "Exports Hit $63 Billion as Tariffs Bite," Aug. 7, 2019',
         "Sources\n\nHarbour Trust annual review: 2.4 million visitors and £3.1m raised.",
     ],
