@@ -10,8 +10,9 @@ for four fingerprints of that, each cheap and linear in the document's length:
 - KW003: a direct question ("why does X not like Y") used as part of a sentence.
 - KW004: one phrase making up too large a share of all the words.
 
-Every rule reads one shared token table (``_tokens``), built once per document
-with a single regular-expression pass; n-grams are counted with hashing.
+Every rule reads one shared token table (``tokens``), built once per document
+with one ``findall`` and running sums; n-grams are counted with hashing in one
+pass over the words frequent enough to matter.
 """
 
 from __future__ import annotations
@@ -38,10 +39,8 @@ _BREAK_RE = re.compile(r"\n|[!?;:…|]|\.(?![^\W_])|[ \t][-–—][ \t]")
 _MARKED_RE = re.compile(rf"{WORD_RE.pattern}|[\x00\x01]")
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
-LOWER, TITLE, CAMEL, UPPER, OTHER = range(5)
-
-
 _MARKS = frozenset("\x00\x01")
+LOWER, TITLE, CAMEL, UPPER, OTHER = range(5)
 MAX_PHRASE_WORDS = 8  # longest phrase KW001/KW004 report; longer runs are cut
 MAX_NAME_WORDS = 5  # longest name KW002 learns ("Royal Bank of Scotland Group")
 
@@ -167,10 +166,6 @@ def _mark_title_lines(t: Tokens) -> None:
             t.title_lines.add(line)
 
 
-def doc_word_count(t: Tokens) -> int:
-    return len(t.low)
-
-
 # -- repeated phrases (KW001, KW004) ------------------------------------------
 
 
@@ -290,10 +285,6 @@ def _is_name(t: Tokens, words: tuple[str, ...], pos: list[int], stop: frozenset[
     return True
 
 
-def _quote(t: Tokens, words: tuple[str, ...]) -> str:
-    return " ".join(words)
-
-
 class RepeatedKeywordPhrase(Rule):
     """Flag a multi-word phrase repeated more often than natural writing does.
 
@@ -377,13 +368,13 @@ class RepeatedKeywordPhrase(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         opts = self.options
         t = tokens(doc)
-        total = doc_word_count(t)
+        total = len(t.low)
         allowed = max(opts.min_count - 1, int(opts.max_per_1000_words * total / 1000))
         for phrase in repeated_phrases(t, max(2, opts.min_words), allowed + 1):
             count = len(phrase.positions)
             if count <= allowed:
                 continue
-            text = _quote(t, phrase.words)
+            text = " ".join(phrase.words)
             for p in phrase.positions[allowed:]:
                 end = t.end(p + len(phrase.words) - 1)
                 yield self.violation(
@@ -445,9 +436,17 @@ class KeywordDensity(Rule):
         + "Many look for cheap car insurance quotes online.",
     )
     examples_clean = (
-        "Interest rates rose again on Thursday, the fourth rise this year. "
-        + "Savers welcomed the news while borrowers braced for higher bills. "
-        + "The central bank said prices were still climbing too fast for comfort. " * 8,
+        "Interest rates rose again on Thursday, the fourth rise this year. Savers "
+        "welcomed the news while borrowers braced for higher monthly bills. The "
+        "central bank said prices were still climbing too fast, and that interest "
+        "rates would stay high until wage growth slowed. Mortgage lenders raised "
+        "their own rates within hours. Estate agents reported fewer viewings, and "
+        "builders said sales of new homes had slowed for a third month. Economists "
+        "expect one more rise before the summer, although some think the bank will "
+        "pause to see how households cope. Shoppers have already cut back on meals "
+        "out and holidays, according to card spending figures published on Monday. "
+        "Retailers hope lower energy prices will help in the autumn, when many "
+        "fixed-rate mortgage deals come to an end and interest rates bite harder.",
     )
 
     @dataclass(frozen=True)
@@ -460,7 +459,7 @@ class KeywordDensity(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         opts = self.options
         t = tokens(doc)
-        total = doc_word_count(t)
+        total = len(t.low)
         if total < opts.min_document_words:
             return
         # A phrase over the density has more than this many occurrences:
@@ -477,7 +476,7 @@ class KeywordDensity(Rule):
         yield self.violation(
             t.start(p),
             end,
-            f"keyword phrase '{_quote(t, phrase.words)}' is {density:.1%} of the "
+            f"keyword phrase '{' '.join(phrase.words)}' is {density:.1%} of the "
             f"{total} words ({len(phrase.positions)} times; at most "
             f"{opts.max_density:.1%} expected)",
         )
@@ -486,14 +485,15 @@ class KeywordDensity(Rule):
 # -- miscased names (KW002) ----------------------------------------------------
 
 
-def learned_names(t: Tokens) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Names the document writes with capitals, keyed by their lower-case words.
+def learned_names(t: Tokens) -> dict[tuple[str, ...], Counter[tuple[str, ...]]]:
+    """Names the document writes with capitals, keyed by their lower-case words,
+    with how often each spelling occurs.
 
     A name is a maximal run of capitalised words inside a segment, not at its
     start (a first word's capital proves nothing) and not on a Title Case line
     (headline capitals prove nothing either).  A single word counts only in camel
     case ("OpenAI", "iPhone"): lower-cased single words ("apple", "bill") are
-    ordinary English too often.  The most frequent spelling wins.
+    ordinary English too often.
     """
     seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     prose = prose_segments(t)
@@ -518,7 +518,7 @@ def learned_names(t: Tokens) -> dict[tuple[str, ...], tuple[str, ...]]:
                 if last > i or t.shape[i] == CAMEL:
                     key = tuple(t.low[i : last + 1])
                     seen[key][tuple(_POSSESSIVE_RE.sub("", w) for w in t.raw[i : last + 1])] += 1
-    return {key: forms.most_common(1)[0][0] for key, forms in seen.items()}
+    return seen
 
 
 _CAPITAL = (TITLE, CAMEL, UPPER)
@@ -564,7 +564,7 @@ def miscased_runs(t: Tokens, text: str) -> list[Miscased]:
     written in lower case anywhere else ("elon musk"): a word the article also
     uses as an ordinary word ("starry nights" beside "starry night") makes the
     run an ordinary phrase."""
-    names = learned_names(t)
+    names = {key: forms.most_common(1)[0][0] for key, forms in learned_names(t).items()}
     if not names:
         return []
     runs = list(_candidate_runs(t, text, names))
@@ -626,8 +626,8 @@ class MiscasedKeyword(Rule):
 
     ## What it does
     Learns the names the article itself writes with capitals in running text —
-    runs of two or more capitalised words ("Elon Musk", "Bank of England"'s
-    capitalised words) and camel-case brands ("OpenAI", "iPhone") — and flags the
+    runs of two or more capitalised words ("Elon Musk", "Bank of England") and
+    camel-case brands ("OpenAI", "iPhone") — and flags the
     same words written all in lower case ("elon musk", "openai").  The fix
     suggests the article's own casing (unsafe: it is a suggestion to review).
 
@@ -689,11 +689,16 @@ class MiscasedKeyword(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         t = tokens(doc)
-        counts = _cased_counts(t) if self.options.min_cased > 1 else None
-        for run in miscased_runs(t, doc.text):
-            key = tuple(t.low[run.start : run.start + run.size])
-            if counts is not None and counts[key] < self.options.min_cased:
-                continue
+        runs = miscased_runs(t, doc.text)
+        if runs and self.options.min_cased > 1:
+            names = learned_names(t)
+            runs = [
+                r
+                for r in runs
+                if sum(names[tuple(t.low[r.start : r.start + r.size])].values())
+                >= self.options.min_cased
+            ]
+        for run in runs:
             yield self._report(t, run)
 
     def _report(self, t: Tokens, run: Miscased) -> Violation:
@@ -709,19 +714,6 @@ class MiscasedKeyword(Rule):
             "a lower-case name mid-sentence looks like a pasted search keyword",
             Fix.replace(start, end, expected, safe=False),
         )
-
-
-def _cased_counts(t: Tokens) -> Counter[tuple[str, ...]]:
-    counts: Counter[tuple[str, ...]] = Counter()
-    names = learned_names(t)
-    sizes = {len(k) for k in names}
-    for i in range(len(t.low)):
-        if t.shape[i] in (TITLE, CAMEL, UPPER) and not t.seg_first(i):
-            for size in sizes:
-                key = tuple(t.low[i : i + size])
-                if key in names:
-                    counts[key] += 1
-    return counts
 
 
 # -- questions used as noun phrases (KW003) -------------------------------------
@@ -820,8 +812,9 @@ class PastedQuery(Rule):
     def _continuation(
         self, text: str, pos: int, continuations: frozenset[str]
     ) -> tuple[int, str] | None:
-        stop = _CLAUSE_END.search(text, pos)
-        clause_end = stop.start() if stop else len(text)
+        window = pos + 40 * (self.options.max_query_words + 1)  # bounds the work
+        stop = _CLAUSE_END.search(text, pos, window)
+        clause_end = stop.start() if stop else min(window, len(text))
         if stop and stop.group() == "?":
             return None
         words = list(WORD_RE.finditer(text, pos, clause_end))
@@ -836,9 +829,12 @@ class PastedQuery(Rule):
         return None
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
 def _sentence_has_question_mark(text: str, pos: int) -> bool:
     """Does the sentence going on at ``pos`` end with a question mark?"""
-    end = re.compile(r"[.!?\n]").search(text, pos)
+    end = _SENTENCE_END.search(text, pos)
     return bool(end and end.group() == "?")
 
 

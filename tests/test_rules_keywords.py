@@ -300,3 +300,12 @@ def test_news_corpus_rate_is_low() -> None:
         words += len(text.split())
         flags += sum(len(run_rule(rule, text)) for rule in KW_RULES)
     assert 1000 * flags / words < 0.1
+
+
+def test_kw002_min_cased_option() -> None:
+    text = MISCASED[0][0]
+    assert len(run_rule(MiscasedKeyword, text)) == 1
+    strict = MiscasedKeyword(MiscasedKeyword.Options(min_cased=2))
+    assert run_rule(strict, text) == []
+    twice = text.replace("the firm", "the firm, as Marco Ruiz admits,")
+    assert len(run_rule(strict, twice)) == 1
