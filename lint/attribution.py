@@ -37,9 +37,7 @@ NAME_RUN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_CAP_TOKEN})*(?:['
 _PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]*[’']?[A-Z][a-z]+)$")
 _PRONOUN = re.compile(r"\b(he|she|they|it|we|I)\s*$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"^\s*,?\s*(he|she|they|it|we|I)\b")
-_LOWER_WORDS = re.compile(
-    r"(?<![\w’'-])((?:[a-z0-9][\w\-’']*\s+){0,2}[a-z][\w\-’']*)\s*,?\s*$"
-)
+_LOWER_WORDS = re.compile(r"(?<![\w’'-])((?:[a-z0-9][\w\-’']*\s+){0,2}[a-z][\w\-’']*)\s*,?\s*$")
 _CONJUNCTION_END = re.compile(
     r"\b(?:and|but|or|then|before|after|while|when|as|yet|to)\s*$", re.IGNORECASE
 )
@@ -188,7 +186,6 @@ def reporting_verbs(segment: str, end: int | None = None) -> list[VerbMatch]:
     return out
 
 
-
 def speaker_before(segment: str) -> Speaker | None:
     """The speaker in text that precedes a quotation ("Jane Doe said: ")."""
     verbs = [
@@ -282,7 +279,9 @@ def _subject_before(before: str) -> Speaker | None:
         return appositive
     clause = _drop_appositive(clause)
     words = clause.split()
-    while words and (words[-1].lower() in _SKIP_BEFORE_VERB or words[-1].endswith("ly")):
+    while words and (
+        words[-1].lower() in _SKIP_BEFORE_VERB or (words[-1].islower() and words[-1].endswith("ly"))
+    ):
         words.pop()
     tail = " ".join(words)
     m = _PRONOUN.search(tail)
@@ -419,7 +418,7 @@ def _not_name(token: str) -> bool:
         return False  # an acronym: BBC, AS, NASA
     word = re.sub(r"[’']s?$", "", token.rstrip(".,")).lower()
     not_names = load_phrases("qt_not_names")
-    return bool(not_names.pattern.fullmatch(word)) or (word.endswith("ly") and len(word) > 4)
+    return bool(not_names.pattern.fullmatch(word))
 
 
 def _trim_possessive(run: str) -> str:

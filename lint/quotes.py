@@ -92,6 +92,9 @@ def _pair_block(text: str, start: int, end: int) -> Iterator[Quotation]:
     for i in range(start, end):
         ch = text[i]
         if ch not in DOUBLE:
+            if open_at >= 0 and ch in "’'" and _double_single_close(text, i, end):
+                yield _make(text, open_at, i + 2, start, end)
+                open_at, gap_start = -1, i + 2
             continue
         opens = ch in "“„" or (ch == '"' and _can_open(text, i, start, end))
         closes = ch == "”" or (ch == '"' and _can_close(text, i, start, end))
@@ -112,6 +115,11 @@ def _pair_block(text: str, start: int, end: int) -> Iterator[Quotation]:
         yield Quotation(open_at, end, open_at + 1, end, "block" if open_at == start else "inline")
     else:
         yield from _singles(text, gap_start, end)
+
+
+def _double_single_close(text: str, i: int, end: int) -> bool:
+    """Two closing single marks typed for one double (``voters,’’ she said``)."""
+    return i + 1 < end and text[i] in "’'" and text[i + 1] == text[i] and not text[i - 1].isspace()
 
 
 def _continues_quote(text: str, i: int, open_at: int) -> bool:

@@ -119,7 +119,7 @@ def _headline(doc: Document, q: Quotation, start: int, end: int) -> bool:
 
 def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Attributed:
     ctx = _context(doc, masked, q)
-    speaker, segments = _find_speaker(ctx, known)
+    speaker, segments = _find_speaker(doc, ctx, known)
     if speaker is not None and (speaker.kind == "nobody" or not _plausible(doc, speaker)):
         speaker = None
     if speaker is not None and (speaker.kind == "pronoun" or _continuing(ctx.pre + ctx.post)):
@@ -161,7 +161,9 @@ def _context(doc: Document, masked: str, q: Quotation) -> _Context:
     return _Context(i0, i1, pre, post, prev, nxt, starts)
 
 
-def _find_speaker(ctx: _Context, known: set[str]) -> tuple[Speaker | None, list[str]]:
+def _find_speaker(
+    doc: Document, ctx: _Context, known: set[str]
+) -> tuple[Speaker | None, list[str]]:
     """The speaker, and the pieces of text where its source may be named."""
     segments = [ctx.pre, ctx.post]
     speaker = speaker_after(ctx.post) or speaker_before(ctx.pre)
@@ -175,6 +177,8 @@ def _find_speaker(ctx: _Context, known: set[str]) -> tuple[Speaker | None, list[
     if speaker is not None:
         return speaker, segments
     in_sentence = named_in(ctx.pre) or named_in(ctx.post) or pronoun_subject(ctx.pre)
+    if in_sentence is not None and not _plausible(doc, in_sentence):
+        in_sentence = None
     if in_sentence is not None and not ctx.starts_sentence:
         return in_sentence, segments
     before = speaker_before(ctx.prev) or (
