@@ -309,3 +309,14 @@ def test_kw002_min_cased_option() -> None:
     assert run_rule(strict, text) == []
     twice = text.replace("the firm", "the firm, as Marco Ruiz admits,")
     assert len(run_rule(strict, twice)) == 1
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "samples").glob("*.*")), ids=lambda p: p.name)
+def test_token_offsets_align_with_text(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    t = tokens(Document(text))
+    assert len(t.raw) == len(t.low) == len(t.shape) == len(t.segment) == len(t.lines)
+    step = max(1, len(t.raw) // 50)
+    for i in range(0, len(t.raw), step):
+        assert text[t.start(i) : t.end(i)] == t.raw[i]
+        assert t.lines[i] == text.count("\n", 0, t.start(i))
