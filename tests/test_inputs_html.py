@@ -159,3 +159,32 @@ def test_samples_keep_length(demo_plugin) -> None:  # type: ignore[no-untyped-de
         doc = to_document(str(path), source, source)
         assert len(doc.text) == len(source)
         assert "<" not in doc.text and "window.dataLayer" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("unit", "tail"),
+    [("<a ", ""), ("<a b='", ""), ("<!-- ", ""), ("<!-- a > ", ""), ("<!-- a > ", "-->")],
+)
+def test_unterminated_markup_stays_linear(unit: str, tail: str) -> None:
+    """html.parser alone rescans an unclosed tag or comment once per later '<'
+    (minutes for 100 kB); the parse limit keeps such input fast."""
+    import time
+
+    source = unit * 30_000 + tail
+    began = time.perf_counter()
+    doc = to_document("x.html", source, source)
+    assert time.perf_counter() - began < 5
+    assert len(doc.text) == len(source) and not doc.text.strip()
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("<p>Kept</p><!-- open to the end <p>gone</p>", "Kept"),
+        ("<p>Kept</p><!-- closed --> more", "Kept more"),
+        ("<p>Kept</p> and <a href='x", "Kept and"),
+        ("<p>Kept</p><!-- a > b --> after", "Kept after"),
+    ],
+)
+def test_unterminated_constructs_at_the_end(source: str, text: str) -> None:
+    assert to_document("x.html", source, source).text.split() == text.split()

@@ -222,6 +222,23 @@ class _ArticleParser(HTMLParser):
         self._reference()
 
 
+def parse_limit(source: str) -> int:
+    """Where an unterminated comment or tag at the end of ``source`` starts.
+
+    A browser reads an unclosed ``<!--`` as a comment to the end of the file, and
+    drops a tag cut off by the end of the file; neither holds text.  Cutting them
+    off also keeps ``html.parser`` linear: it rescans such a construct to the end
+    of the input once per ``<`` that follows it.
+    """
+    end = len(source)
+    closed = source.rfind("-->")
+    comment = source.find("<!--", closed + 3 if closed >= 0 else 0)
+    if comment >= 0:
+        end = comment
+    m = _BROKEN_TAG.search(source, source.rfind(">", 0, end) + 1, end)
+    return m.start() if m else end
+
+
 def extract(source: str, base: int = 0) -> tuple[list[Piece], list[Block]]:
     """Revealed pieces and blocks of ``source`` (offsets shifted by ``base``).
 
@@ -229,7 +246,7 @@ def extract(source: str, base: int = 0) -> tuple[list[Piece], list[Block]]:
     """
     parser = _ArticleParser(source, base)
     try:
-        parser.feed(source)
+        parser.feed(source[: parse_limit(source)])
         parser.close()
     except Exception:  # noqa: BLE001 - bad markup must never crash a run
         log.debug("html parser failed; keeping the text extracted so far", exc_info=True)
