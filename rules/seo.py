@@ -227,7 +227,8 @@ _MENU_ITEM = re.compile(r"[^\W_][^.!?;:,\n]{0,40}")
 def menu_blocks(doc: Document, kinds: LineKinds, min_lines: int) -> set[int]:
     """Lines of a menu: a group of at least ``min_lines`` adjacent lines (no blank line
     between them), each a short item without sentence punctuation, at least half of
-    them menu words; the unknown items ("Middle East", "Personal Finance") go too."""
+    them menu words, one chrome on its own; the unknown items ("Middle East",
+    "Personal Finance") go too."""
     flagged: set[int] = set()
     group: list[int] = []
 
@@ -243,6 +244,8 @@ def menu_blocks(doc: Document, kinds: LineKinds, min_lines: int) -> set[int]:
         if short and (kinds.nav[i] or _MENU_ITEM.fullmatch(doc.text, start, span.end)):
             group.append(i)
             continue
+        if is_line_residue(kinds, i):
+            continue  # reported anyway: once it is fixed away the group must stay the same
         close()
         group = []
     close()
