@@ -50,6 +50,7 @@ _PASSIVE_END = re.compile(r"\b(?:been|be|being|was|were|is|are)\s*$", re.IGNOREC
 _SUBJECT_FOLLOW = re.compile(r"\s+(?!(?:of|in|on|at|for|and|from|with|to|by|as)\b)[a-z]")
 _SKIP_BEFORE_VERB = frozenset(
     "also then later previously once has had have was is were are would will "
+    "always never often still just even sometimes usually "
     "had who which again further has_also reportedly recently publicly immediately "
     "swiftly quickly repeatedly himself herself later".split()
 )
@@ -82,6 +83,8 @@ OUTLET_PATTERNS = re.compile(
     r"\btold\s+the\s+[A-Z]|"
     r"\b(?:interview|interviews|speaking|talking|spoke|told)\s+(?:with|to)\s+(?:the\s+)?[A-Z]|"
     r"\bpublished\s+by\s+(?:the\s+)?\w|"
+    r"\b(?:told|said|says|speaking|spoke|addressing)\b[^.,\n]{0,40}?\bat\s+(?:the\s+)?[A-Z]|"
+    r"\bwho\s+(?:was|were)\s+(?:speaking\s+)?at\s+(?:the\s+)?[A-Z]|"
     rf"\b(?:writing|wrote|published|said|speaking|appearing|quoted|told)\s+(?:in|on|to)\s+"
     rf"(?:the\s+)?(?!(?:{_PLATFORMS})\b)[A-Z][\w’']+"
 )

@@ -39,6 +39,12 @@ _CALENDAR = re.compile(
     r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Sept|Nov|Dec)ember|October|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 )
+_SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:you|your|yourself|yourselves|imagine|something like|let's say|e\.g\.)\b|"
+    r"\b(?:try|start|begin)\s+(?:by\s+)?(?:saying|asking|writing)\b",
+    re.IGNORECASE,
+)
 _CONTINUING = ("added", "adds", "adding", "continued", "went on")
 
 
@@ -68,14 +74,19 @@ def _attribute_all(doc: Document) -> Iterator[Attributed]:
     for q in doc.quotations:
         block_index = doc.block_index_at(q.start)
         block = doc.blocks[block_index]
-        if block.kind in ("heading", "table") or _headline(doc, q, block.start, block.end):
+        if block.kind == "table" or _headline(doc, q, block.start, block.end):
+            continue
+        if block.kind == "heading" and not _epigraph(doc, q, block.start, block.end):
             continue
         if previous is not None and _continues(doc, previous.quotation, q, block_index):
             current = Attributed(q, previous.speaker, previous.source)
         elif doc.text[q.start] == ">":
             current = _attribute_blockquote(doc, q)
         else:
-            current = _attribute(doc, masked, q, known)
+            attributed = _attribute(doc, masked, q, known)
+            if attributed is None:
+                continue
+            current = attributed
         current = _remember(current, known, sources)
         previous = current
         yield current
@@ -110,6 +121,8 @@ def _continues(doc: Document, prev: Quotation, q: Quotation, block_index: int) -
 def _headline(doc: Document, q: Quotation, start: int, end: int) -> bool:
     """Is the quote part of a headline ("'We Won!': Fans Cheer New Stadium")?"""
     text = doc.text
+    if _SENTENCE_FINAL.search(text, max(start, end - 4), end):
+        return False  # headlines do not end with a full stop
     outside = WORD_RE.findall(text, start, q.start) + WORD_RE.findall(text, q.end, end)
     if len(outside) < 3:
         return False
@@ -117,15 +130,26 @@ def _headline(doc: Document, q: Quotation, start: int, end: int) -> bool:
     return capitalised >= HEADLINE_SHARE * len(outside)
 
 
-def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Attributed:
+def _epigraph(doc: Document, q: Quotation, start: int, end: int) -> bool:
+    """A short line that is mostly a quoted sentence ("“...” — Jo Bloggs") is not
+    a heading, whatever its length."""
+    inner = doc.text[q.inner_start : q.inner_end].rstrip()
+    return inner[-1:] in ".!?…" and (q.end - q.start) * 5 >= (end - start) * 3
+
+
+def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Attributed | None:
     ctx = _context(doc, masked, q)
+    if _HYPOTHETICAL.search(ctx.pre):
+        return None  # words the reader is told to say, not words someone said
     speaker, segments = _find_speaker(doc, ctx, known)
     if speaker is not None and (speaker.kind == "nobody" or not _plausible(doc, speaker)):
         speaker = None
     if speaker is not None and (speaker.kind == "pronoun" or _continuing(ctx.pre + ctx.post)):
         segments.append(ctx.prev)
         speaker = _resolve(doc, masked, ctx.i0, speaker)
-    source = find_source(" \n ".join(segments)) or find_source(ctx.prev, dates=False)
+    source = find_source(" \n ".join(segments))
+    if source is None and ctx.prev_same_block:
+        source = find_source(ctx.prev, dates=False)
     if source is None and speaker is not None and speaker.kind == "noun":
         source = document_named(speaker.text)  # "the statement read", "the report says"
     if source is None and (sentence_is_cited(doc, ctx.i1) or sentence_is_cited(doc, ctx.i0)):
@@ -144,6 +168,7 @@ class _Context:
     prev: str  # the sentence before
     nxt: str  # the sentence after, when it reads as an attribution
     starts_sentence: bool
+    prev_same_block: bool  # the sentence before is in the quote's paragraph
 
 
 def _context(doc: Document, masked: str, q: Quotation) -> _Context:
@@ -153,12 +178,13 @@ def _context(doc: Document, masked: str, q: Quotation) -> _Context:
     pre = masked[sentences[i0].start : q.start] if sentences[i0].start <= q.start else ""
     post = masked[q.end : max(q.end, sentences[i1].end)]
     prev = _sentence_text(doc, masked, i0 - 1)
+    same_block = i0 > 0 and sentences[i0 - 1].block == sentences[i0].block
     cut = _last_sentence_end(pre)
     if cut:  # the segmenter kept an earlier sentence with the quote
-        pre, prev = pre[cut:], pre[:cut]
+        pre, prev, same_block = pre[cut:], pre[:cut], True
     starts = not pre.strip(" \t\n\"“”'‘")
     nxt = _attribution_after(doc, masked, i1) if starts or not post.strip() else ""
-    return _Context(i0, i1, pre, post, prev, nxt, starts)
+    return _Context(i0, i1, pre, post, prev, nxt, starts, same_block)
 
 
 def _find_speaker(
@@ -167,6 +193,8 @@ def _find_speaker(
     """The speaker, and the pieces of text where its source may be named."""
     segments = [ctx.pre, ctx.post]
     speaker = speaker_after(ctx.post) or speaker_before(ctx.pre)
+    if speaker is None and ctx.post.lstrip().startswith(_ATTRIBUTION_START):
+        speaker = intro_speaker(ctx.post + ":")  # "“...” — Jo Bloggs"
     if speaker is None and ctx.starts_sentence and ctx.prev.rstrip().endswith(":"):
         speaker = speaker_before(ctx.prev)
     if ctx.starts_sentence and ctx.prev.rstrip().endswith(":"):
@@ -251,7 +279,7 @@ def _continuing(segment: str) -> bool:
 
 def _resolve(doc: Document, masked: str, i0: int, speaker: Speaker) -> Speaker:
     """Name the person a pronoun refers to, from the sentences just before."""
-    if speaker.kind != "pronoun":
+    if speaker.kind != "pronoun" or speaker.text in ("I", "we"):
         return speaker
     for index in range(i0 - 1, max(-1, i0 - 1 - PRONOUN_LOOKBACK), -1):
         sentence = _sentence_text(doc, masked, index)
@@ -397,6 +425,8 @@ class QuoteWithoutSource(Rule):
             speaker = item.speaker
             if speaker is None or speaker.kind == "vague" or item.source is not None:
                 continue
+            if speaker.kind == "pronoun" and speaker.text in ("I", "we"):
+                continue  # the author's own words
             if lenient and speaker.verb:
                 continue
             q = item.quotation
