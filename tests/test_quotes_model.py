@@ -57,6 +57,11 @@ def kinds(text: str) -> list[str]:
         ),
         ("The players' union met the owners' lawyers on Tuesday.", []),
         ("Don't say it's over: the '90s band is touring again.", []),
+        # two closing single marks typed for one closing double mark
+        (
+            "“It was an attempt to mislead voters,’’ the director told the BBC.",
+            ["It was an attempt to mislead voters,"],
+        ),
         # nested single quotes belong to the outer quotation
         (
             "\"He told me 'wait here' and then he left,\" the driver said.",

@@ -95,6 +95,11 @@ def test_quote_without_source_names_the_speaker(text: str, speaker: str) -> None
         # a strong source in the sentence before (not a date: it may date something else)
         "A report published by the harbour board sets out the costs. "
         'Priya Shah said: "We are keeping the ferry for good."',
+        '"We are not worried," a spokesman told reporters at the White House.',
+        '"Nobody reads the terms," Sarah Lee said on a podcast.',
+        # the author's own words and lines the reader is told to say
+        'I always tell my clients: "Start small and grow only when the numbers say so."',
+        'When a customer complains, try saying: "I hear you, and I will fix it today."',
         # no speaker at all is QT001's business, not QT002's
         'It was described as "a disaster for every shop on the high street."',
     ],
@@ -119,6 +124,13 @@ def test_newsroom_option_still_wants_a_verb() -> None:
     text = 'Jane Doe\'s view was simple:\n\n"We never promised that to anyone at all."'
     lenient = QuoteWithoutSource(QuoteWithoutSource.Options(named_speaker_is_enough=True))
     assert [v.code for v in run_rule(lenient, text)] == ["QT002"]
+
+
+def test_epigraph_with_dash_attribution() -> None:
+    text = '"Be the change you wish to see in the world." — Mahatma Gandhi\n\nThe rest.'
+    assert run_rule(QuoteWithoutSpeaker, text) == []
+    (v,) = run_rule(QuoteWithoutSource, text)
+    assert "Mahatma Gandhi" in v.message
 
 
 def test_quotes_in_headings_and_headlines_are_skipped() -> None:
