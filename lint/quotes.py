@@ -93,7 +93,8 @@ def _pair_block(text: str, start: int, end: int) -> Iterator[Quotation]:
         ch = text[i]
         if ch not in DOUBLE:
             if open_at >= 0 and ch in "’'" and _double_single_close(text, i, end):
-                yield _make(text, open_at, i + 2, start, end)
+                q = _make(text, open_at, i + 2, start, end)
+                yield q._replace(inner_end=i)
                 open_at, gap_start = -1, i + 2
             continue
         opens = ch in "“„" or (ch == '"' and _can_open(text, i, start, end))
