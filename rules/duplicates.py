@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from lint.document import Document, Sentence
+from lint.phrases import load_phrases
 from lint.rule import Rule
 from lint.violation import Severity, Violation
 
@@ -125,7 +126,10 @@ class DuplicatedText(Rule):
 
     Footnote and reference entries ("[1] ...") are skipped: a note quoting the
     sentence it supports is citation, not duplication.  So are block quotes,
-    which a layout may repeat as a pull quote.
+    which a layout may repeat as a pull quote, and the blocks of a summary
+    section ("Key takeaways", "TL;DR": ``rules/data/dup_summary_headings.txt``),
+    which restate the article on purpose.  A headline (a first line without a
+    full stop) shown again once as a line of its own is allowed like a heading.
 
     ## Why is this bad?
     Spun and machine-assembled articles pad their length by saying the same
@@ -199,12 +203,7 @@ class DuplicatedText(Rule):
         yield from self._headings(doc)
 
     def _units(self, doc: Document) -> list[Unit]:
-        blocks = doc.blocks
-        skip = {
-            i
-            for i, b in enumerate(blocks)
-            if b.kind in ("heading", "quote") or _NOTE_RE.match(doc.text, b.start)
-        }
+        skip = _skipped_blocks(doc)
         size = max(1, self.options.shingle_size)
         units = []
         for index, sentence in enumerate(doc.sentences):
@@ -217,10 +216,10 @@ class DuplicatedText(Rule):
 
     def _sentences(self, doc: Document) -> Iterator[Violation]:
         size = max(1, self.options.shingle_size)
-        matches = list(find_repeats(self._units(doc), self.options.similarity, size))
+        matches = find_repeats(self._units(doc), self.options.similarity, size)
         sentences = doc.sentences
         group: list[Match] = []
-        for match in matches:
+        for match in _without_title_repeat(doc, matches):
             if group and _continues(sentences, group[-1], match):
                 group.append(match)
                 continue
@@ -258,6 +257,43 @@ class DuplicatedText(Rule):
                     f"heading repeats the heading at line {line} ({len(earlier) + 1} times in all)",
                 )
             earlier.append(block.start)
+
+
+def _skipped_blocks(doc: Document) -> set[int]:
+    """Blocks never compared: headings (checked apart), block quotes, notes,
+    and the blocks of a summary section ("Key takeaways")."""
+    text = doc.text
+    summary_headings = word_list_lower("dup_summary_headings")
+    skip: set[int] = set()
+    in_summary = False
+    for i, block in enumerate(doc.blocks):
+        label = " ".join(text[block.start : block.end].split()).rstrip(":.").lower()
+        if block.kind == "heading" or label in summary_headings:  # "Summary:" too
+            in_summary = label in summary_headings
+            skip.add(i)
+        elif in_summary or block.kind == "quote" or _NOTE_RE.match(text, block.start):
+            skip.add(i)
+    return skip
+
+
+def word_list_lower(name: str) -> frozenset[str]:
+    return frozenset(e.lower() for e in load_phrases(name).entries)
+
+
+def _without_title_repeat(doc: Document, matches: Iterator[Match]) -> Iterator[Match]:
+    """Drop the first repeat of the title: a one-sentence first block without a
+    full stop (a headline) shown again as a one-sentence block."""
+    sentences, blocks = doc.sentences, doc.blocks
+    whole = Counter(s.block for s in sentences)
+    headline = bool(blocks) and not doc.text[blocks[0].start : blocks[0].end].endswith(".")
+    title_repeated = False
+    for match in matches:
+        earlier, later = sentences[match.earlier], sentences[match.unit]
+        is_title = headline and earlier.block == 0 and whole[0] == 1 and whole[later.block] == 1
+        if is_title and not title_repeated and blocks[later.block].kind == "text":
+            title_repeated = True
+            continue
+        yield match
 
 
 def _continues(sentences: tuple[Sentence, ...], prev: Match, match: Match) -> bool:

@@ -170,3 +170,28 @@ def test_news_corpus_has_no_duplicates() -> None:
         pytest.skip("shared news corpus not available")
     flagged = [p.name for p in files if run_rule(DuplicatedText, p.read_text(encoding="utf-8"))]
     assert flagged == []
+
+
+@pytest.mark.parametrize("heading", ["Key takeaways", "Summary:", "TL;DR"])
+def test_summary_section_may_restate_the_article(heading: str) -> None:
+    text = f"{heading}\n\n- {LANES}\n\nThe vote\n\n{OTHER} {LANES}\n"
+    assert run_rule(DuplicatedText, text) == []
+
+
+def test_repeat_inside_an_ordinary_list_is_flagged() -> None:
+    text = f"Highlights of the week\n\n- {LANES}\n\nThe vote\n\n{OTHER} {LANES}\n"
+    assert len(run_rule(DuplicatedText, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "flagged"),
+    [
+        # a headline scraped with its page title: allowed once
+        ("What the new cycle lanes will change for drivers and riders in the city centre?", 0),
+        # a first sentence (with a full stop) repeated is a repeat
+        ("The new cycle lanes will change a great deal for drivers in the city centre.", 1),
+    ],
+)
+def test_title_line_repeated_once(title: str, flagged: int) -> None:
+    text = f"{title}\n\n{OTHER}\n\n{title}\n\nMore news follows about the bridge.\n"
+    assert len(run_rule(DuplicatedText, text)) == flagged
