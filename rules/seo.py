@@ -25,6 +25,8 @@ MAX_ITEM_LINE = 160
 HOOK_MAX_WORDS = 6
 # Longest line (words) that a chrome label or boilerplate opening ("Posted in") can start.
 MAX_LEAD_WORDS = 20
+# Shortest line (characters) read as the prose paragraph under a one-word heading.
+HEADING_PROSE_CHARS = 60
 _GAP_OK = re.compile(r"(?:\]\([^)\s]*\)|[\W_])*")
 _CONTENT = re.compile(r"[^\W_]|[©@#]")
 _BLANK = re.compile(r"\s*")
@@ -143,7 +145,35 @@ def classify_lines(doc: Document) -> LineKinds:
         nav.append(n)
         lead.append(le)
         filename.append(f)
+    for i in headings_among(doc, strong, widget, nav, lead, filename):
+        strong[i] = widget[i] = False
     return LineKinds(tuple(strong), tuple(widget), tuple(nav), tuple(lead), tuple(filename))
+
+
+def headings_among(doc: Document, *kinds: list[bool]) -> Iterator[int]:
+    """One-word chrome lines that head the paragraph after them ("Menu" before "The
+    menu changes weekly ..."): the word comes back in the next line of prose.
+
+    "Next line of prose" skips blank lines and every line a line rule could remove,
+    so removing those lines never changes the answer (fixes stay idempotent)."""
+    strong, widget, nav, lead, filename = kinds
+    next_prose = -1
+    for i in range(len(doc.lines) - 1, -1, -1):
+        span = doc.lines[i]
+        if (strong[i] or widget[i]) and next_prose >= 0:
+            words = _WORD.findall(doc.text, span.start, span.end)
+            if len(words) == 1 and _mentions(doc, doc.lines[next_prose], words[0]):
+                yield i
+        if not (_is_blank(doc, span) or nav[i] or lead[i] or filename[i] or widget[i]):
+            next_prose = i
+
+
+def _mentions(doc: Document, span: Span, word: str) -> bool:
+    """Is ``span`` a line of prose (a dozen words or more) using ``word`` or a form of it?"""
+    if span.end - span.start < HEADING_PROSE_CHARS:
+        return False
+    pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+    return pattern.search(doc.text, span.start, span.end) is not None
 
 
 def headline_counter(doc: Document, span: Span) -> bool:

@@ -109,6 +109,11 @@ CLEAN: list[tuple[type[Rule], str]] = [
     (PageChrome, "Business\n\nSales rose in the second quarter.\n\nSport\n\nThe team won.\n"),
     (PageChrome, "© Reuters\n"),
     (PageChrome, "#1\n\nThe first entry on the list.\n"),
+    (PageChrome, "Menu\n\nThe café serves soup and bread, and its menu changes every week.\n"),
+    (
+        EngagementCounters,
+        "Share\n\nSharing books with neighbours is what the little library is for.\n",
+    ),
     (PageChrome, "Cookies\n\nBeat the butter and sugar until pale, then fold in the flour.\n"),
     (PageChrome, "Privacy\n\nThe app collects less data than its rivals.\n"),
     (PageChrome, "Print\n\nNewspaper sales fell again last year.\n"),
