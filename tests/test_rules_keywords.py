@@ -81,6 +81,8 @@ CLEAN_CASING = [
     "Why Open Source Software Wins\n\nMany teams now use open source software for their servers.",
     # capitals only at a sentence start prove nothing
     "Green Energy is popular here. Many towns now buy green energy from local farms.",
+    "Climate Change is a serious threat to the whole planet today. "
+    "Many people worry about climate change every single day.",
     # the words are ordinary words elsewhere in the article
     "She painted Starry Night as a gift for the town where she grew up.\n"
     "On clear evenings the starry night sky over the hills is bright, and starry "
