@@ -172,7 +172,8 @@ def _mentions(doc: Document, span: Span, word: str) -> bool:
     """Is ``span`` a line of prose (a dozen words or more) using ``word`` or a form of it?"""
     if span.end - span.start < HEADING_PROSE_CHARS:
         return False
-    pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+    stem = word.rstrip("esES") if len(word) > 4 else word  # share/sharing, comments/comment
+    pattern = re.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
     return pattern.search(doc.text, span.start, span.end) is not None
 
 
