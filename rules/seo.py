@@ -33,6 +33,7 @@ _BLANK = re.compile(r"\s*")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b06\u2934\u2935]")
 _URGENT = re.compile(r"!|\b(?:today|now|free)\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:us|our|my|we)\b", re.IGNORECASE)
 _HASHTAGS = re.compile(r"\s*(?:#[^\W\d_][\w-]*[\s,|·•]*){2,}")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _DELIMITER = re.compile(r"[:»›>|–—\-]\s*$")
@@ -355,8 +356,13 @@ def is_call_to_action(doc: Document, start: int, end: int) -> bool:
             return False
     if load_phrases("seo_cta_markers").search(doc.text, start, end) is not None:
         return True
-    weak = (_EMOJI.search(doc.text, start, end), _URGENT.search(doc.text, start, end))
-    return all(weak)
+    cues = (
+        _EMOJI.search(doc.text, start, end),
+        _URGENT.search(doc.text, start, end),
+        _SELF.search(doc.text, start, end),
+        load_phrases("seo_cta_links").search(doc.text, start, end),
+    )
+    return sum(cue is not None for cue in cues) >= 2
 
 
 def is_hook(doc: Document, start: int, end: int) -> bool:
@@ -579,9 +585,11 @@ class PromotionalCallToAction(Rule):
 
     ## What it does
     Flags imperative sentences ("Visit …", "Join …", "Start learning today …",
-    "Learn more … in our blog") that carry a promotional marker: a domain or URL,
-    "our blog/website/community/newsletter", "for free", an emoji. A hook question
-    right before ("Ready to dive in?") is reported with it.
+    "Learn more … in our blog") that carry a promotional marker ("our
+    blog/website/community/newsletter", "for free", "click here") or two weaker cues
+    (a domain or URL; "us", "our", "we"; an emoji; "!", "today", "now", "free").
+    "Subscribe to …", "Sign up now" and "Donate" need no marker. A short teaser
+    question right before ("Ready to dive in?") is reported with it.
 
     ## Why is this bad?
     A call to action is advertising, not article content; it ties the text to one
@@ -601,9 +609,10 @@ class PromotionalCallToAction(Rule):
     None.
 
     ## Known problems
-    An imperative with a URL in a how-to article ("Download the installer from
-    example.org") is flagged. The fix is unsafe: it deletes the whole line when the
-    call fills it, or just the closing sentences of a longer paragraph.
+    An excited imperative with a link in a how-to article ("Download it today from
+    example.org!") is flagged; a plain "Learn more at example.com." is missed. The fix
+    is unsafe: it deletes the whole line when the call fills it, or just the closing
+    sentences of a longer paragraph; a call inside a paragraph gets no fix.
     """
 
     code = "SEO003"
