@@ -1,8 +1,10 @@
 """The pre-commit hook, run for real: ``pre-commit try-repo <this checkout> article-lint``.
 
-pre-commit builds its own virtualenv and pip-installs this checkout (at HEAD plus
-uncommitted changes to tracked files), so the test needs the package index pip is
-configured with, nothing else.  It is slow the first time (a minute or two).
+pre-commit builds its own virtualenv and pip-installs the hook repository, so the
+test needs the package index pip is configured with, nothing else.  The hook
+repository is a clone of this checkout's HEAD: given a working tree with
+uncommitted changes, try-repo would commit the changed tracked files but not new
+untracked ones, a state that may not even import.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def _pre_commit() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str]]]:
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path, dict[str, str]]]:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     if not (ROOT / ".git").exists() or not (ROOT / ".pre-commit-hooks.yaml").is_file():
@@ -47,6 +49,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[
     base = tmp_path_factory.mktemp("pre-commit")
     work = base / "repo"
     work.mkdir()
+    hooks = base / "article-lint"
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(base / "home"),
@@ -56,16 +59,19 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[
         "GIT_COMMITTER_NAME": "test",
         "GIT_COMMITTER_EMAIL": "test@example.invalid",
     }
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(hooks)], env=env, check=True)
     (work / "dirty.md").write_text(DIRTY, "utf-8")
     (work / "clean.md").write_text(CLEAN, "utf-8")
     subprocess.run(["git", "init", "-q"], cwd=work, env=env, check=True)
     subprocess.run(["git", "add", "."], cwd=work, env=env, check=True)
-    yield work, env
+    yield work, hooks, env
 
 
-def _try_repo(repo: tuple[Path, dict[str, str]], name: str) -> subprocess.CompletedProcess[str]:
-    work, env = repo
-    cmd = [*_pre_commit(), "try-repo", str(ROOT), "article-lint", "--files", name]
+def _try_repo(
+    repo: tuple[Path, Path, dict[str, str]], name: str
+) -> subprocess.CompletedProcess[str]:
+    work, hooks, env = repo
+    cmd = [*_pre_commit(), "try-repo", str(hooks), "article-lint", "--files", name]
     return subprocess.run(
         cmd, cwd=work, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
     )
