@@ -74,11 +74,35 @@ def cover(doc: Document, span: Span, lists: tuple[PhraseList, ...]) -> list[tupl
     return found
 
 
-def line_deletion(doc: Document, index: int, *, safe: bool = True) -> Fix:
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+def tags_balanced(doc: Document, index: int) -> bool:
+    """In HTML, does line ``index`` close every element it opens (and no other)?
+    Deleting it then leaves the page's structure intact."""
+    if doc.input_format != "html":
+        return True
+    span, stack = doc.lines[index], []
+    for m in _TAG.finditer(doc.raw, span.start, span.end):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID_TAGS or self_closing:
+            continue
+        if not closing:
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
+
+
+def line_deletion(doc: Document, index: int, *, safe: bool = True) -> Fix | None:
     """Delete line ``index`` with its line break; when it follows a blank line (or
     opens the file) also delete the blank lines after it, so no double blank is left.
     A line closing a group of adjacent removed lines ("Twitter", "Facebook", "Email")
-    looks at the line before the group instead."""
+    looks at the line before the group instead. No fix for an HTML line that opens or
+    closes an element it does not contain."""
+    if not tags_balanced(doc, index):
+        return None
     lines, starts = doc.lines, doc.line_starts
     start = lines[index].start
     nxt = index + 1

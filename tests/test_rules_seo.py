@@ -220,6 +220,21 @@ def test_fix_safety(rule: type[Rule], safe: bool) -> None:
         assert fixes and all(f.safe is safe for f in fixes)
 
 
+@pytest.mark.parametrize(
+    ("html", "fixable"),
+    [
+        ("<article>\n<p>Subscribe</p>\n<p>The council met on Tuesday.</p>\n</article>\n", True),
+        ("<article><p>Subscribe</p>\n<p>The council met on Tuesday.</p>\n</article>\n", False),
+    ],
+)
+def test_html_line_deleted_only_when_its_tags_balance(html: str, fixable: bool) -> None:
+    from lint.inputs import load_document
+
+    doc = load_document("page.html", html)
+    (v,) = [v for v in PageChrome().check(doc)]
+    assert (v.fix is not None) is fixable
+
+
 def test_line_report_span_is_the_line_text() -> None:
     text = f"{BODY}\n\n  Privacy Policy  \n"
     (v,) = run_rule(PageChrome, text)
