@@ -83,6 +83,7 @@ OUTLET_PATTERNS = re.compile(
     r"\btold\s+the\s+[A-Z]|"
     r"\b(?:interview|interviews|speaking|talking|spoke|told)\s+(?:with|to)\s+(?:the\s+)?[A-Z]|"
     r"\bpublished\s+by\s+(?:the\s+)?\w|"
+    r"\b(?:reported|quoted|cited|broadcast|aired)\s+by\s+(?:the\s+)?[A-Z\d]|"
     r"\b(?:told|said|says|speaking|spoke|addressing)\b[^.,\n]{0,40}?\bat\s+(?:the\s+)?[A-Z]|"
     r"\bwho\s+(?:was|were)\s+(?:speaking\s+)?at\s+(?:the\s+)?[A-Z]|"
     rf"\b(?:writing|wrote|published|said|speaking|appearing|quoted|told)\s+(?:in|on|to)\s+"
