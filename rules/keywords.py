@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from itertools import accumulate, compress
 from operator import not_
 from typing import NamedTuple
@@ -49,6 +50,16 @@ MAX_NAME_WORDS = 5  # longest name KW002 learns ("Royal Bank of Scotland Group")
 def word_list(name: str) -> frozenset[str]:
     """A ``rules/data`` list read as a set of lower-case words."""
     return frozenset(e.lower() for e in load_phrases(name).entries)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The lexicon of ordinary lower-case English words (``kw_common_words``).
+
+    Read as a plain set: at 41,000 entries it is a lexicon, not a phrase list to
+    compile into one pattern."""
+    text = resources.files("rules.data").joinpath("kw_common_words.txt").read_text("utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
 class Tokens(NamedTuple):
@@ -489,14 +500,16 @@ def learned_names(t: Tokens) -> dict[tuple[str, ...], Counter[tuple[str, ...]]]:
     """Names the document writes with capitals, keyed by their lower-case words,
     with how often each spelling occurs.
 
-    A name is a maximal run of capitalised words inside a segment, not at its
-    start (a first word's capital proves nothing) and not on a Title Case line
-    (headline capitals prove nothing either).  A single word counts only in camel
-    case ("OpenAI", "iPhone"): lower-cased single words ("apple", "bill") are
-    ordinary English too often.
+    A name is a maximal run of two or more capitalised words inside a clause of
+    running text, not on a Title Case line (headline capitals prove nothing),
+    with at least one word that is not ordinary English (``kw_common_words``:
+    "Elon Musk" is a name, "Climate Change" is sloppy capitals).  A single word
+    counts only in camel case ("OpenAI", "iPhone"), and never at a clause start:
+    lower-cased single words ("apple", "bill") are ordinary English too often.
     """
     seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     prose = prose_segments(t)
+    common = common_words()
     after = -1
     for i in compress(range(len(t.low)), map(_CAPITAL.__contains__, t.shape)):
         if i <= after:
@@ -504,7 +517,7 @@ def learned_names(t: Tokens) -> dict[tuple[str, ...], Counter[tuple[str, ...]]]:
         j = after = _name_end(t, i)
         size = j - i + 1
         usable = (
-            not t.seg_first(i)
+            (size > 1 or not t.seg_first(i))
             and not t.title_line(i)
             and size <= MAX_NAME_WORDS
             and t.segment[i] in prose
@@ -515,8 +528,8 @@ def learned_names(t: Tokens) -> dict[tuple[str, ...], Counter[tuple[str, ...]]]:
             while head < j and t.shape[head + 1] in _CAPITAL:
                 head += 1
             for last in {j, head}:  # the whole name, and its head before a connector
-                if last > i or t.shape[i] == CAMEL:
-                    key = tuple(t.low[i : last + 1])
+                key = tuple(t.low[i : last + 1])
+                if (last > i and any(w not in common for w in key)) or t.shape[i] == CAMEL:
                     seen[key][tuple(_POSSESSIVE_RE.sub("", w) for w in t.raw[i : last + 1])] += 1
     return seen
 
@@ -627,18 +640,26 @@ class MiscasedKeyword(Rule):
     ## What it does
     Learns the names the article itself writes with capitals in running text —
     runs of two or more capitalised words ("Elon Musk", "Bank of England") and
-    camel-case brands ("OpenAI", "iPhone") — and flags the
-    same words written all in lower case ("elon musk", "openai").  The fix
-    suggests the article's own casing (unsafe: it is a suggestion to review).
+    camel-case brands ("OpenAI", "iPhone") — and flags the same words written
+    all in lower case ("elon musk", "openai").  The fix suggests the article's
+    own casing (unsafe: it is a suggestion to review).
 
-    Only running text counts, for the evidence and for the finding: a clause
-    with at least four lower-case words (not a menu entry, a label or a "Share
-    to linkedin" button).  Capitals at the start of a sentence or on a Title
-    Case line are not taken as evidence either; a name's capitalised words may
-    be joined by connectors (``rules/data/kw_name_connectors.txt``: "Bank of
-    England"), and it is the whole name that must recur in lower case.  A
-    lower-case run after a determiner ("the prime minister" next to "Prime
-    Minister Tony Blair") is ordinary usage and left alone.
+    What counts as a name:
+    - only running text: a clause with at least four lower-case words (not a
+      menu entry, a label or a "Share to linkedin" button), not on a Title Case
+      line (a headline capitalises every word);
+    - a multi-word run needs one word that is not ordinary lower-case English
+      (``rules/data/kw_common_words.txt``, from SCOWL): "Nora Vance" is a name,
+      "Social Media" or "Climate Change" is sloppy capitalisation;
+    - a single word must be camel case and not start a clause;
+    - capitalised words joined by connectors (``kw_name_connectors``: "Bank of
+      England") form one name; the whole name, or its head before a connector,
+      must recur in lower case, never its tail.
+
+    What is left alone: a lower-case run after a determiner ("the prime
+    minister" next to "Prime Minister Tony Blair"); a run whose content words the
+    article also uses in lower case elsewhere ("starry night" beside "starry
+    nights"); hashtags, handles and paths ("#openai").
 
     ## Why is this bad?
     People type search queries in lower case; a name in lower case in the middle
@@ -662,9 +683,9 @@ class MiscasedKeyword(Rule):
 
     ## Known problems
     Single lower-case words are flagged only for camel-case brands; a stuffed
-    one-word name ("tesla") is not caught.  A name that is also a common phrase
-    ("White House" / "white house paint") can be flagged when used in both senses
-    without a determiner.
+    one-word name ("tesla") is not caught, nor is a name made only of ordinary
+    words ("Mark Young").  A lower-cased coupon code or product code that matches
+    a camel-case brand ("code appleinsider") is flagged.
     """
 
     code = "KW002"

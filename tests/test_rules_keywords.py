@@ -29,6 +29,13 @@ def kw_lines(text: str) -> list[int]:
 
 MISCASED = [
     (
+        # a two-word name counts even at a sentence start
+        "Nora Vance joined the company as a young engineer in 2011.\n"
+        "Farmers still ask why nora vance left the company so suddenly.",
+        "nora vance",
+        "Nora Vance",
+    ),
+    (
         "Shareholders say that Marco Ruiz runs the firm like a family shop.\n"
         "Some ask whether marco ruiz will step down before the vote.",
         "marco ruiz",
@@ -79,10 +86,15 @@ CLEAN_CASING = [
     "The thread under #openai grew quickly, and OpenAI staff replied to most posts.",
     # capitals on a Title Case headline prove nothing
     "Why Open Source Software Wins\n\nMany teams now use open source software for their servers.",
-    # capitals only at a sentence start prove nothing
+    # capitals on ordinary English words are sloppy writing, not a name
     "Green Energy is popular here. Many towns now buy green energy from local farms.",
     "Climate Change is a serious threat to the whole planet today. "
     "Many people worry about climate change every single day.",
+    "Parents fear that Social Media harms children at school and at home. "
+    "Teenagers spend hours on social media every day.",
+    # a single capitalised word at a sentence start proves nothing
+    "Tidewell makes tractors for farms in the north of the country. "
+    "Farmers say tidewell parts are hard to find in the winter.",
     # the words are ordinary words elsewhere in the article
     "She painted Starry Night as a gift for the town where she grew up.\n"
     "On clear evenings the starry night sky over the hills is bright, and starry "
@@ -305,7 +317,7 @@ def test_news_corpus_rate_is_low() -> None:
 
 
 def test_kw002_min_cased_option() -> None:
-    text = MISCASED[0][0]
+    text = MISCASED[1][0]
     assert len(run_rule(MiscasedKeyword, text)) == 1
     strict = MiscasedKeyword(MiscasedKeyword.Options(min_cased=2))
     assert run_rule(strict, text) == []
