@@ -445,6 +445,7 @@ def sentence_violation(rule: Rule, doc: Document, first: int, last: int, message
     unsafe line deletion; a run closing a longer paragraph line loses just itself."""
     sentences = doc.sentences
     start, end = sentences[first].start, sentences[last].end
+    message = f"{message}: {_shorten(doc.text[start:end].strip())!r}"
     line = doc.line_index(start)
     span = doc.lines[line]
     if doc.line_index(end) != line:
@@ -659,9 +660,7 @@ class PromotionalCallToAction(Rule):
         for first, last in sentence_runs(doc, is_call_to_action):
             if is_line_residue(kinds, doc.line_index(doc.sentences[first].start)):
                 continue
-            yield sentence_violation(
-                self, doc, first, last, "promotional call to action in the article"
-            )
+            yield sentence_violation(self, doc, first, last, "promotional call to action")
 
 
 class EngagementCounters(Rule):
