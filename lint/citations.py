@@ -39,6 +39,7 @@ NOTES_HEADING_RE = re.compile(
     r"works cited|further reading)\s*:?\s*$",
     re.IGNORECASE,
 )
+RAW_LINK_RE = re.compile(r"<a\s[^>]*\bhref\s*=\s*[\"']?(?!#)|\]\(\s*(?:https?://|www\.)", re.I)
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
@@ -159,7 +160,7 @@ def sentence_has_marker_or_link(doc: Document, index: int) -> bool:
     """Does sentence ``index`` carry a valid footnote marker or a link?"""
     s = doc.sentences[index]
     text = doc.text
-    if URL_RE.search(text, s.start, s.end):
+    if URL_RE.search(text, s.start, s.end) or _raw_link(doc, s.start, s.end):
         return True
     # A marker right after the sentence end ("2018.[2]") belongs to it.
     tail_end = min(len(text), s.end + 8)
@@ -171,6 +172,18 @@ def sentence_has_marker_or_link(doc: Document, index: int) -> bool:
     if m:
         found.extend(_markers_in(text, m.start(), m.end()))
     return any(marker_is_valid(doc, mk) for mk in found)
+
+
+def _raw_link(doc: Document, start: int, end: int) -> bool:
+    """A link whose markup was blanked out of ``doc.text`` (HTML ``<a href>``,
+    Markdown ``[text](url)``): look in ``doc.raw`` at the same offsets, including
+    the blanked gap just before the sentence where an opening tag sits."""
+    if doc.raw is doc.text:
+        return False
+    text = doc.text
+    while start > 0 and text[start - 1].isspace() and not doc.raw[start - 1].isspace():
+        start -= 1
+    return bool(RAW_LINK_RE.search(doc.raw, start, end))
 
 
 def sentence_is_cited(doc: Document, index: int) -> bool:

@@ -141,3 +141,12 @@ def test_seed_notes() -> None:
         pytest.skip("shared seeds not available")
     text = matches[0].read_text(encoding="utf-8")
     assert {83, 84} <= set(flagged_lines(UnlocatableNote, text))
+
+
+def test_a_link_blanked_out_of_the_text_still_cites() -> None:
+    # HTML input blanks tags; the link is found at the same offsets in ``raw``.
+    raw = 'The ferry started in 1951, <a href="https://example.org/f">records show</a>.'
+    text = raw.replace('<a href="https://example.org/f">', " " * 32).replace("</a>", "    ")
+    assert len(text) == len(raw)
+    assert sentence_is_cited(Document(text, raw=raw), 0)
+    assert not sentence_is_cited(Document(text), 0)
