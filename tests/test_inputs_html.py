@@ -43,6 +43,12 @@ CASES = {
     "crlf": "<p>Lorem one</p>\r\n<p>two\r\nLorem</p>\r\n",
     "non-ascii": "<p>Ça — «Lorem» 😀 Lorem</p>",
     "void-in-skip": "<nav><img src=x><br>lorem</nav><p>Lorem</p>",
+    "main-only": "<div>lorem menu</div><main><p>Lorem</p></main><div>lorem sidebar</div>",
+    "role-main": '<div>lorem</div><div role="main"><div>Lorem</div>Lorem</div><div>lorem</div>',
+    "articles-only": "<div>lorem</div><article>Lorem one</article><p>lorem</p>"
+    "<article>Lorem</article>",
+    "main-over-article": "<article>lorem teaser</article><main><p>Lorem</p></main>",
+    "empty-main": "<main> </main><p>Lorem</p>",
     "doctype-pi": "<!DOCTYPE html><?xml version='1.0'?><![CDATA[lorem]]><p>Lorem</p>",
 }
 

@@ -3,7 +3,9 @@
 Parsed with the standard library's ``html.parser`` (a tolerant, event-based
 parser that never raises on bad markup and reports where each event starts),
 so no third-party HTML stack is needed.  Everything is blank by default; only
-text nodes outside skipped elements are revealed.  Skipped: ``script``,
+text nodes outside skipped elements are revealed, and only inside ``main`` (or
+``role="main"``) when the page has one, else inside ``article`` elements when
+it has those.  Skipped: ``script``,
 ``style``, ``head``, ``template``, code (``pre``, ``code``, ``kbd``, ``samp``),
 form controls, comments and declarations, and page chrome where the page marks
 it: ``nav``, ``footer``, ``aside``, ``header`` outside ``article``/``main``,
@@ -75,6 +77,7 @@ IMPLIED_CLOSE = {
 }
 CHARREF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+ARTICLE, MAIN = 1, 2  # scope bits: inside an article element, inside the main content
 _NOT_BREAK = re.compile(r"[^\r\n]")
 _BROKEN_TAG = re.compile(r"<[A-Za-z/!?]")
 
@@ -101,10 +104,15 @@ class _ArticleParser(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", source)]
         self.pieces: list[Piece] = []
         self.blocks: list[Block] = []
-        self._block: list[int] | None = None  # [start, end] of the open block
+        # Where each piece and block is: ARTICLE and/or MAIN bits (see ``extract``).
+        self.piece_scopes: list[int] = []
+        self.block_scopes: list[int] = []
+        self.seen = 0  # the scope bits of every element seen
+        self._block: list[int] | None = None  # [start, end, scope] of the open block
         self._skip: tuple[str, int] | None = None  # (tag, nesting depth)
         self._kinds: list[tuple[str, str]] = []  # open (tag, block kind) elements
-        self._article = 0  # open article / main elements
+        self._article = 0  # open article elements
+        self._main: tuple[str, int] | None = None  # the open main element (tag, depth)
         self._broken_until = 0  # end of an unterminated tag the parser passed as text
 
     # -- positions and blocks ------------------------------------------------
@@ -115,12 +123,18 @@ class _ArticleParser(HTMLParser):
     def _flush(self) -> None:
         if self._block is not None:
             kind = self._kinds[-1][1] if self._kinds else "text"
-            start, end = self._block
+            start, end, scope = self._block
             self.blocks.append(Block(self.base + start, self.base + end, kind))
+            self.block_scopes.append(scope)
             self._block = None
+
+    @property
+    def scope(self) -> int:
+        return (ARTICLE if self._article else 0) | (MAIN if self._main else 0)
 
     def _reveal(self, start: int, end: int, replacement: str | None) -> None:
         self.pieces.append((self.base + start, self.base + end, replacement))
+        self.piece_scopes.append(self.scope)
         text = self.source[start:end] if replacement is None else replacement
         lead = len(text) - len(text.lstrip())
         trail = len(text.rstrip())
@@ -130,24 +144,32 @@ class _ArticleParser(HTMLParser):
         if replacement is not None:
             last = end
         if self._block is None:
-            self._block = [first, last]
+            self._block = [first, last, self.scope]
         else:
             self._block[1] = last
 
     # -- element context ---------------------------------------------------
-    def _open(self, tag: str) -> None:
+    def _open(self, tag: str, attrs: dict[str, str | None]) -> None:
+        if self._main is not None and tag == self._main[0]:
+            self._main = (tag, self._main[1] + 1)
+        elif self._main is None and (tag == "main" or attrs.get("role") == "main"):
+            self._main = (tag, 1)
+            self.seen |= MAIN
+        if tag == "article":
+            self._article += 1
+            self.seen |= ARTICLE
         for closes in IMPLIED_CLOSE.get(tag, ()):
             if self._kinds and self._kinds[-1][0] == closes:
                 self._kinds.pop()
                 break
         if tag in KIND_OF:
             self._kinds.append((tag, KIND_OF[tag]))
-        if tag in ("article", "main"):
-            self._article += 1
 
     def _close(self, tag: str) -> None:
-        if tag in ("article", "main") and self._article:
+        if tag == "article" and self._article:
             self._article -= 1
+        if self._main is not None and tag == self._main[0]:
+            self._main = (tag, self._main[1] - 1) if self._main[1] > 1 else None
         for i in range(len(self._kinds) - 1, -1, -1):
             if self._kinds[i][0] == tag:
                 del self._kinds[i:]
@@ -170,8 +192,9 @@ class _ArticleParser(HTMLParser):
             self._flush()
         if tag in VOID_TAGS:
             return
-        self._open(tag)
-        if _is_chrome(tag, dict(attrs), self._article > 0):
+        attributes = dict(attrs)
+        self._open(tag, attributes)
+        if _is_chrome(tag, attributes, self.scope > 0):
             self._skip = (tag, 1)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -242,6 +265,8 @@ def parse_limit(source: str) -> int:
 def extract(source: str, base: int = 0) -> tuple[list[Piece], list[Block]]:
     """Revealed pieces and blocks of ``source`` (offsets shifted by ``base``).
 
+    A page that marks its content with ``main`` (or ``role="main"``) is linted
+    inside it only; failing that, one with ``article`` elements inside those.
     Never raises: if the parser fails, what was extracted before the failure is kept.
     """
     parser = _ArticleParser(source, base)
@@ -251,7 +276,18 @@ def extract(source: str, base: int = 0) -> tuple[list[Piece], list[Block]]:
     except Exception:  # noqa: BLE001 - bad markup must never crash a run
         log.debug("html parser failed; keeping the text extracted so far", exc_info=True)
     parser._flush()
-    return parser.pieces, parser.blocks
+    pieces, blocks = parser.pieces, parser.blocks
+    for scope in (MAIN, ARTICLE):
+        kept = [p for p, s in zip(pieces, parser.piece_scopes, strict=True) if s & scope]
+        if parser.seen & scope and any(_has_text(source, base, p) for p in kept):
+            blocks = [b for b, s in zip(blocks, parser.block_scopes, strict=True) if s & scope]
+            return kept, blocks
+    return pieces, blocks
+
+
+def _has_text(source: str, base: int, piece: Piece) -> bool:
+    start, end, replacement = piece
+    return bool((source[start - base : end - base] if replacement is None else replacement).strip())
 
 
 def compose(lintable: str, pieces: Iterable[Piece]) -> str:
