@@ -364,8 +364,12 @@ _QUESTION_WORD = re.compile(
 )
 
 
+_NON_WORD = re.compile(r"[^\w]*")
+
+
 def _body_start(doc: Document, start: int, end: int) -> int:
-    m = re.compile(r"[^\w]*").match(doc.text, start, end)
+    """Offset of the sentence's first word (after emoji, quotes and bullets)."""
+    m = _NON_WORD.match(doc.text, start, end)
     return m.end() if m else start
 
 
@@ -656,9 +660,9 @@ class PromotionalCallToAction(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        kinds = classify_lines(doc)
+        removable = removable_lines(doc)  # lines the line rules report already
         for first, last in sentence_runs(doc, is_call_to_action):
-            if is_line_residue(kinds, doc.line_index(doc.sentences[first].start)):
+            if doc.line_index(doc.sentences[first].start) in removable:
                 continue
             yield sentence_violation(self, doc, first, last, "promotional call to action")
 
@@ -775,11 +779,9 @@ class RelatedLinkBait(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         related = load_phrases("seo_related").pattern
-        kinds = classify_lines(doc)
-        seen: set[int] = set()
+        seen = set(removable_lines(doc))  # lines the line rules report already
         for i, span in enumerate(doc.lines):
-            if is_line_residue(kinds, i):
-                seen.add(i)
+            if i in seen:
                 continue
             start = _content_start(doc, span)
             m = related.match(doc.text, start, span.end) if start < span.end else None
