@@ -82,6 +82,9 @@ def test_quotations_found(text: str, expected: list[str]) -> None:
         'The boxer Rocky "The Hammer" Diaz retired in May.',  # a nickname
         'She reviewed the film "The Long Road Home" for the paper.',  # a title
         'The device is marketed as "the phone that never needs charging" in ads.',
+        'People search for "how to lose weight fast" every January.',  # a search query
+        'Her novel "The remains of the day and night" sold well.',  # a title in sentence case
+        'A sign reading "No entry after dark for anyone" hangs by the gate.',
     ],
 )
 def test_terms_titles_and_nicknames_are_not_quotations(text: str) -> None:
