@@ -485,3 +485,17 @@ def document_named(phrase: str) -> str | None:
         if nouns.pattern.fullmatch(rest) or nouns.pattern.fullmatch(rest.rstrip("s")):
             return phrase
     return None
+
+
+LEGAL_REFERENCE = re.compile(
+    r"\b(?:Section|Article|Clause|Rule|Paragraph|Chapter|Title|Amendment)\s+\d+[\w.()]*|"
+    r"\b(?:[A-Z][\w’'-]*\s+){1,6}(?:Act|Law|Constitution|Charter|Convention|Treaty|Code|Bill|"
+    r"Regulation|Directive|Amendment)\b(?:\s+of\s+\d{4})?"
+)
+
+
+def document_quoted(segment: str) -> str | None:
+    """A law or formal document the quote comes from ("Section 230 states:",
+    "the Clean Air Act says"): it is both the speaker and the source."""
+    m = LEGAL_REFERENCE.search(segment)
+    return m.group(0) if m else None

@@ -10,6 +10,7 @@ from lint.attribution import (
     Speaker,
     best_name,
     document_named,
+    document_quoted,
     find_source,
     intro_speaker,
     masked_text,
@@ -152,6 +153,8 @@ def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Att
         source = find_source(ctx.prev, dates=False)
     if source is None and speaker is not None and speaker.kind == "noun":
         source = document_named(speaker.text)  # "the statement read", "the report says"
+    if source is None and speaker is not None and speaker.kind == "document":
+        source = speaker.text  # "Section 230 states:"
     if source is None and (sentence_is_cited(doc, ctx.i1) or sentence_is_cited(doc, ctx.i0)):
         source = "link or note"
     return Attributed(q, speaker, source)
@@ -202,6 +205,10 @@ def _find_speaker(
     if ctx.nxt:
         segments.append(ctx.nxt)
         speaker = speaker or speaker_after(ctx.nxt) or intro_speaker(ctx.nxt + ":")
+    if speaker is None or not speaker.verb:
+        quoted = document_quoted(ctx.pre) or document_quoted(ctx.post)
+        if quoted is not None:
+            return Speaker(quoted, "document", True), segments
     if speaker is not None:
         return speaker, segments
     in_sentence = named_in(ctx.pre) or named_in(ctx.post) or pronoun_subject(ctx.pre)

@@ -97,6 +97,9 @@ def test_quote_without_source_names_the_speaker(text: str, speaker: str) -> None
         'Priya Shah said: "We are keeping the ferry for good."',
         '"We are not worried," a spokesman told reporters at the White House.',
         '"Nobody reads the terms," Sarah Lee said on a podcast.',
+        # a law quoted is its own speaker and source
+        'Section 230 states: "No provider of an interactive computer service shall be '
+        'treated as the publisher."',
         # the author's own words and lines the reader is told to say
         'I always tell my clients: "Start small and grow only when the numbers say so."',
         'When a customer complains, try saying: "I hear you, and I will fix it today."',
