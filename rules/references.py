@@ -106,9 +106,9 @@ class NoteWithoutMarker(Rule):
     None.
 
     ## Known problems
-    Lines starting `[1]` are read as notes only when the text has markers or
-    they sit under a heading such as *Notes*, *References* or *Sources*; a
-    numbered list of sources without markers is left alone.
+    Nothing is flagged when the text has no marker at all: superscript markers
+    are often lost when a page is turned into text, and a list of lines that
+    start `[1]` without markers is more likely a list than notes.
     """
 
     code = "REF002"
@@ -130,8 +130,8 @@ class NoteWithoutMarker(Rule):
         for note in notes(doc):
             if note.label in referenced:
                 continue
-            if not found and not note.in_section:
-                continue
+            if not found:
+                continue  # no markers at all: lost in extraction, or a plain list
             yield self.violation(
                 note.start + _indent(doc, note.start),
                 note.end,
