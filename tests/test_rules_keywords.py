@@ -275,7 +275,9 @@ def test_tokens_segments_lines_and_offsets() -> None:
 # -- samples and real articles --------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["kw-business-story.txt", "kw-tech-explainer.txt"])
+@pytest.mark.parametrize(
+    "name", ["kw-business-story.txt", "kw-tech-explainer.txt", "kw-clean-profile.txt"]
+)
 def test_clean_samples_have_no_kw_flags(name: str) -> None:
     assert kw_lines((ROOT / "samples" / name).read_text(encoding="utf-8")) == []
 
