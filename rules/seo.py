@@ -356,7 +356,9 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _HOOK = re.compile(
-    r"(?:ready|want|wanna|looking|interested|curious|eager|keen|excited|need)\b[^\n]*\?\s*$",
+    r"(?:(?:ready|want|wanna|looking|interested|curious|eager|keen|excited|need)\b[^\n]*\?"
+    r"|(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:reading|stopping\s+by|visiting)"
+    r"\b[^\n]{0,60}[.!])\s*$",
     re.IGNORECASE,
 )
 _QUESTION_WORD = re.compile(
@@ -394,7 +396,8 @@ def is_call_to_action(doc: Document, start: int, end: int) -> bool:
 
 
 def is_hook(doc: Document, start: int, end: int) -> bool:
-    """A teaser question before a call to action: "Ready to dive in?", "Hungry for more?"."""
+    """A teaser before a call to action: "Ready to dive in?", "Hungry for more?",
+    "Thanks for reading!"."""
     pos = _body_start(doc, start, end)
     if _HOOK.match(doc.text, pos, end):
         return True
