@@ -11,8 +11,8 @@ time and a quote is never paired across a block (paragraph) boundary:
   that is how a quote running over several paragraphs reads once the paragraph
   breaks are lost.  A quote left open runs to the end of its paragraph, never
   further.
-* Single quotes (``'``/``‘ ’``) are paired only outside double quotes, and only
-  when both marks are unambiguous (an apostrophe inside or at the end of a word,
+* Single quotes (``'``/``‘ ’``) are paired only outside double quotes, on one
+  line, and only when both marks are unambiguous (an apostrophe inside or at the end of a word,
   as in ``don't`` or ``players'``, is never a quote mark).
 * A quotation that fills its whole paragraph is of kind ``block``.
 * Terms, not quotations, are dropped: scare quotes and words used as words (up
@@ -160,8 +160,10 @@ def _singles(text: str, start: int, end: int) -> Iterator[Quotation]:
             if ch != "’" and before in _OPEN_BEFORE and after.isalpha():
                 open_at = i
             continue
-        if i - open_at > SINGLE_MAX:
-            open_at = -1
+        if i - open_at > SINGLE_MAX or "\n" in text[open_at:i]:
+            # Too far, or on another line: the opening mark was an apostrophe
+            # ('staches); this mark may open a new span.
+            open_at = i if ch != "’" and before in _OPEN_BEFORE and after.isalpha() else -1
             continue
         if ch != "‘" and not before.isspace() and (after in _CLOSE_AFTER or i + 1 >= end):
             if before == "s" and after.isspace() and text[open_at] == "'":
