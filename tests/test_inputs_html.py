@@ -194,3 +194,18 @@ def test_unterminated_markup_stays_linear(unit: str, tail: str) -> None:
 )
 def test_unterminated_constructs_at_the_end(source: str, text: str) -> None:
     assert to_document("x.html", source, source).text.split() == text.split()
+
+
+@pytest.mark.parametrize(
+    ("source", "date"),
+    [
+        ('<meta property="article:published_time" content="2024-03-01T10:00Z">', "2024-03-01T10:00Z"),
+        ('<meta name="dcterms.date" content="2022-11-30" />', "2022-11-30"),
+        ('<p><time itemprop="datePublished" datetime="2023-01-02">2 Jan</time></p>', "2023-01-02"),
+        ('<time pubdate datetime="2019-07-07">then</time>', "2019-07-07"),
+        ('<time datetime="2020-01-01">a date mentioned in the text</time>', None),
+        ('<meta name="description" content="2020-01-01">', None),
+    ],
+)  # fmt: skip
+def test_publication_date_feeds_meta(source: str, date: str | None) -> None:
+    assert to_document("x.html", source, source).meta.get("date") == date

@@ -77,6 +77,13 @@ IMPLIED_CLOSE = {
 }
 CHARREF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+#: ``<meta property|name|itemprop=KEY content=...>`` (or ``<time itemprop=KEY>``)
+#: that give a page's publication date.
+DATE_KEYS = frozenset(
+    "article:published_time og:published_time datepublished date pubdate publishdate "
+    "publish-date publish_date dc.date dc.date.issued dcterms.date dcterms.issued "
+    "parsely-pub-date sailthru.date".split()
+)
 ARTICLE, MAIN = 1, 2  # scope bits: inside an article element, inside the main content
 _NOT_BREAK = re.compile(r"[^\r\n]")
 _BROKEN_TAG = re.compile(r"<[A-Za-z/!?]")
@@ -108,6 +115,7 @@ class _ArticleParser(HTMLParser):
         self.piece_scopes: list[int] = []
         self.block_scopes: list[int] = []
         self.seen = 0  # the scope bits of every element seen
+        self.meta: dict[str, str] = {}  # the page's publication date, as "date"
         self._block: list[int] | None = None  # [start, end, scope] of the open block
         self._skip: tuple[str, int] | None = None  # (tag, nesting depth)
         self._kinds: list[tuple[str, str]] = []  # open (tag, block kind) elements
@@ -148,6 +156,13 @@ class _ArticleParser(HTMLParser):
         else:
             self._block[1] = last
 
+    def _date(self, attrs: dict[str, str | None]) -> None:
+        """The publication date from ``<meta>`` or ``<time>`` markup, if this is it."""
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        value = attrs.get("content") or attrs.get("datetime") or ""
+        if value.strip() and (key in DATE_KEYS or "pubdate" in attrs):
+            self.meta["date"] = value.strip()
+
     # -- element context ---------------------------------------------------
     def _open(self, tag: str, attrs: dict[str, str | None]) -> None:
         if self._main is not None and tag == self._main[0]:
@@ -180,6 +195,8 @@ class _ArticleParser(HTMLParser):
 
     # -- parser events -----------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("meta", "time") and "date" not in self.meta:
+            self._date(dict(attrs))
         if self._skip is not None:
             name, depth = self._skip
             if name in IMPLIED_END and tag in IMPLIED_END[name]:
@@ -198,6 +215,8 @@ class _ArticleParser(HTMLParser):
             self._skip = (tag, 1)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("meta", "time") and "date" not in self.meta:
+            self._date(dict(attrs))
         if self._skip is None and tag in BLOCK_TAGS:
             self._flush()
 
@@ -262,8 +281,8 @@ def parse_limit(source: str) -> int:
     return m.start() if m else end
 
 
-def extract(source: str, base: int = 0) -> tuple[list[Piece], list[Block]]:
-    """Revealed pieces and blocks of ``source`` (offsets shifted by ``base``).
+def extract(source: str, base: int = 0) -> tuple[list[Piece], list[Block], dict[str, str]]:
+    """Revealed pieces, blocks and metadata of ``source`` (offsets shifted by ``base``).
 
     A page that marks its content with ``main`` (or ``role="main"``) is linted
     inside it only; failing that, one with ``article`` elements inside those.
@@ -281,8 +300,8 @@ def extract(source: str, base: int = 0) -> tuple[list[Piece], list[Block]]:
         kept = [p for p, s in zip(pieces, parser.piece_scopes, strict=True) if s & scope]
         if parser.seen & scope and any(_has_text(source, base, p) for p in kept):
             blocks = [b for b, s in zip(blocks, parser.block_scopes, strict=True) if s & scope]
-            return kept, blocks
-    return pieces, blocks
+            return kept, blocks, parser.meta
+    return pieces, blocks, parser.meta
 
 
 def _has_text(source: str, base: int, piece: Piece) -> bool:
@@ -314,6 +333,8 @@ def sorted_blocks(blocks: Sequence[Block]) -> list[Block]:
 
 
 def to_document(path: str, raw: str, lintable: str) -> Document:
-    pieces, blocks = extract(raw)
+    pieces, blocks, meta = extract(raw)
     text = compose(lintable, pieces)
-    return Document(text, path, raw=raw, blocks=sorted_blocks(blocks), input_format="html")
+    return Document(
+        text, path, raw=raw, meta=meta, blocks=sorted_blocks(blocks), input_format="html"
+    )

@@ -340,7 +340,7 @@ def _html_block(tok: Token, lines: _Lines) -> Iterator[tuple[list[Piece], str]]:
     start = lines.starts[tok.map[0]]
     last = min(tok.map[1], len(lines)) - 1
     end = lines.starts[last] + len(lines.texts[last])
-    pieces, blocks = extract(lines.raw[start:end], start)
+    pieces, blocks, _ = extract(lines.raw[start:end], start)
     i = 0  # pieces and blocks are both in source order
     for block in blocks:
         while i < len(pieces) and pieces[i][1] <= block.start:
