@@ -152,6 +152,15 @@ def test_odd_front_matter(source: str) -> None:
     assert len(doc.text) == len(source)
 
 
+@pytest.mark.parametrize(
+    "source",
+    ["---\n\nIntro text.\n\nHeading\n---\n", "---\nJust some prose here\n---\n"],
+)
+def test_a_leading_rule_is_not_front_matter(source: str) -> None:
+    doc = to_document("x.md", source, source)
+    assert doc.text.split() == [w for w in source.split() if w != "---"]
+
+
 def test_unterminated_front_matter_is_linted_as_markdown() -> None:
     source = "---\ntitle: x\n\nBody text.\n"
     doc = to_document("x.md", source, source)

@@ -33,6 +33,7 @@ from lint.inputs.html import Piece, compose, extract, sorted_blocks
 log = logging.getLogger(__name__)
 
 _FRONT_MATTER_FENCE = {"---": ("---", "..."), "+++": ("+++",)}
+_KEY_LINE = re.compile(r"""\s*(?:["']?[\w.-]+["']?\s*[:=]|\[|#)""")
 _META_LINE = re.compile(r"""^([A-Za-z][\w-]*)\s*[:=]\s*["']?(.*?)["']?\s*$""")
 _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
 _CONTAINERS = {"list_item_open": "list", "blockquote_open": "quote"}
@@ -74,6 +75,9 @@ def front_matter(lines: _Lines) -> tuple[int, dict[str, str]]:
     closers = _FRONT_MATTER_FENCE.get(lines.texts[0].rstrip())
     if not closers:
         return 0, {}
+    first = next((t for t in lines.texts[1:] if t.strip()), "")
+    if first.rstrip() not in closers and not _KEY_LINE.match(first):
+        return 0, {}  # a thematic break, not front matter: it must open with a key
     for i in range(1, len(lines)):
         if lines.texts[i].rstrip() in closers:
             meta = {}
