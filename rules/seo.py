@@ -33,7 +33,7 @@ _BLANK = re.compile(r"\s*")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b06\u2934\u2935]")
 _URGENT = re.compile(r"!|\b(?:today|now|free)\b", re.IGNORECASE)
-_SELF = re.compile(r"\b(?:us|our|my|we)\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:us|our|my|me|we)\b", re.IGNORECASE)
 _HASHTAGS = re.compile(r"\s*(?:#[^\W\d_][\w-]*[\s,|·•]*){2,}")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _DELIMITER = re.compile(r"[:»›>|–—\-]\s*$")
@@ -255,28 +255,37 @@ def is_chrome_lead(doc: Document, span: Span) -> bool:
 def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -> set[int]:
     """Lines of menu words that sit in a run of menu-like lines (blank lines and
     filename lines do not break a run): at least ``min_run`` lines including one
-    that is chrome on its own, or ``min_weak_run`` lines of section names."""
+    that is chrome on its own, or ``min_weak_run`` lines of section names. Bare
+    numbers in a run with a widget ("412" under "Share") are its counters."""
     flagged: set[int] = set()
     run: list[int] = []
-    anchored = False
+    counts: list[int] = []  # bare numbers ("412" claps): kept only beside a widget
+    anchored = widgets = False
 
     def close() -> None:
-        if len(run) >= min_weak_run or (anchored and len(run) >= min_run):
+        if len(run) >= min_weak_run or (anchored and len(run) + len(counts) >= min_run):
             flagged.update(run)
+            if widgets:
+                flagged.update(counts)
 
     for i, span in enumerate(doc.lines):
-        if kinds.filename[i] or _is_blank(doc, span):
-            continue
+        if kinds.filename[i] or _content_start(doc, span) == span.end:
+            continue  # blank lines, "·" and "***" do not break a run
         if kinds.nav[i] or kinds.lead[i]:
             run.append(i)
             anchored = anchored or kinds.strong[i] or kinds.widget[i] or kinds.lead[i]
+            widgets = widgets or kinds.widget[i]
+            continue
+        if _COUNT_LINE.fullmatch(doc.text, span.start, span.end):
+            counts.append(i)
             continue
         close()
-        run, anchored = [], False
+        run, counts, anchored, widgets = [], [], False, False
     close()
     return flagged | menu_blocks(doc, kinds, min_weak_run)
 
 
+_COUNT_LINE = re.compile(r"\s*\d[\d,.]*\s*[kKmM]?\s*")
 _MENU_ITEM = re.compile(r"[^\W_][^.!?;:,\n]{0,40}")
 
 
