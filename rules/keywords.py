@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import accumulate, compress
-from operator import not_
+from operator import and_, not_
 from typing import NamedTuple
 
 from lint.document import WORD_RE, Document
@@ -510,28 +510,38 @@ def learned_names(t: Tokens) -> dict[tuple[str, ...], Counter[tuple[str, ...]]]:
     seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     prose = prose_segments(t)
     common = common_words()
+    shape = t.shape
+    # Capitalised words in running text, off Title Case lines: selected in C.
+    selectors = map(
+        and_,
+        map(_CAPITAL.__contains__, shape),
+        map(
+            and_,
+            map(prose.__contains__, t.segment),
+            map(not_, map(t.title_lines.__contains__, t.lines)),
+        ),
+    )
     after = -1
-    for i in compress(range(len(t.low)), map(_CAPITAL.__contains__, t.shape)):
+    for i in compress(range(len(t.low)), selectors):
         if i <= after:
             continue
         j = after = _name_end(t, i)
-        size = j - i + 1
-        usable = (
-            (size > 1 or not t.seg_first(i))
-            and not t.title_line(i)
-            and size <= MAX_NAME_WORDS
-            and t.segment[i] in prose
-        )
-        shapes = {t.shape[k] for k in range(i, j + 1)}
-        if usable and shapes != {UPPER}:
-            head = i
-            while head < j and t.shape[head + 1] in _CAPITAL:
-                head += 1
-            for last in {j, head}:  # the whole name, and its head before a connector
-                key = tuple(t.low[i : last + 1])
-                if (last > i and any(w not in common for w in key)) or t.shape[i] == CAMEL:
-                    seen[key][tuple(_POSSESSIVE_RE.sub("", w) for w in t.raw[i : last + 1])] += 1
+        if j == i and (shape[i] != CAMEL or t.seg_first(i)):
+            continue
+        if j - i >= MAX_NAME_WORDS or all(shape[k] == UPPER for k in range(i, j + 1)):
+            continue
+        head = i
+        while head < j and shape[head + 1] in _CAPITAL:
+            head += 1
+        for last in {j, head}:  # the whole name, and its head before a connector
+            key = tuple(t.low[i : last + 1])
+            if (last > i and any(w not in common for w in key)) or shape[i] == CAMEL:
+                seen[key][tuple(map(_strip_possessive, t.raw[i : last + 1]))] += 1
     return seen
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word[-2:] in ("'s", "’s", "'S", "’S") else word
 
 
 _CAPITAL = (TITLE, CAMEL, UPPER)
