@@ -45,8 +45,14 @@ CHROME_ROLES = frozenset("navigation banner contentinfo complementary search men
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br caption dd details dialog div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main "
+    "nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
 #: Elements whose end tag may be left out, and the start tags that end them.
 IMPLIED_END = {
+    "p": BLOCK_TAGS,
     "li": frozenset({"li"}),
     "dt": frozenset({"dt", "dd"}),
     "dd": frozenset({"dt", "dd"}),
@@ -55,25 +61,11 @@ IMPLIED_END = {
     "tr": frozenset({"tr"}),
     "option": frozenset({"option", "optgroup"}),
 }
-BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br caption dd details dialog div dl dt "
-    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main "
-    "nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
-)
-IMPLIED_END["p"] = BLOCK_TAGS
 KIND_OF = {
     **{f"h{n}": "heading" for n in range(1, 7)},
     **dict.fromkeys(("li", "dt", "dd"), "list"),
     "blockquote": "quote",
     **dict.fromkeys(("td", "th", "caption"), "table"),
-}
-#: A start tag of the key closes an open element of these (implied end tags).
-IMPLIED_CLOSE = {
-    "li": ("li",),
-    "dt": ("dt", "dd"),
-    "dd": ("dt", "dd"),
-    "td": ("td", "th"),
-    "th": ("td", "th"),
 }
 CHARREF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
@@ -173,10 +165,8 @@ class _ArticleParser(HTMLParser):
         if tag == "article":
             self._article += 1
             self.seen |= ARTICLE
-        for closes in IMPLIED_CLOSE.get(tag, ()):
-            if self._kinds and self._kinds[-1][0] == closes:
-                self._kinds.pop()
-                break
+        if self._kinds and tag in IMPLIED_END.get(self._kinds[-1][0], ()):
+            self._kinds.pop()
         if tag in KIND_OF:
             self._kinds.append((tag, KIND_OF[tag]))
 
