@@ -252,7 +252,8 @@ def is_chrome_lead(doc: Document, span: Span) -> bool:
     return lead is not None or not _SENTENCE_END.search(doc.text, start, span.end)
 
 
-def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -> set[int]:
+@lru_cache(maxsize=4)
+def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -> frozenset[int]:
     """Lines of menu words that sit in a run of menu-like lines (blank lines and
     filename lines do not break a run): at least ``min_run`` lines including one
     that is chrome on its own, or ``min_weak_run`` lines of section names. Bare
@@ -263,6 +264,8 @@ def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -
     anchored = widgets = False
 
     def close() -> None:
+        if not run:
+            return
         if len(run) >= min_weak_run or (anchored and len(run) + len(counts) >= min_run):
             flagged.update(run)
             if widgets:
@@ -282,7 +285,7 @@ def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -
         close()
         run, counts, anchored, widgets = [], [], False, False
     close()
-    return flagged | menu_blocks(doc, kinds, min_weak_run)
+    return frozenset(flagged | menu_blocks(doc, kinds, min_weak_run))
 
 
 _COUNT_LINE = re.compile(r"\s*\d[\d,.]*\s*[kKmM]?\s*")
@@ -298,6 +301,8 @@ def menu_blocks(doc: Document, kinds: LineKinds, min_lines: int) -> set[int]:
     group: list[int] = []
 
     def close() -> None:
+        if len(group) < min_lines:
+            return
         known = sum(1 for i in group if kinds.nav[i])
         anchor = any(kinds.strong[i] or kinds.widget[i] for i in group)
         if anchor and len(group) >= min_lines and 2 * known >= len(group):
