@@ -107,9 +107,7 @@ def line_deletion(doc: Document, index: int, *, safe: bool = True) -> Fix | None
     start = lines[index].start
     nxt = index + 1
     removable = removable_lines(doc)
-    first = index
-    while first - 1 in removable and index in removable:
-        first -= 1
+    first = group_starts(doc).get(index, index)
 
     # Blank in the source, not just in the lintable text (where code and tags are blanked).
     def blank(i: int) -> bool:
@@ -126,6 +124,16 @@ def line_deletion(doc: Document, index: int, *, safe: bool = True) -> Fix | None
                 start = starts[before + 1] if before >= 0 else 0
     end = starts[nxt] if nxt < len(lines) else len(doc.text)
     return Fix.delete(start, end, safe=safe)
+
+
+@lru_cache(maxsize=4)
+def group_starts(doc: Document) -> dict[int, int]:
+    """For each removable line, the first line of its group of adjacent removable lines."""
+    removable = removable_lines(doc)
+    starts: dict[int, int] = {}
+    for i in sorted(removable):
+        starts[i] = starts.get(i - 1, i)
+    return starts
 
 
 @lru_cache(maxsize=4)
