@@ -834,6 +834,8 @@ class RelatedLinkBait(Rule):
 
 
 def _shorten(text: str, width: int = 60) -> str:
+    """The text for a message: blanked markup squeezed out, cut at ``width``."""
+    text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
