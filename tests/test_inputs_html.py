@@ -199,7 +199,7 @@ def test_unterminated_constructs_at_the_end(source: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("source", "date"),
     [
-        ('<meta property="article:published_time" content="2024-03-01">', "2024-03-01"),
+        ('<meta property="article:published_time" content="2024-03-01T10:00Z">', "2024-03-01"),
         ('<meta name="dcterms.date" content="2022-11-30" />', "2022-11-30"),
         ('<p><time itemprop="datePublished" datetime="2023-01-02">2 Jan</time></p>', "2023-01-02"),
         ('<time pubdate datetime="2019-07-07">then</time>', "2019-07-07"),

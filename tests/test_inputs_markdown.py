@@ -136,7 +136,7 @@ def test_footnote_markers_and_notes_are_kept() -> None:
 
 
 def test_front_matter_feeds_meta_and_is_not_linted() -> None:
-    source = '---\ntitle: "A post"\ndate: 2023-05-17\ndraft: true\n---\n# A post\n'
+    source = '---\ntitle: "A post"\ndate: 2023-05-17T09:30:00+02:00\ndraft: true\n---\n# A post\n'
     doc = to_document("x.md", source, source)
     assert doc.meta["date"] == "2023-05-17"
     assert doc.meta["title"] == "A post"

@@ -78,7 +78,14 @@ DATE_KEYS = frozenset(
 )
 ARTICLE, MAIN = 1, 2  # scope bits: inside an article element, inside the main content
 _NOT_BREAK = re.compile(r"[^\r\n]")
+_ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}|$)")
 _BROKEN_TAG = re.compile(r"<[A-Za-z/!?]")
+
+
+def day(value: str) -> str:
+    """A date value as rules read it: the ``YYYY-MM-DD`` of an ISO timestamp, else as given."""
+    m = _ISO_DAY.match(value.strip())
+    return m.group(1) if m else value.strip()
 
 
 def _is_chrome(tag: str, attrs: dict[str, str | None], in_article: bool) -> bool:
@@ -153,7 +160,7 @@ class _ArticleParser(HTMLParser):
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
         value = attrs.get("content") or attrs.get("datetime") or ""
         if value.strip() and (key in DATE_KEYS or "pubdate" in attrs):
-            self.meta["date"] = value.strip()
+            self.meta["date"] = day(value)
 
     # -- element context ---------------------------------------------------
     def _open(self, tag: str, attrs: dict[str, str | None]) -> None:

@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from lint.document import Block, Document
-from lint.inputs.html import Piece, compose, extract, sorted_blocks
+from lint.inputs.html import Piece, compose, day, extract, sorted_blocks
 from lint.inputs.md_inline import inline_pieces
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,8 @@ def front_matter(lines: _Lines) -> tuple[int, dict[str, str]]:
                 m = _META_LINE.match(line)
                 if m and m.group(2):
                     meta.setdefault(m.group(1).lower(), m.group(2))
+            if "date" in meta:
+                meta["date"] = day(meta["date"])
             return i + 1, meta
     return 0, {}
 
