@@ -525,12 +525,16 @@ class PageChrome(Rule):
       it belongs to a run of at least this many menu-like lines, one of them chrome
       on its own ("Subscribe", "Log in").
     - `weak-nav-run` (default 5): a run made only of section names is chrome from this
-      length on; shorter runs could be an article's own short headings.
+      length on; shorter runs could be an article's own short headings. It is also
+      the least size of a block of adjacent short lines read as a menu.
 
     ## Known problems
-    A line is judged by its words alone, so an article whose heading is exactly
-    "Subscribe" or "Privacy policy" is flagged. The fix (safe) deletes the line and the
-    blank lines left behind.
+    A line is judged by its words, so an article's own heading that is exactly
+    "Subscribe" or "Privacy policy" is flagged, unless it is one word that the next
+    paragraph takes up ("Menu" above "The menu changes …"). Headlines of other
+    articles in "Popular" lists are not recognised unless they sit in a menu run.
+    The fix (safe) deletes the line and the blank lines left behind; in HTML only a
+    line whose tags balance.
     """
 
     code = "SEO001"
@@ -698,7 +702,8 @@ class EngagementCounters(Rule):
     ## What it does
     Flags lines made only of counters and widget labels: "0 views", "Feedback 0 likes",
     "12 comments", "Like · Reply", "Follow us on Instagram", "Share on Facebook",
-    "Facebook Twitter Email".
+    "Facebook Twitter Email"; and a Title Case headline of another article closed by
+    its counter, as in "Popular" lists ("Mayor Opens New Library Wing 14 comments").
 
     ## Why is this bad?
     Counters and buttons are the page's interface, not the article; copied as text
@@ -720,8 +725,9 @@ class EngagementCounters(Rule):
     None.
 
     ## Known problems
-    Counters inside a line with other text ("Ahead of the vote 11 comments") are not
-    flagged. The fix (safe) deletes the line.
+    Counters inside a line of sentence-case text ("Ahead of the vote 11 comments") are
+    not flagged. A one-word widget line heading a paragraph about it ("Share" above a
+    paragraph on sharing) is left alone. The fix (safe) deletes the line.
     """
 
     code = "SEO004"
