@@ -108,7 +108,7 @@ def test_blocks_follow_the_html_structure() -> None:
     source = (
         "<h1>Title</h1><p>One <b>para</b>.</p><ul><li>item a<li>item b</ul>"
         "<blockquote><p>quoted</p></blockquote><table><tr><td>c1<td>c2</table>"
-        "<p>line<br>break</p>"
+        "<p>line<br>break</p><table><tr><td><p>layout prose</p>cell<p>more</table>"
     )
     doc = to_document("x.html", source, source)
     got = [(b.kind, " ".join(doc.slice(b).split())) for b in doc.blocks]
@@ -122,6 +122,9 @@ def test_blocks_follow_the_html_structure() -> None:
         ("table", "c2"),
         ("text", "line"),
         ("text", "break"),
+        ("text", "layout prose"),
+        ("table", "cell"),
+        ("text", "more"),
     ]
 
 
@@ -209,3 +212,16 @@ def test_unterminated_constructs_at_the_end(source: str, text: str) -> None:
 )  # fmt: skip
 def test_publication_date_feeds_meta(source: str, date: str | None) -> None:
     assert to_document("x.html", source, source).meta.get("date") == date
+
+
+@pytest.mark.parametrize(
+    ("source", "blocks"),
+    [
+        ("<ul><li>a<ul><li>b</ul>c</ul>", [("list", "a"), ("list", "b"), ("list", "c")]),
+        ("<table><tr><td><p>x</table><p>after", [("text", "x"), ("text", "after")]),
+        ("<ol><li><p>one<li>two</ol>after", [("list", "one"), ("list", "two"), ("text", "after")]),
+    ],
+)  # fmt: skip
+def test_block_kinds_with_implied_end_tags(source: str, blocks: list[tuple[str, str]]) -> None:
+    doc = to_document("x.html", source, source)
+    assert [(b.kind, doc.slice(b)) for b in doc.blocks] == blocks

@@ -50,6 +50,7 @@ BLOCK_TAGS = frozenset(
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main "
     "nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
 )
+LIST_CONTAINERS = frozenset("ul ol dl menu table".split())
 #: Elements whose end tag may be left out, and the start tags that end them.
 IMPLIED_END = {
     "p": BLOCK_TAGS,
@@ -172,10 +173,15 @@ class _ArticleParser(HTMLParser):
         if tag == "article":
             self._article += 1
             self.seen |= ARTICLE
-        if self._kinds and tag in IMPLIED_END.get(self._kinds[-1][0], ()):
+        while self._kinds and tag in IMPLIED_END.get(self._kinds[-1][0], ()):
             self._kinds.pop()
+        outer = self._kinds[-1][1] if self._kinds else "text"
         if tag in KIND_OF:
             self._kinds.append((tag, KIND_OF[tag]))
+        elif tag in LIST_CONTAINERS:
+            self._kinds.append((tag, outer))  # so that its end tag closes its items
+        elif tag == "p" and outer == "table":
+            self._kinds.append((tag, "text"))  # prose in a layout table's cell
 
     def _close(self, tag: str) -> None:
         if tag == "article" and self._article:
@@ -186,9 +192,6 @@ class _ArticleParser(HTMLParser):
             if self._kinds[i][0] == tag:
                 del self._kinds[i:]
                 return
-        if tag in ("ul", "ol", "dl", "table", "tr", "tbody", "thead", "tfoot"):
-            while self._kinds and self._kinds[-1][1] in ("list", "table"):
-                self._kinds.pop()
 
     # -- parser events -----------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
