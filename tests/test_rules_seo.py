@@ -297,3 +297,21 @@ def test_seed_articles() -> None:
         got = {doc.position(v.start)[0] for rule in RULES for v in rule().check(doc)}
         for _, line, kind in (r for r in rows if r[0] == name):
             assert (line in got) == (kind == "must"), f"{name}:{line} ({kind})"
+
+
+@pytest.mark.parametrize("name", ["seo_chrome_terms", "seo_chrome_weak", "seo_widgets"])
+def test_every_plain_list_item_covers_a_line_of_itself(name: str) -> None:
+    """An item shadowed by a shorter one listed before it (the alternation takes the
+    first entry that matches) or broken by escaping would never cover its own line."""
+    from lint.phrases import load_phrases
+    from rules.seo import cover
+
+    plist = load_phrases(name)
+    broken = []
+    for entry in plist.entries:
+        if entry.startswith("re:"):
+            continue
+        doc = Document(entry + "\n")
+        if not cover(doc, doc.lines[0], (plist,)):
+            broken.append(entry)
+    assert broken == []
