@@ -30,10 +30,14 @@ from lint.violation import Severity, Violation
 PRONOUN_LOOKBACK = 5
 #: How many paragraphs a quote left open may skip (captions in between).
 CONTINUATION_GAP = 3
+#: Characters of context read on each side of a quotation (bounds the work per
+#: quotation, so a document is handled in linear time whatever its sentences).
+CONTEXT_CHARS = 400
 #: Longest attribution line after a quoted paragraph ("— Jo Bloggs, 2019").
 ATTRIBUTION_MAX_WORDS = 15
 #: Share of capitalised words that makes a line a headline.
 HEADLINE_SHARE = 0.7
+HEADLINE_MAX_CHARS = 300
 _ATTRIBUTION_START = ("(", "—", "–", "-", "―")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+(?=[\"“A-Z]|$)")
 _CALENDAR = re.compile(
@@ -122,8 +126,8 @@ def _continues(doc: Document, prev: Quotation, q: Quotation, block_index: int) -
 def _headline(doc: Document, q: Quotation, start: int, end: int) -> bool:
     """Is the quote part of a headline ("'We Won!': Fans Cheer New Stadium")?"""
     text = doc.text
-    if _SENTENCE_FINAL.search(text, max(start, end - 4), end):
-        return False  # headlines do not end with a full stop
+    if end - start > HEADLINE_MAX_CHARS or _SENTENCE_FINAL.search(text, max(start, end - 4), end):
+        return False  # headlines are short and do not end with a full stop
     outside = WORD_RE.findall(text, start, q.start) + WORD_RE.findall(text, q.end, end)
     if len(outside) < 3:
         return False
@@ -178,8 +182,9 @@ def _context(doc: Document, masked: str, q: Quotation) -> _Context:
     sentences = doc.sentences
     i0 = max(doc.sentence_index_at(q.start), 0)
     i1 = max(doc.sentence_index_at(max(q.start, q.end - 1)), i0)
-    pre = masked[sentences[i0].start : q.start] if sentences[i0].start <= q.start else ""
-    post = masked[q.end : max(q.end, sentences[i1].end)]
+    pre_start = max(sentences[i0].start, q.start - CONTEXT_CHARS)
+    pre = masked[pre_start : q.start] if pre_start <= q.start else ""
+    post = masked[q.end : min(max(q.end, sentences[i1].end), q.end + CONTEXT_CHARS)]
     prev = _sentence_text(doc, masked, i0 - 1)
     same_block = i0 > 0 and sentences[i0 - 1].block == sentences[i0].block
     cut = _last_sentence_end(pre)
@@ -276,6 +281,10 @@ def _sentence_text(doc: Document, masked: str, index: int) -> str:
     s = doc.sentences[index]
     if doc.blocks[s.block].kind in ("heading", "table"):
         return ""
+    if s.end - s.start > 2 * CONTEXT_CHARS:  # keep the work per quotation bounded
+        return (
+            masked[s.start : s.start + CONTEXT_CHARS] + "\n" + masked[s.end - CONTEXT_CHARS : s.end]
+        )
     return masked[s.start : s.end]
 
 

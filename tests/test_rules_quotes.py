@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,14 @@ def test_professional_news_rates() -> None:
         newsroom += len(list(lenient.check(doc)))
     assert 1000 * qt001 / words < 0.2
     assert 1000 * newsroom / words < 0.2
+
+
+def test_many_quotes_in_one_long_paragraph_stay_fast() -> None:
+    # The work per quotation is bounded: no rescanning of the whole paragraph.
+    text = " ".join(f'Jane Doe said "we will build {i} more homes in town" and' for i in range(4000))
+    doc = Document(text)
+    _ = doc.sentences
+    started = time.perf_counter()
+    found = list(QuoteWithoutSource().check(doc))
+    assert time.perf_counter() - started < 20
+    assert len(found) == 4000
