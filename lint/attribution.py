@@ -57,7 +57,7 @@ _SKIP_BEFORE_VERB = frozenset(
 _ABBREVIATION_DOT = "".join(
     f"(?<!{a})" for a in "Dr Mr Ms Mrs Prof St Jr Sr Gen Gov Sen Rep Rev Inc Co Ltd Corp".split()
 )
-_CLAUSE_CUT = re.compile(rf"""[:;"“”()\[\]\n—]|{_ABBREVIATION_DOT}(?<![A-Z])\.\s""")
+_CLAUSE_CUT = re.compile(rf"""[:;"“”()\[\]—]|\n\s*\n|{_ABBREVIATION_DOT}(?<![A-Z])\.\s""")
 _PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
 _PLAIN_WORD = re.compile(r"(?<![\w’'-])[A-Za-z]+(?![\w-])")
 _ARTICLES = frozenset("the a an one another its their his her".split())
@@ -337,7 +337,7 @@ def _appositive_name(clause: str) -> Speaker | None:
 
 def _sentence_subject(before: str) -> Speaker | None:
     """The subject at the start of the sentence (for "..., claiming it ...")."""
-    start = max(before.rfind(". "), before.rfind("\n"))
+    start = max(before.rfind(". "), before.rfind("\n\n"))
     head = before[start + 1 :].lstrip(" \t\"“”'‘’,.")
     subject: list[str] = []
     for word in head.split()[:8]:

@@ -3,7 +3,8 @@
 One left-to-right pass per block, so the whole document is scanned in linear
 time and a quote is never paired across a block (paragraph) boundary:
 
-* Markdown block quotes (``> ...``) are one ``block`` quotation each.
+* Markdown block quotes (``> ...``) are one ``block`` quotation each, unless
+  they hold quote marks of their own (then those are the quotations).
 * Double quotes, straight (``"``) or curly (``“ ”``), are paired by context: a
   mark after a space and before a letter opens, one after a letter and before a
   space or punctuation closes.  A mark that opens while a quote is already open
@@ -53,12 +54,12 @@ def find_quotations(doc: Document) -> Iterator[Quotation]:
     """Every quotation of ``doc``, in document order."""
     text = doc.text
     for block in doc.blocks:
-        if block.kind == "quote":
+        found = [q for q in _pair_block(text, block.start, block.end) if not is_term(text, q)]
+        if block.kind == "quote" and not found:
+            # A block quote without quote marks of its own is one quotation; one
+            # holding them ("> "...," a neighbour said.") has its attribution inside.
             yield _blockquote(text, block.start, block.end)
-            continue
-        for q in _pair_block(text, block.start, block.end):
-            if not is_term(text, q):
-                yield q
+        yield from found
 
 
 def _blockquote(text: str, start: int, end: int) -> Quotation:

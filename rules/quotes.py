@@ -152,7 +152,7 @@ def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Att
     if speaker is not None and (speaker.kind == "pronoun" or _continuing(ctx.pre + ctx.post)):
         segments.append(ctx.prev)
         speaker = _resolve(doc, masked, ctx.i0, speaker)
-    source = find_source(" \n ".join(segments))
+    source = find_source("\n\n".join(segments))
     if source is None and ctx.prev_same_block:
         source = find_source(ctx.prev, dates=False)
     if source is None and speaker is not None and speaker.kind == "noun":
@@ -283,7 +283,9 @@ def _sentence_text(doc: Document, masked: str, index: int) -> str:
         return ""
     if s.end - s.start > 2 * CONTEXT_CHARS:  # keep the work per quotation bounded
         return (
-            masked[s.start : s.start + CONTEXT_CHARS] + "\n" + masked[s.end - CONTEXT_CHARS : s.end]
+            masked[s.start : s.start + CONTEXT_CHARS]
+            + "\n\n"
+            + masked[s.end - CONTEXT_CHARS : s.end]
         )
     return masked[s.start : s.end]
 

@@ -137,6 +137,19 @@ def test_epigraph_with_dash_attribution() -> None:
     assert "Mahatma Gandhi" in v.message
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '> "I lost every basil plant the first year I tried it," one neighbour told me.',
+        "The harbour master\nwas blunt. “We are three weeks ahead of schedule and\nthe budget is "
+        "fine,” the harbour\nmaster said.",
+    ],
+)
+def test_attribution_inside_block_quotes_and_across_line_breaks(text: str) -> None:
+    assert run_rule(QuoteWithoutSpeaker, text) == []
+    assert [v.code for v in run_rule(QuoteWithoutSource, text)] == ["QT002"]
+
+
 def test_quotes_in_headings_and_headlines_are_skipped() -> None:
     text = "'We Will Win': Fans Cheer As New Stadium Opens Its Doors\n\nThe stadium opened."
     assert run_rule(QuoteWithoutSpeaker, text) == []
