@@ -134,3 +134,10 @@ def test_pairing_is_linear_on_unbalanced_quotes() -> None:
     found = Document(text).quotations
     assert time.perf_counter() - started < 10
     assert all(q.end - q.start <= len(para) for q in found)
+
+
+def test_block_quote_holding_quote_marks_yields_those() -> None:
+    text = '> "We will not sell the land, not now and not ever," the farmer said.'
+    (q,) = Document(text).quotations
+    assert q.kind == "inline"
+    assert text[q.inner_start : q.inner_end] == "We will not sell the land, not now and not ever,"
