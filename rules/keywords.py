@@ -10,290 +10,41 @@ for four fingerprints of that, each cheap and linear in the document's length:
 - KW003: a direct question ("why does X not like Y") used as part of a sentence.
 - KW004: one phrase making up too large a share of all the words.
 
-Every rule reads one shared token table (``tokens``), built once per document
-with one ``findall`` and running sums; n-grams are counted with hashing in one
-pass over the words frequent enough to matter.
+Every rule reads one shared token table (``tokens``, in ``rules._kw_tokens``),
+built once per document with one ``findall`` and running sums; n-grams are
+counted with hashing (``lint.ngrams``) in one pass over the words frequent
+enough to matter.  This module holds the rules; the machinery lives in
+``rules._kw_phrases`` (KW001, KW004), ``rules._kw_names`` (KW002) and
+``rules._kw_queries`` (KW003).
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from itertools import accumulate, compress
-from operator import and_, not_
-from typing import NamedTuple
 
-from lint.document import WORD_RE, Document
-from lint.phrases import load_phrases
+from lint.document import Document
 from lint.rule import Rule
 from lint.violation import Fix, Severity, Violation
+from rules._kw_names import (
+    Miscased,
+    cased_count,
+    expected_spelling,
+    learned_names,
+    miscased_runs,
+)
+from rules._kw_phrases import MAX_PHRASE_WORDS, densest, occurrence_span, repeated_phrases
+from rules._kw_queries import pasted_queries
+from rules._kw_tokens import Tokens, tokens
 
-# What ends a segment (n-grams and names never cross one): sentence and clause
-# punctuation, a line break, a table bar, a spaced dash.  A full stop inside a
-# word ("3.5", "openai.com") is part of the word, as in ``WORD_RE``.
-_BREAK_RE = re.compile(r"\n|[!?;:…|]|\.(?![^\W_])|[ \t][-–—][ \t]")
-_MARKED_RE = re.compile(rf"{WORD_RE.pattern}|[\x00\x01]")
-_CAMEL_RE = re.compile(r"[a-z][A-Z]")
-_POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
-_MARKS = frozenset("\x00\x01")
-LOWER, TITLE, CAMEL, UPPER, OTHER = range(5)
-MAX_PHRASE_WORDS = 8  # longest phrase KW001/KW004 report; longer runs are cut
-MAX_NAME_WORDS = 5  # longest name KW002 learns ("Royal Bank of Scotland Group")
-
-
-@cache
-def word_list(name: str) -> frozenset[str]:
-    """A ``rules/data`` list read as a set of lower-case words."""
-    return frozenset(e.lower() for e in load_phrases(name).entries)
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """The lexicon of ordinary lower-case English words (``kw_common_words``).
-
-    Read as a plain set: at 41,000 entries it is a lexicon, not a phrase list to
-    compile into one pattern."""
-    text = resources.files("rules.data").joinpath("kw_common_words.txt").read_text("utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
-
-
-class Tokens(NamedTuple):
-    """The words of a document with what the KW rules need to know of each.
-
-    Per word: ``low``, ``raw``, ``shape``, ``segment`` (the number of breaks
-    before it) and ``lines`` (its line).  Character offsets are found on demand
-    (``start``), for the few words that are reported.
-    """
-
-    text: str
-    low: list[str]  # lower case, possessive "'s" removed
-    raw: list[str]  # as written
-    shape: list[int]  # LOWER, TITLE, CAMEL, UPPER or OTHER
-    segment: list[int]  # id of the segment holding the word (non-decreasing)
-    lines: list[int]  # 0-based line of the word
-    title_lines: set[int]  # Title Case lines (heading style: capitals prove nothing)
-    repeated_lines: set[int]  # lines that repeat an earlier line verbatim
-    memo: dict[object, object]  # per-document results shared by the rules
-
-    def start(self, i: int) -> int:
-        seg = self.segment[i]
-        starts = self.memo.get("seg_start")
-        if starts is None:
-            starts = self.memo["seg_start"] = [0] + [m.end() for m in _BREAK_RE.finditer(self.text)]
-        matches = WORD_RE.finditer(self.text, starts[seg])  # type: ignore[index]
-        for _ in range(i - bisect_left(self.segment, seg)):
-            next(matches)
-        return next(matches).start()
-
-    def end(self, i: int) -> int:
-        return self.start(i) + len(self.raw[i])
-
-    def line(self, i: int) -> int:
-        return self.lines[i]
-
-    def seg_first(self, i: int) -> bool:
-        """Is word ``i`` the first of its segment (its capital proves nothing)?"""
-        return i == 0 or self.segment[i - 1] != self.segment[i]
-
-    def title_line(self, i: int) -> bool:
-        return self.lines[i] in self.title_lines
-
-
-def _shape(word: str) -> int:
-    first = word[0]
-    if not first.isalpha():
-        return OTHER
-    if _CAMEL_RE.search(word):
-        return CAMEL
-    if word.islower():
-        return LOWER
-    if word.isupper():
-        return UPPER if len(word) > 1 else TITLE
-    return TITLE if first.isupper() else OTHER
-
-
-def tokens(doc: Document) -> Tokens:
-    """The shared token table, built once per document (cached on it)."""
-    cached = doc.__dict__.get("_kw_tokens")
-    if cached is None:
-        cached = doc.__dict__["_kw_tokens"] = _build_tokens(doc.text)
-    return cached  # type: ignore[no-any-return]
-
-
-def _build_tokens(text: str) -> Tokens:
-    """Mark breaks and line ends with control characters, then tokenise with one
-    ``findall``: segment and line numbers are running sums of the marks, so the
-    per-word work happens in C; Python only loops over distinct words."""
-    marked = _BREAK_RE.sub("\x00", text.replace("\n", "\x01"))
-    marked = marked.replace("\x01", "\x00\x01")  # a line end is a break too
-    items = _MARKED_RE.findall(marked)
-    is_word = list(map(not_, map(_MARKS.__contains__, items)))
-    segment = list(compress(accumulate(map("\x00".__eq__, items)), is_word))
-    lines = list(compress(accumulate(map("\x01".__eq__, items)), is_word))
-    raw = list(compress(items, is_word))
-    vocab = set(raw)
-    low_of = {w: _POSSESSIVE_RE.sub("", w.lower()) for w in vocab}
-    shape_of = {w: _shape(w) for w in vocab}
-    t = Tokens(
-        text,
-        list(map(low_of.__getitem__, raw)),
-        raw,
-        list(map(shape_of.__getitem__, raw)),
-        segment,
-        lines,
-        set(),
-        set(_repeated_lines(text)),
-        {},
-    )
-    _mark_title_lines(t)
-    return t
-
-
-def _repeated_lines(text: str) -> Iterator[int]:
-    """Lines whose text repeats an earlier line (a headline scraped twice)."""
-    lines = [line.strip() for line in text.split("\n")]
-    counts = Counter(lines)
-    if all(c == 1 or len(line) < 2 for line, c in counts.items()):
-        return
-    seen: set[str] = set()
-    for index, line in enumerate(lines):
-        if counts[line] > 1 and len(line) > 1:
-            if line in seen:
-                yield index
-            seen.add(line)
-
-
-def _mark_title_lines(t: Tokens) -> None:
-    """Lines most of whose words are capitalised: headlines and menus."""
-    words = Counter(t.lines)
-    lower = Counter(compress(t.lines, map((LOWER, OTHER).__contains__, t.shape)))
-    for line, n in words.items():
-        if lower[line] <= (0 if n < 3 else 0.3 * n):
-            t.title_lines.add(line)
-
-
-# -- repeated phrases (KW001, KW004) ------------------------------------------
-
-
-class Phrase(NamedTuple):
-    words: tuple[str, ...]
-    positions: tuple[int, ...]  # index of the first word of each occurrence
-
-
-def repeated_phrases(t: Tokens, min_words: int, min_count: int) -> list[Phrase]:
-    """Maximal keyword phrases of ``min_words``+ words seen ``min_count``+ times.
-
-    A phrase's length is counted without the function words at its ends ("the
-    prime minister" is a two-word phrase), and it needs two alphabetic content
-    words.  One hashing pass counts every ``min_words``-gram inside a segment;
-    only the positions of the frequent ones are extended to longer phrases, so
-    the cost is linear in the number of words.  A stretch of frequent n-grams
-    longer than ``MAX_PHRASE_WORDS`` is a repeated passage (DUP001's business),
-    not a keyword, and is skipped.  A phrase is dropped when longer chosen
-    phrases cover all its occurrences, when it is a name (all its content
-    words capitalised at every occurrence: "Bank of England"), and when every
-    occurrence is a whole line or clause of its own (a label a template repeats:
-    "Eat every 2-3 hours" under each meal).  Occurrences on a line that repeats
-    an earlier line verbatim (a headline scraped twice) are not counted.
-    """
-    low, seg = t.low, t.segment
-    n = min(min_words, 3)  # every longer phrase starts with a frequent trigram
-    # Only words seen ``min_count`` times can be part of a frequent phrase; in a
-    # long document, where the allowance is large, that leaves very few.
-    words = t.memo.get("words")
-    if words is None:
-        words = t.memo["words"] = Counter(low)
-    frequent = {w for w, c in words.items() if c >= min_count}  # type: ignore[attr-defined]
-    stop = word_list("kw_stopwords")
-    if sum(1 for w in frequent if w not in stop and w.isalpha()) < 2:
-        return []
-    mask = list(map(frequent.__contains__, low))
-    selectors = list(map(all, zip(*(mask[k:] for k in range(n)), strict=False)))
-    grams = zip(*(low[k:] for k in range(n)), strict=False)
-    counts = Counter(compress(grams, selectors))
-    hot = {g for g, c in counts.items() if c >= min_count}
-    if not hot:
-        return []
-    maybe = compress(range(len(selectors)), selectors)
-    hot_at = [i for i in maybe if seg[i] == seg[i + n - 1] and tuple(low[i : i + n]) in hot]
-    return _maximal_phrases(t, hot_at, n, min_count, min_words)
-
-
-def _hot_runs(hot_at: list[int], seg: list[int]) -> Iterator[tuple[int, int]]:
-    """Group consecutive frequent n-gram positions into (first, last) runs."""
-    first = prev = -2
-    for i in hot_at:
-        if i != prev + 1 or seg[i] != seg[prev]:
-            if first >= 0:
-                yield first, prev
-            first = i
-        prev = i
-    if first >= 0:
-        yield first, prev
-
-
-def _maximal_phrases(
-    t: Tokens, hot_at: list[int], n: int, min_count: int, min_words: int
-) -> list[Phrase]:
-    """Extend frequent n-grams to the longest phrases that are still frequent."""
-    low = t.low
-    occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for first, last in _hot_runs(hot_at, t.segment):
-        if last + n - first > MAX_PHRASE_WORDS:
-            continue
-        for i in range(first, last + 1):
-            for size in range(n, last + n - i + 1):
-                occurrences[tuple(low[i : i + size])].append(i)
-    stop = word_list("kw_stopwords")
-    chosen: list[Phrase] = []
-    covered: set[int] = set()  # word indices inside a chosen phrase's occurrence
-    by_length = sorted(occurrences.items(), key=lambda kv: (-len(kv[0]), kv[1][0]))
-    for words, all_pos in by_length:
-        pos = all_pos
-        if t.repeated_lines:
-            pos = [p for p in all_pos if t.line(p) not in t.repeated_lines]
-        if len(pos) < min_count or not _is_keyword(words, stop, min_words):
-            continue
-        size = len(words)
-        if all(p in covered and p + size - 1 in covered for p in pos):
-            continue
-        for p in pos:  # a label or name also hides the phrases inside it
-            covered.update(range(p, p + size))
-        if all(_fills_segment(t, p, size) for p in pos) or _is_name(t, words, pos, stop):
-            continue
-        chosen.append(Phrase(words, tuple(pos)))
-    return chosen
-
-
-def _fills_segment(t: Tokens, p: int, size: int) -> bool:
-    """Is the occurrence the whole of its line or clause (a repeated label)?"""
-    end = p + size
-    return t.seg_first(p) and (end == len(t.low) or t.segment[end] != t.segment[p])
-
-
-def _is_keyword(words: tuple[str, ...], stop: frozenset[str], min_words: int) -> bool:
-    """Long enough without its edge function words, with two real content words."""
-    first, last = 0, len(words) - 1
-    while first <= last and words[first] in stop:
-        first += 1
-    while last >= first and words[last] in stop:
-        last -= 1
-    if last - first + 1 < min_words:
-        return False
-    return sum(1 for w in words if w not in stop and w.isalpha()) >= 2
-
-
-def _is_name(t: Tokens, words: tuple[str, ...], pos: list[int], stop: frozenset[str]) -> bool:
-    for p in pos:
-        for k, w in enumerate(words):
-            if w not in stop and t.shape[p + k] == LOWER:
-                return False
-    return True
+__all__ = [
+    "KeywordDensity",
+    "MiscasedKeyword",
+    "PastedQuery",
+    "RULES",
+    "RepeatedKeywordPhrase",
+    "tokens",
+]
 
 
 class RepeatedKeywordPhrase(Rule):
@@ -387,10 +138,8 @@ class RepeatedKeywordPhrase(Rule):
                 continue
             text = " ".join(phrase.words)
             for p in phrase.positions[allowed:]:
-                end = t.end(p + len(phrase.words) - 1)
                 yield self.violation(
-                    t.start(p),
-                    end,
+                    *occurrence_span(t, phrase, p),
                     f"keyword phrase '{text}' used {count} times in {total} words "
                     f"(at most {allowed} expected)",
                 )
@@ -478,170 +227,17 @@ class KeywordDensity(Rule):
         phrases = repeated_phrases(t, max(2, opts.min_words), max(opts.min_count, least))
         if not phrases:
             return
-        phrase = max(phrases, key=lambda p: (len(p.positions) * len(p.words), -p.positions[0]))
+        phrase = densest(phrases)
         density = len(phrase.positions) * len(phrase.words) / total
         if density <= opts.max_density:
             return
         p = next((p for p in phrase.positions if not t.title_line(p)), phrase.positions[0])
-        end = t.end(p + len(phrase.words) - 1)
         yield self.violation(
-            t.start(p),
-            end,
+            *occurrence_span(t, phrase, p),
             f"keyword phrase '{' '.join(phrase.words)}' is {density:.1%} of the "
             f"{total} words ({len(phrase.positions)} times; at most "
             f"{opts.max_density:.1%} expected)",
         )
-
-
-# -- miscased names (KW002) ----------------------------------------------------
-
-
-def learned_names(t: Tokens) -> dict[tuple[str, ...], Counter[tuple[str, ...]]]:
-    """Names the document writes with capitals, keyed by their lower-case words,
-    with how often each spelling occurs.
-
-    A name is a maximal run of two or more capitalised words inside a clause of
-    running text, not on a Title Case line (headline capitals prove nothing),
-    with at least one word that is not ordinary English (``kw_common_words``:
-    "Elon Musk" is a name, "Climate Change" is sloppy capitals).  A single word
-    counts only in camel case ("OpenAI", "iPhone"), and never at a clause start:
-    lower-cased single words ("apple", "bill") are ordinary English too often.
-    """
-    seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
-    prose = prose_segments(t)
-    common = common_words()
-    shape = t.shape
-    # Capitalised words in running text, off Title Case lines: selected in C.
-    selectors = map(
-        and_,
-        map(_CAPITAL.__contains__, shape),
-        map(
-            and_,
-            map(prose.__contains__, t.segment),
-            map(not_, map(t.title_lines.__contains__, t.lines)),
-        ),
-    )
-    after = -1
-    for i in compress(range(len(t.low)), selectors):
-        if i <= after:
-            continue
-        j = after = _name_end(t, i)
-        if j == i and (shape[i] != CAMEL or t.seg_first(i)):
-            continue
-        if j - i >= MAX_NAME_WORDS or all(shape[k] == UPPER for k in range(i, j + 1)):
-            continue
-        head = i
-        while head < j and shape[head + 1] in _CAPITAL:
-            head += 1
-        for last in {j, head}:  # the whole name, and its head before a connector
-            key = tuple(t.low[i : last + 1])
-            if (last > i and any(w not in common for w in key)) or shape[i] == CAMEL:
-                seen[key][tuple(map(_strip_possessive, t.raw[i : last + 1]))] += 1
-    return seen
-
-
-def _strip_possessive(word: str) -> str:
-    return word[:-2] if word[-2:] in ("'s", "’s", "'S", "’S") else word
-
-
-_CAPITAL = (TITLE, CAMEL, UPPER)
-MIN_PROSE_WORDS = 4  # lower-case words a clause needs to count as running text
-
-
-def prose_segments(t: Tokens) -> set[int]:
-    """Segments with at least ``MIN_PROSE_WORDS`` lower-case words: running text,
-    not a menu, a label or a share button ("Share to linkedin")."""
-    memo = t.memo.get("prose")
-    if memo is None:
-        counts = Counter(compress(t.segment, map(LOWER.__eq__, t.shape)))
-        memo = t.memo["prose"] = {seg for seg, c in counts.items() if c >= MIN_PROSE_WORDS}
-    return memo  # type: ignore[return-value]
-
-
-def _name_end(t: Tokens, i: int) -> int:
-    """Last word of the name starting at ``i``: capitalised words, joined by
-    connectors ("Bank of England", "Lab for Mobile Communications").  The name
-    and its head ("Elon Musk" of "Elon Musk of Tesla") are learned, never its
-    tail ("Mobile Communications"), which is often a common phrase."""
-    connectors = word_list("kw_name_connectors")
-    shape, seg, n = t.shape, t.segment, len(t.low)
-    j = i
-    while j + 1 < n and seg[j + 1] == seg[i]:
-        if shape[j + 1] in _CAPITAL:
-            j += 1
-        elif j + 2 < n and t.low[j + 1] in connectors and shape[j + 2] in _CAPITAL:
-            j += 2
-        else:
-            break
-    return j
-
-
-class Miscased(NamedTuple):
-    start: int  # first word index
-    size: int
-    cased: tuple[str, ...]
-
-
-def miscased_runs(t: Tokens, text: str) -> list[Miscased]:
-    """Lower-case runs matching a learned name whose content words are never
-    written in lower case anywhere else ("elon musk"): a word the article also
-    uses as an ordinary word ("starry nights" beside "starry night") makes the
-    run an ordinary phrase."""
-    names = {key: forms.most_common(1)[0][0] for key, forms in learned_names(t).items()}
-    if not names:
-        return []
-    runs = list(_candidate_runs(t, text, names))
-    if not runs:
-        return []
-    inside = Counter(w for r in runs for w in t.low[r.start : r.start + r.size])
-    # Lower-case spellings of each word, possessive included ("musk's").
-    spellings = {w + s for w in inside for s in ("", "'s", "’s")}
-    written = Counter(compress(t.raw, map(spellings.__contains__, t.raw)))
-    lower = {w: sum(written[w + s] for s in ("", "'s", "’s")) for w in inside}
-    stop = word_list("kw_stopwords")
-    return [
-        r
-        for r in runs
-        if all(w in stop or lower[w] == inside[w] for w in t.low[r.start : r.start + r.size])
-    ]
-
-
-def _candidate_runs(
-    t: Tokens, text: str, names: dict[tuple[str, ...], tuple[str, ...]]
-) -> Iterator[Miscased]:
-    sizes_by_first: dict[str, set[int]] = defaultdict(set)
-    stop = word_list("kw_stopwords")
-    for key in names:
-        if key[0] not in stop:  # "the guardian": too ambiguous in lower case
-            sizes_by_first[key[0]].add(len(key))
-    # Raw spellings a lower-case first word can have: "musk", "musk's".
-    firsts = {w + s for w in sizes_by_first for s in ("", "'s", "’s")}
-    determiners = word_list("kw_determiners")
-    low, shape, seg, n = t.low, t.shape, t.segment, len(t.low)
-    prose = prose_segments(t)
-    after = -1
-    for i in compress(range(n), map(firsts.__contains__, t.raw)):
-        if i <= after or seg[i] not in prose:
-            continue
-        for size in sorted(sizes_by_first[low[i]], reverse=True):
-            j = i + size - 1
-            if j >= n or seg[j] != seg[i]:
-                continue
-            key = tuple(low[i : j + 1])
-            if key not in names or any(shape[k] != LOWER for k in range(i, j + 1)):
-                continue
-            if size > 1 and i > 0 and seg[i - 1] == seg[i] and low[i - 1] in determiners:
-                continue
-            if _in_handle(text, t.start(i)):
-                break
-            yield Miscased(i, size, names[key])
-            after = j
-            break
-
-
-def _in_handle(text: str, start: int) -> bool:
-    """A hashtag, @handle or path segment: lower case is their normal form."""
-    return start > 0 and text[start - 1] in "#@/\\_~"
 
 
 class MiscasedKeyword(Rule):
@@ -723,21 +319,14 @@ class MiscasedKeyword(Rule):
         runs = miscased_runs(t, doc.text)
         if runs and self.options.min_cased > 1:
             names = learned_names(t)
-            runs = [
-                r
-                for r in runs
-                if sum(names[tuple(t.low[r.start : r.start + r.size])].values())
-                >= self.options.min_cased
-            ]
+            runs = [r for r in runs if cased_count(names, r, t) >= self.options.min_cased]
         for run in runs:
             yield self._report(t, run)
 
     def _report(self, t: Tokens, run: Miscased) -> Violation:
-        first, last = run.start, run.start + run.size - 1
-        start, end = t.start(first), t.end(last)
-        written = " ".join(t.raw[first : last + 1])
-        suffix = t.raw[last][len(t.low[last]) :] if t.raw[last].lower() != t.low[last] else ""
-        expected = " ".join(run.cased) + suffix
+        start, end = t.offsets(run.start, run.last)
+        written = " ".join(t.raw[run.start : run.last + 1])
+        expected = expected_spelling(t, run)
         return self.violation(
             start,
             end,
@@ -745,19 +334,6 @@ class MiscasedKeyword(Rule):
             "a lower-case name mid-sentence looks like a pasted search keyword",
             Fix.replace(start, end, expected, safe=False),
         )
-
-
-# -- questions used as noun phrases (KW003) -------------------------------------
-
-
-@cache
-def _query_re() -> re.Pattern[str]:
-    openers = "|".join(sorted(word_list("kw_query_openers")))
-    aux = "|".join(sorted(word_list("kw_query_auxiliaries")))
-    return re.compile(rf"(?<![\w'’-])(?i:{openers})\s+(?:{aux})\s+(?=\w)")
-
-
-_CLAUSE_END = re.compile(r"[.!?;:,()\"“”\n]")
 
 
 class PastedQuery(Rule):
@@ -822,51 +398,14 @@ class PastedQuery(Rule):
         min_query_words: int = 2
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        text = doc.text
-        continuations = word_list("kw_query_continuations")
-        for m in _query_re().finditer(text):
-            found = self._continuation(text, m.end(), continuations)
-            if found is None:
-                continue
-            cont_start, cont_word = found
-            end = cont_start
-            while end > m.start() and text[end - 1].isspace():
-                end -= 1
-            query = " ".join(text[m.start() : end].split())
+        opts = self.options
+        for q in pasted_queries(doc.text, opts.max_query_words, opts.min_query_words):
             yield self.violation(
-                m.start(),
-                end,
-                f"question '{query}' is used as part of a sentence ('{cont_word}' "
+                q.start,
+                q.end,
+                f"question '{q.query}' is used as part of a sentence ('{q.continuation}' "
                 "follows, no question mark): a pasted search query?",
             )
-
-    def _continuation(
-        self, text: str, pos: int, continuations: frozenset[str]
-    ) -> tuple[int, str] | None:
-        window = pos + 40 * (self.options.max_query_words + 1)  # bounds the work
-        stop = _CLAUSE_END.search(text, pos, window)
-        clause_end = stop.start() if stop else min(window, len(text))
-        if stop and stop.group() == "?":
-            return None
-        words = list(WORD_RE.finditer(text, pos, clause_end))
-        opts = self.options
-        if words and words[0].group().lower() == "that":
-            return None
-        for k, w in enumerate(words[: opts.max_query_words + 1]):
-            if k >= opts.min_query_words and w.group() in continuations:
-                if _sentence_has_question_mark(text, clause_end):
-                    return None
-                return w.start(), w.group()
-        return None
-
-
-_SENTENCE_END = re.compile(r"[.!?\n]")
-
-
-def _sentence_has_question_mark(text: str, pos: int) -> bool:
-    """Does the sentence going on at ``pos`` end with a question mark?"""
-    end = _SENTENCE_END.search(text, pos)
-    return bool(end and end.group() == "?")
 
 
 RULES: tuple[type[Rule], ...] = (

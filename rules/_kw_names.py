@@ -1,0 +1,209 @@
+"""Names the article writes with capitals (KW002), and their lower-case echoes.
+
+A name is learned from running text ("Elon Musk", "Bank of England", "OpenAI");
+a lower-case run of the same words elsewhere ("elon musk") is the fingerprint of
+a search query pasted into the text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from itertools import compress
+from operator import and_, not_
+from typing import NamedTuple
+
+from rules._kw_lexicon import common_words, stopwords, word_list
+from rules._kw_tokens import (
+    CAMEL,
+    LOWER,
+    POSSESSIVE_SUFFIXES,
+    TITLE,
+    UPPER,
+    Tokens,
+    strip_possessive,
+)
+
+MAX_NAME_WORDS = 5  # longest name KW002 learns ("Royal Bank of Scotland Group")
+MIN_PROSE_WORDS = 4  # lower-case words a clause needs to count as running text
+_CAPITAL = (TITLE, CAMEL, UPPER)
+_SPELLINGS = ("", *POSSESSIVE_SUFFIXES)  # how a lower-case word may be written
+
+Names = dict[tuple[str, ...], Counter[tuple[str, ...]]]
+
+
+class Miscased(NamedTuple):
+    start: int  # first word index
+    size: int
+    cased: tuple[str, ...]
+
+    @property
+    def last(self) -> int:
+        return self.start + self.size - 1
+
+    def key(self, t: Tokens) -> tuple[str, ...]:
+        """The run's lower-case words, as names are keyed."""
+        return tuple(t.low[self.start : self.start + self.size])
+
+
+def learned_names(t: Tokens) -> Names:
+    """Names the document writes with capitals, keyed by their lower-case words,
+    with how often each spelling occurs.
+
+    A name is a maximal run of two or more capitalised words inside a clause of
+    running text, not on a Title Case line (headline capitals prove nothing),
+    with at least one word that is not ordinary English (``kw_common_words``:
+    "Elon Musk" is a name, "Climate Change" is sloppy capitals).  A single word
+    counts only in camel case ("OpenAI", "iPhone"), and never at a clause start:
+    lower-cased single words ("apple", "bill") are ordinary English too often.
+    """
+    seen: Names = defaultdict(Counter)
+    common = common_words()
+    shape = t.shape
+    after = -1
+    for i in _capitals_in_prose(t):
+        if i <= after:
+            continue
+        j = after = _name_end(t, i)
+        if j == i and (shape[i] != CAMEL or t.seg_first(i)):
+            continue
+        if j - i >= MAX_NAME_WORDS or all(shape[k] == UPPER for k in range(i, j + 1)):
+            continue
+        for last in {j, _name_head(t, i, j)}:  # the whole name, and its head
+            key = tuple(t.low[i : last + 1])
+            if (last > i and any(w not in common for w in key)) or shape[i] == CAMEL:
+                seen[key][tuple(map(strip_possessive, t.raw[i : last + 1]))] += 1
+    return seen
+
+
+def _capitals_in_prose(t: Tokens) -> Iterator[int]:
+    """Capitalised words in running text, off Title Case lines: selected in C."""
+    prose = prose_segments(t)
+    selectors = map(
+        and_,
+        map(_CAPITAL.__contains__, t.shape),
+        map(
+            and_,
+            map(prose.__contains__, t.segment),
+            map(not_, map(t.title_lines.__contains__, t.lines)),
+        ),
+    )
+    return compress(range(len(t.low)), selectors)
+
+
+def prose_segments(t: Tokens) -> set[int]:
+    """Segments with at least ``MIN_PROSE_WORDS`` lower-case words: running text,
+    not a menu, a label or a share button ("Share to linkedin")."""
+    memo = t.memo.get("prose")
+    if memo is None:
+        counts = Counter(compress(t.segment, map(LOWER.__eq__, t.shape)))
+        memo = t.memo["prose"] = {seg for seg, c in counts.items() if c >= MIN_PROSE_WORDS}
+    return memo  # type: ignore[return-value]
+
+
+def _name_end(t: Tokens, i: int) -> int:
+    """Last word of the name starting at ``i``: capitalised words, joined by
+    connectors ("Bank of England", "Lab for Mobile Communications").  The name
+    and its head ("Elon Musk" of "Elon Musk of Tesla") are learned, never its
+    tail ("Mobile Communications"), which is often a common phrase."""
+    connectors = word_list("kw_name_connectors")
+    shape, seg, n = t.shape, t.segment, len(t.low)
+    j = i
+    while j + 1 < n and seg[j + 1] == seg[i]:
+        if shape[j + 1] in _CAPITAL:
+            j += 1
+        elif j + 2 < n and t.low[j + 1] in connectors and shape[j + 2] in _CAPITAL:
+            j += 2
+        else:
+            break
+    return j
+
+
+def _name_head(t: Tokens, i: int, j: int) -> int:
+    """Last word of the name's head: its capitals before the first connector."""
+    head = i
+    while head < j and t.shape[head + 1] in _CAPITAL:
+        head += 1
+    return head
+
+
+def miscased_runs(t: Tokens, text: str) -> list[Miscased]:
+    """Lower-case runs matching a learned name whose content words are never
+    written in lower case anywhere else ("elon musk"): a word the article also
+    uses as an ordinary word ("starry nights" beside "starry night") makes the
+    run an ordinary phrase."""
+    names = {key: forms.most_common(1)[0][0] for key, forms in learned_names(t).items()}
+    if not names:
+        return []
+    runs = list(_candidate_runs(t, text, names))
+    if not runs:
+        return []
+    inside = Counter(w for r in runs for w in r.key(t))
+    # Lower-case spellings of each word, possessive included ("musk's").
+    spellings = {w + s for w in inside for s in _SPELLINGS}
+    written = Counter(compress(t.raw, map(spellings.__contains__, t.raw)))
+    lower = {w: sum(written[w + s] for s in _SPELLINGS) for w in inside}
+    stop = stopwords()
+    return [r for r in runs if all(w in stop or lower[w] == inside[w] for w in r.key(t))]
+
+
+def _candidate_runs(
+    t: Tokens, text: str, names: dict[tuple[str, ...], tuple[str, ...]]
+) -> Iterator[Miscased]:
+    """Lower-case runs in running text spelling a learned name, left to right."""
+    sizes_by_first: dict[str, set[int]] = defaultdict(set)
+    stop = stopwords()
+    for key in names:
+        if key[0] not in stop:  # "the guardian": too ambiguous in lower case
+            sizes_by_first[key[0]].add(len(key))
+    # Raw spellings a lower-case first word can have: "musk", "musk's".
+    firsts = {w + s for w in sizes_by_first for s in _SPELLINGS}
+    prose = prose_segments(t)
+    after = -1
+    for i in compress(range(len(t.low)), map(firsts.__contains__, t.raw)):
+        if i <= after or t.segment[i] not in prose:
+            continue
+        run = _run_at(t, text, i, sizes_by_first[t.low[i]], names)
+        if run is not None:
+            yield run
+            after = run.last
+
+
+def _run_at(
+    t: Tokens, text: str, i: int, sizes: set[int], names: dict[tuple[str, ...], tuple[str, ...]]
+) -> Miscased | None:
+    """The longest name written all in lower case from word ``i``, unless it
+    follows a determiner ("the prime minister") or is part of a handle."""
+    determiners = word_list("kw_determiners")
+    low, shape, seg, n = t.low, t.shape, t.segment, len(t.low)
+    for size in sorted(sizes, reverse=True):
+        j = i + size - 1
+        if j >= n or seg[j] != seg[i]:
+            continue
+        key = tuple(low[i : j + 1])
+        if key not in names or any(shape[k] != LOWER for k in range(i, j + 1)):
+            continue
+        if size > 1 and i > 0 and seg[i - 1] == seg[i] and low[i - 1] in determiners:
+            continue
+        if _in_handle(text, t.start(i)):
+            return None
+        return Miscased(i, size, names[key])
+    return None
+
+
+def _in_handle(text: str, start: int) -> bool:
+    """A hashtag, @handle or path segment: lower case is their normal form."""
+    return start > 0 and text[start - 1] in "#@/\\_~"
+
+
+def cased_count(names: Names, run: Miscased, t: Tokens) -> int:
+    """How often the article writes the run's name with capitals."""
+    return sum(names[run.key(t)].values())
+
+
+def expected_spelling(t: Tokens, run: Miscased) -> str:
+    """The article's own casing of the run, keeping the run's possessive."""
+    last = run.last
+    raw, low = t.raw[last], t.low[last]
+    suffix = raw[len(low) :] if raw.lower() != low else ""
+    return " ".join(run.cased) + suffix
