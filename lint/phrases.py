@@ -8,7 +8,9 @@ entry per line::
     re:powered by \\w+                       (a regular expression entry)
 
 All entries of a file are compiled into a single alternation with word
-boundaries, so a document is scanned once per list, whatever its length.
+boundaries, so a document is scanned once per list, whatever its length.  Where
+several entries match at one position, regex entries win in file order, then
+the longest literal phrase.  Straight and curly apostrophes match each other.
 """
 
 from __future__ import annotations
@@ -51,13 +53,19 @@ class PhraseList:
                 body = phrase[3:].strip()
             else:
                 body = r"\s+".join(re.escape(w) for w in phrase.split())
-                body = body.replace("'", "['’]").replace("’", "['’]")
+                body = re.sub("['’]", "['’]", body)
             parts.append(rf"(?P<p{len(entries)}>{body})")
             entries.append(phrase)
             suggestions.append(suggestion.strip() or None)
+        # At one position the first alternative that matches wins: try regex entries in
+        # file order, then literal phrases longest first ("share this" before "share").
+        order = sorted(
+            range(len(parts)),
+            key=lambda i: (0, i) if entries[i].startswith("re:") else (1, -len(entries[i]), i),
+        )
         # One word-boundary check around the whole alternation is much faster than
         # one per entry, and matches the same (the regex backtracks into it).
-        alternation = "|".join(parts)
+        alternation = "|".join(parts[i] for i in order)
         pattern = re.compile(
             rf"(?<![\w-])(?:{alternation})(?![\w-])" if parts else r"(?!x)x", flags
         )
