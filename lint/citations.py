@@ -39,7 +39,13 @@ NOTES_HEADING_RE = re.compile(
     r"works cited|further reading)\s*:?\s*$",
     re.IGNORECASE,
 )
-RAW_LINK_RE = re.compile(r"<a\s[^>]*\bhref\s*=\s*[\"']?(?!#)|\]\(\s*(?:https?://|www\.)", re.I)
+#: A link in markup blanked out of ``doc.text``: an absolute (or protocol-relative)
+#: URL, or an in-page footnote anchor; a relative link ("/tag/apps") is navigation.
+RAW_LINK_RE = re.compile(
+    r"<a\b[^>]*?\bhref\s*=\s*[\"']?(?:https?:|//|www\.|#(?:fn|cite|ref|note|footnote))"
+    r"|\]\(\s*(?:https?://|www\.)",
+    re.IGNORECASE,
+)
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
@@ -160,7 +166,7 @@ def sentence_has_marker_or_link(doc: Document, index: int) -> bool:
     """Does sentence ``index`` carry a valid footnote marker or a link?"""
     s = doc.sentences[index]
     text = doc.text
-    if URL_RE.search(text, s.start, s.end) or _raw_link(doc, s.start, s.end):
+    if URL_RE.search(text, s.start, s.end) or _raw_link(doc, index):
         return True
     # A marker right after the sentence end ("2018.[2]") belongs to it.
     tail_end = min(len(text), s.end + 8)
@@ -174,16 +180,19 @@ def sentence_has_marker_or_link(doc: Document, index: int) -> bool:
     return any(marker_is_valid(doc, mk) for mk in found)
 
 
-def _raw_link(doc: Document, start: int, end: int) -> bool:
+def _raw_link(doc: Document, index: int) -> bool:
     """A link whose markup was blanked out of ``doc.text`` (HTML ``<a href>``,
-    Markdown ``[text](url)``): look in ``doc.raw`` at the same offsets, including
-    the blanked gap just before the sentence where an opening tag sits."""
+    Markdown ``[text](url)``): look in ``doc.raw`` at the same offsets, from the
+    blanked gap before the sentence (an opening tag) to the next sentence (a
+    ``<sup><a href="#fn1">`` after the full stop)."""
     if doc.raw is doc.text:
         return False
-    text = doc.text
+    text, sentences = doc.text, doc.sentences
+    start, end = sentences[index].start, sentences[index].end
     while start > 0 and text[start - 1].isspace() and not doc.raw[start - 1].isspace():
         start -= 1
-    return bool(RAW_LINK_RE.search(doc.raw, start, end))
+    following = sentences[index + 1].start if index + 1 < len(sentences) else len(text)
+    return bool(RAW_LINK_RE.search(doc.raw, start, min(following, end + 200)))
 
 
 def sentence_is_cited(doc: Document, index: int) -> bool:
