@@ -9,489 +9,19 @@ action and related-link bait.  Every phrase list is one compiled alternation
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
-from lint.document import Document, Span
-from lint.phrases import PhraseList, load_phrases
+from lint.document import Document
 from lint.rule import Rule
-from lint.violation import Fix, Severity, Violation
+from lint.violation import Severity, Violation
+from rules._seo_cta import is_call_to_action, sentence_runs
+from rules._seo_lines import classify_lines
+from rules._seo_link_bait import closing_sentences, is_headline_bait, is_related_line
+from rules._seo_menus import NAV_RUN, WEAK_NAV_RUN, nav_runs, removable_lines
+from rules._seo_reports import line_violation, sentence_violation
 
-# Longest line (characters) that can be a menu item, widget or filename line.
-MAX_ITEM_LINE = 160
-# Longest question (words) read as the teaser of a call to action that follows it.
-HOOK_MAX_WORDS = 6
-# Longest line (words) that a chrome label or boilerplate opening ("Posted in") can start.
-MAX_LEAD_WORDS = 20
-# Shortest line (characters) read as the prose paragraph under a one-word heading.
-HEADING_PROSE_CHARS = 60
-_GAP_OK = re.compile(r"(?:\]\([^)\s]*\)|[\W_])*")
-_CONTENT = re.compile(r"[^\W_]|[©@#]")
-_BLANK = re.compile(r"\s*")
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b06\u2934\u2935]")
-_URGENT = re.compile(r"!|\b(?:today|now|free)\b", re.IGNORECASE)
-_SELF = re.compile(r"\b(?:us|our|my|me|we)\b", re.IGNORECASE)
-_HASHTAGS = re.compile(r"\s*(?:#[^\W\d_][\w-]*[\s,|·•]*){2,}")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
-_DELIMITER = re.compile(r"[:»›>|–—\-]\s*$")
 
-
-# -- shared line helpers ----------------------------------------------------------
-def _is_blank(doc: Document, span: Span) -> bool:
-    return _BLANK.fullmatch(doc.text, span.start, span.end) is not None
-
-
-def _content_start(doc: Document, span: Span) -> int:
-    """Offset of the first letter, digit or © of the line (line end when none)."""
-    m = _CONTENT.search(doc.text, span.start, span.end)
-    return m.start() if m else span.end
-
-
-def cover(doc: Document, span: Span, lists: tuple[PhraseList, ...]) -> list[tuple[int, int]]:
-    """Items that cover every letter and digit of the line, left to right, as
-    (list index, length) pairs; empty when some word is not an item of ``lists``.
-
-    Each list is tried only where an item can start (after the separators), taking
-    the longest match, so a line of prose fails at its first word: linear time."""
-    text, end = doc.text, span.end
-    gap = _GAP_OK.match(text, span.start, end)
-    pos = gap.end() if gap else span.start
-    found: list[tuple[int, int]] = []
-    while pos < end:
-        best = (-1, pos)
-        for k, plist in enumerate(lists):
-            m = plist.pattern.match(text, pos, end)
-            if m and m.end() > best[1]:
-                best = (k, m.end())
-        if best[0] < 0:
-            return []
-        found.append((best[0], best[1] - pos))
-        gap = _GAP_OK.match(text, best[1], end)
-        pos = gap.end() if gap else best[1]
-    return found
-
-
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
-_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
-
-
-def tags_balanced(doc: Document, index: int) -> bool:
-    """In HTML, does line ``index`` close every element it opens (and no other)?
-    Deleting it then leaves the page's structure intact."""
-    if doc.input_format != "html":
-        return True
-    span, stack = doc.lines[index], []
-    for m in _TAG.finditer(doc.raw, span.start, span.end):
-        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
-        if name in _VOID_TAGS or self_closing:
-            continue
-        if not closing:
-            stack.append(name)
-        elif not stack or stack.pop() != name:
-            return False
-    return not stack
-
-
-def line_deletion(doc: Document, index: int, *, safe: bool = True) -> Fix | None:
-    """Delete line ``index`` with its line break; when it follows a blank line (or
-    opens the file) also delete the blank lines after it, so no double blank is left.
-    A line closing a group of adjacent removed lines ("Twitter", "Facebook", "Email")
-    looks at the line before the group instead. No fix for an HTML line that opens or
-    closes an element it does not contain."""
-    if not tags_balanced(doc, index):
-        return None
-    lines, starts = doc.lines, doc.line_starts
-    start = lines[index].start
-    nxt = index + 1
-    removable = removable_lines(doc)
-    first = group_starts(doc).get(index, index)
-
-    # Blank in the source, not just in the lintable text (where code and tags are blanked).
-    def blank(i: int) -> bool:
-        return _BLANK.fullmatch(doc.raw, lines[i].start, lines[i].end) is not None
-
-    if first == 0 or blank(first - 1):
-        while nxt < len(lines) and blank(nxt):
-            nxt += 1
-        if index == first and index >= tail_start(doc):  # only residue follows: drop blanks before
-            before = first - 1
-            while before >= 0 and blank(before):
-                before -= 1
-            if before not in removable:
-                start = starts[before + 1] if before >= 0 else 0
-    end = starts[nxt] if nxt < len(lines) else len(doc.text)
-    return Fix.delete(start, end, safe=safe)
-
-
-@lru_cache(maxsize=4)
-def group_starts(doc: Document) -> dict[int, int]:
-    """For each removable line, the first line of its group of adjacent removable lines."""
-    removable = removable_lines(doc)
-    starts: dict[int, int] = {}
-    for i in sorted(removable):
-        starts[i] = starts.get(i - 1, i)
-    return starts
-
-
-@lru_cache(maxsize=4)
-def tail_start(doc: Document) -> int:
-    """Index of the first line from which every line is blank or removable residue."""
-    removable = removable_lines(doc)
-    index = len(doc.lines)
-    while index > 0 and (index - 1 in removable or _is_blank(doc, doc.lines[index - 1])):
-        index -= 1
-    return index
-
-
-@dataclass(frozen=True)
-class LineKinds:
-    """What each line looks like to the line rules (one entry per line)."""
-
-    strong: tuple[bool, ...]  # covered by menu, chrome and widget items, one of them chrome
-    widget: tuple[bool, ...]  # covered by widget items alone
-    nav: tuple[bool, ...]  # covered by menu words (weak, strong or widget)
-    lead: tuple[bool, ...]  # opens with a chrome lead ("Posted in", "©", cookie notice)
-    filename: tuple[bool, ...]  # is a stray media filename
-
-
-@lru_cache(maxsize=4)
-def classify_lines(doc: Document) -> LineKinds:
-    """Classify every line once per document (the line rules share the result)."""
-    strong_list, weak_list = load_phrases("seo_chrome_terms"), load_phrases("seo_chrome_weak")
-    widget_list = load_phrases("seo_widgets")
-    strong, widget, nav, lead, filename = [], [], [], [], []
-    for span in doc.lines:
-        s = w = n = le = f = False
-        if span.end - span.start <= MAX_ITEM_LINE and not _is_blank(doc, span):
-            items = cover(doc, span, (strong_list, widget_list, weak_list))
-            w = (bool(items) and widget_only(doc, span, widget_list)) or headline_counter(doc, span)
-            n = bool(items)
-            s = not w and any(k == 0 for k, _ in items)
-            f = is_filename_line(doc, span)
-        if not (s or w) and not _is_blank(doc, span):
-            le = is_chrome_lead(doc, span)
-        strong.append(s)
-        widget.append(w)
-        nav.append(n)
-        lead.append(le)
-        filename.append(f)
-    for i in headings_among(doc, strong, widget, nav, lead, filename):
-        strong[i] = widget[i] = False
-    return LineKinds(tuple(strong), tuple(widget), tuple(nav), tuple(lead), tuple(filename))
-
-
-def headings_among(doc: Document, *kinds: list[bool]) -> Iterator[int]:
-    """One-word chrome lines that head the paragraph after them ("Menu" before "The
-    menu changes weekly ..."): the word comes back in the next line of prose.
-
-    "Next line of prose" skips blank lines and every line a line rule could remove,
-    so removing those lines never changes the answer (fixes stay idempotent)."""
-    strong, widget, nav, lead, filename = kinds
-    next_prose = -1
-    for i in range(len(doc.lines) - 1, -1, -1):
-        span = doc.lines[i]
-        if (strong[i] or widget[i]) and next_prose >= 0:
-            words = _WORD.findall(doc.text, span.start, span.end)
-            if len(words) == 1 and _mentions(doc, doc.lines[next_prose], words[0]):
-                yield i
-        if not (_is_blank(doc, span) or nav[i] or lead[i] or filename[i] or widget[i]):
-            next_prose = i
-
-
-def _mentions(doc: Document, span: Span, word: str) -> bool:
-    """Is ``span`` a line of prose (a dozen words or more) using ``word`` or a form of it?"""
-    if span.end - span.start < HEADING_PROSE_CHARS:
-        return False
-    stem = word.rstrip("esES") if len(word) > 4 else word  # share/sharing, comments/comment
-    pattern = re.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
-    return pattern.search(doc.text, span.start, span.end) is not None
-
-
-def headline_counter(doc: Document, span: Span) -> bool:
-    """A Title Case headline closed by a counter ("Bridge Closes for Good 11 comments")."""
-    m = load_phrases("seo_counter_tail").pattern.search(doc.text, span.start, span.end)
-    if not m:
-        return False
-    words = _WORD.findall(doc.text, span.start, m.start())
-    if not 1 <= len(words) <= MAX_LEAD_WORDS or _SENTENCE_END.search(
-        doc.text, span.start, m.start()
-    ):
-        return False
-    return sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.6 * len(words)
-
-
-def widget_only(doc: Document, span: Span, widgets: PhraseList) -> bool:
-    """Is the line made of widget items only, one of them longer than a letter?"""
-    items = cover(doc, span, (widgets,))
-    return any(length > 1 for _, length in items)
-
-
-@lru_cache(maxsize=4)
-def removable_lines(doc: Document) -> frozenset[int]:
-    """Lines the line rules report with their default options (they shape the fixes)."""
-    kinds = classify_lines(doc)
-    residue = (i for i in range(len(doc.lines)) if is_line_residue(kinds, i))
-    defaults = PageChrome.Options()
-    runs = nav_runs(doc, kinds, defaults.nav_run, defaults.weak_nav_run)
-    return frozenset(residue) | runs
-
-
-def is_line_residue(kinds: LineKinds, index: int) -> bool:
-    """Is the line reported by a line rule whatever the context (SEO001/2/4)?"""
-    return kinds.strong[index] or kinds.widget[index] or kinds.lead[index] or kinds.filename[index]
-
-
-def is_chrome_lead(doc: Document, span: Span) -> bool:
-    """Does the line open with a chrome label, boilerplate or notice (or is it tags)?"""
-    if _HASHTAGS.fullmatch(doc.text, span.start, span.end):
-        return True
-    start = _content_start(doc, span)
-    if load_phrases("seo_chrome_notice").pattern.match(doc.text, start, span.end):
-        return True
-    lead = load_phrases("seo_chrome_lead").pattern.match(doc.text, start, span.end)
-    label = (
-        None if lead else load_phrases("seo_chrome_label").pattern.match(doc.text, start, span.end)
-    )
-    if not (lead or label) or len(_WORD.findall(doc.text, start, span.end)) > MAX_LEAD_WORDS:
-        return False
-    return lead is not None or not _SENTENCE_END.search(doc.text, start, span.end)
-
-
-@lru_cache(maxsize=4)
-def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -> frozenset[int]:
-    """Lines of menu words that sit in a run of menu-like lines (blank lines and
-    filename lines do not break a run): at least ``min_run`` lines including one
-    that is chrome on its own, or ``min_weak_run`` lines of section names. Bare
-    numbers in a run with a widget ("412" under "Share") are its counters."""
-    flagged: set[int] = set()
-    run: list[int] = []
-    counts: list[int] = []  # bare numbers ("412" claps): kept only beside a widget
-    anchored = widgets = False
-
-    def close() -> None:
-        if not run:
-            return
-        if len(run) >= min_weak_run or (anchored and len(run) + len(counts) >= min_run):
-            flagged.update(run)
-            if widgets:
-                flagged.update(counts)
-
-    for i, span in enumerate(doc.lines):
-        if kinds.filename[i] or _content_start(doc, span) == span.end:
-            continue  # blank lines, "·" and "***" do not break a run
-        if kinds.nav[i] or kinds.lead[i]:
-            run.append(i)
-            anchored = anchored or kinds.strong[i] or kinds.widget[i] or kinds.lead[i]
-            widgets = widgets or kinds.widget[i]
-            continue
-        if _COUNT_LINE.fullmatch(doc.text, span.start, span.end):
-            counts.append(i)
-            continue
-        close()
-        run, counts, anchored, widgets = [], [], False, False
-    close()
-    return frozenset(flagged | menu_blocks(doc, kinds, min_weak_run))
-
-
-_COUNT_LINE = re.compile(r"\s*\d[\d,.]*\s*[kKmM]?\s*")
-_MENU_ITEM = re.compile(r"[^\W_][^.!?;:,\n]{0,40}")
-
-
-def menu_blocks(doc: Document, kinds: LineKinds, min_lines: int) -> set[int]:
-    """Lines of a menu: a group of at least ``min_lines`` adjacent lines (no blank line
-    between them), each a short item without sentence punctuation, at least half of
-    them menu words, one chrome on its own; the unknown items ("Middle East",
-    "Personal Finance") go too."""
-    flagged: set[int] = set()
-    group: list[int] = []
-
-    def close() -> None:
-        if len(group) < min_lines:
-            return
-        known = sum(1 for i in group if kinds.nav[i])
-        anchor = any(kinds.strong[i] or kinds.widget[i] for i in group)
-        if anchor and len(group) >= min_lines and 2 * known >= len(group):
-            flagged.update(group)
-
-    for i, span in enumerate(doc.lines):
-        start = _content_start(doc, span)
-        short = span.end - start <= 60 and len(_WORD.findall(doc.text, start, span.end)) <= 4
-        if short and (kinds.nav[i] or _MENU_ITEM.fullmatch(doc.text, start, span.end)):
-            group.append(i)
-            continue
-        if is_line_residue(kinds, i):
-            continue  # reported anyway: once it is fixed away the group must stay the same
-        close()
-        group = []
-    close()
-    return flagged
-
-
-# -- SEO002 helpers ---------------------------------------------------------------
-_MEDIA_EXT = (
-    "png|jpe?g|gif|webp|svg|avif|heic|heif|tiff?|bmp|ico|jfif|"
-    "mp4|m4v|mov|webm|avi|mkv|wmv|mp3|m4a|wav|ogg|"
-    "pdf|docx?|pptx?|xlsx?|odt|zip"
-)
-_FILENAME_LINE = re.compile(
-    rf"[\s*_>\-•\"'“”‘’]*(?P<name>[^\s/\\<>|]+(?:[ \t][^\s/\\<>|]+)*?\.(?:{_MEDIA_EXT}))"
-    r"[\s*_\"'“”‘’]*",
-    re.IGNORECASE,
-)
-_MACHINE_NAME = re.compile(
-    r"_|\(\d+\)|%20|\d{3,}|[A-Za-z0-9]{12,}|-\d+x\d+|(?i:edited|copy|final|scaled|img|dsc)"
-)
-_DEVICE_NAME = re.compile(
-    r"(?:(?:screenshot|screen\s+shot|img|dsc|dscn|pxl|mvimg|vid|photo)[\s_-]*\d"
-    r"|copy\s+of\s|untitled\b)",
-    re.IGNORECASE,
-)
-_SENTENCE_BREAK = re.compile(r"[.!?:;,]\s")
-
-
-def is_filename_line(doc: Document, span: Span) -> bool:
-    """Is the whole line a media filename (hashed, slugified or camera-named)?"""
-    m = _FILENAME_LINE.fullmatch(doc.text, span.start, span.end)
-    if not m:
-        return False
-    name = m.group("name")
-    if _DEVICE_NAME.match(name):
-        return True
-    if "://" in name or name.lower().startswith("www.") or "](" in name or "`" in name:
-        return False
-    if _SENTENCE_BREAK.search(name):
-        return False
-    if " " not in name and "\t" not in name:
-        return True
-    last = name.split()[-1]
-    return _MACHINE_NAME.search(last) is not None
-
-
-# -- sentence helpers (SEO003, SEO005) ----------------------------------------------
-SentenceTest = Callable[[Document, int, int], bool]
-_LEAD_IN = re.compile(
-    r"(?:(?:so|now|and|then|today|also|please|meanwhile)\b[,!]?\s+"
-    r"|(?:to|if|for|whether|when|while)\b[^,.!?\n]{0,150},\s*)",
-    re.IGNORECASE,
-)
-_HOOK = re.compile(
-    r"(?:(?:ready|want|wanna|looking|interested|curious|eager|keen|excited|need)\b[^\n]*\?"
-    r"|(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:reading|stopping\s+by|visiting)"
-    r"\b[^\n]{0,60}[.!])\s*$",
-    re.IGNORECASE,
-)
-_QUESTION_WORD = re.compile(
-    r"(?:Why|How|What|When|Where|Who|Which|Is|Are|Can|Could|Does|Do|Did|Should|Will|Would)\b"
-)
-
-
-_NON_WORD = re.compile(r"[^\w]*")
-
-
-def _body_start(doc: Document, start: int, end: int) -> int:
-    """Offset of the sentence's first word (after emoji, quotes and bullets)."""
-    m = _NON_WORD.match(doc.text, start, end)
-    return m.end() if m else start
-
-
-def is_call_to_action(doc: Document, start: int, end: int) -> bool:
-    verbs = load_phrases("seo_cta_verbs").pattern
-    pos = _body_start(doc, start, end)
-    if load_phrases("seo_cta_self").pattern.match(doc.text, pos, end):
-        return True
-    if not verbs.match(doc.text, pos, end):
-        lead = _LEAD_IN.match(doc.text, pos, end)
-        if not lead or not verbs.match(doc.text, lead.end(), end):
-            return False
-    if load_phrases("seo_cta_markers").search(doc.text, start, end) is not None:
-        return True
-    cues = (
-        _EMOJI.search(doc.text, start, end),
-        _URGENT.search(doc.text, start, end),
-        _SELF.search(doc.text, start, end),
-        load_phrases("seo_cta_links").search(doc.text, start, end),
-    )
-    return sum(cue is not None for cue in cues) >= 2
-
-
-def is_hook(doc: Document, start: int, end: int) -> bool:
-    """A teaser before a call to action: "Ready to dive in?", "Hungry for more?",
-    "Thanks for reading!"."""
-    pos = _body_start(doc, start, end)
-    if _HOOK.match(doc.text, pos, end):
-        return True
-    short = len(_WORD.findall(doc.text, pos, end)) <= HOOK_MAX_WORDS
-    return short and doc.text[start:end].rstrip().endswith("?")
-
-
-def is_headline_bait(doc: Document, start: int, end: int) -> bool:
-    """A pointer followed by a headline: "... learn more about Why Did This Happen?".
-
-    A sentence closed by a full stop reads as prose, not as a headline link."""
-    if end <= start or doc.text[end - 1] in ".!":
-        return False
-    for m in load_phrases("seo_related_inline").finditer(doc.text, start, end):
-        tail = doc.text[m.end : end].strip()
-        if tail.endswith("?") and _QUESTION_WORD.match(tail):
-            return True
-        words = _WORD.findall(tail)
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
-            return True
-    return False
-
-
-def sentence_runs(doc: Document, test: SentenceTest) -> Iterator[tuple[int, int]]:
-    """Runs of consecutive sentences of one block that pass ``test`` (a hook
-    question right before a passing sentence joins its run)."""
-    sentences = doc.sentences
-    i = 0
-    while i < len(sentences):
-        s = sentences[i]
-        if not test(doc, s.start, s.end):
-            i += 1
-            continue
-        first = i
-        if i > 0 and sentences[i - 1].block == s.block:
-            prev = sentences[i - 1]
-            if is_hook(doc, prev.start, prev.end):
-                first = i - 1
-        last = i
-        while (
-            last + 1 < len(sentences)
-            and sentences[last + 1].block == s.block
-            and test(doc, sentences[last + 1].start, sentences[last + 1].end)
-        ):
-            last += 1
-        yield first, last
-        i = last + 1
-
-
-def sentence_violation(rule: Rule, doc: Document, first: int, last: int, message: str) -> Violation:
-    """Report a run of sentences: the whole line when the run fills its line, with an
-    unsafe line deletion; a run closing a longer paragraph line loses just itself."""
-    sentences = doc.sentences
-    start, end = sentences[first].start, sentences[last].end
-    message = f"{message}: {_shorten(doc.text[start:end].strip())!r}"
-    line = doc.line_index(start)
-    span = doc.lines[line]
-    if doc.line_index(end) != line:
-        return rule.violation(start, end, message)
-    head = _content_start(doc, Span(span.start, start))
-    tail_blank = _GAP_OK.fullmatch(doc.text, end, span.end) is not None
-    if tail_blank and head >= start:
-        return rule.violation(span.start, span.end, message, line_deletion(doc, line, safe=False))
-    block_end = doc.blocks[sentences[last].block].end
-    if tail_blank and end >= block_end and first > 0:
-        prev_end = sentences[first - 1].end
-        if prev_end >= span.start:
-            return rule.violation(start, end, message, Fix.delete(prev_end, end, safe=False))
-    return rule.violation(start, end, message)
-
-
-# -- the rules --------------------------------------------------------------------
 class PageChrome(Rule):
     """Navigation and site-builder text standing alone on a line.
 
@@ -557,23 +87,17 @@ class PageChrome(Rule):
 
     @dataclass(frozen=True)
     class Options:
-        nav_run: int = 3
-        weak_nav_run: int = 5
+        nav_run: int = NAV_RUN
+        weak_nav_run: int = WEAK_NAV_RUN
 
     def check(self, doc: Document) -> Iterator[Violation]:
         kinds = classify_lines(doc)
         runs = nav_runs(doc, kinds, self.options.nav_run, self.options.weak_nav_run)
-        for i, span in enumerate(doc.lines):
+        for i in range(len(doc.lines)):
             if kinds.widget[i] or kinds.filename[i]:
                 continue
             if kinds.strong[i] or kinds.lead[i] or i in runs:
-                text = doc.text[span.start : span.end].strip()
-                yield self.violation(
-                    span.start,
-                    span.end,
-                    f"page chrome left in the article: {_shorten(text)!r}",
-                    line_deletion(doc, i),
-                )
+                yield line_violation(self, doc, i, "page chrome left in the article")
 
 
 class StrayMediaFilename(Rule):
@@ -627,15 +151,10 @@ class StrayMediaFilename(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        for i, span in enumerate(doc.lines):
-            if span.end - span.start <= MAX_ITEM_LINE and is_filename_line(doc, span):
-                name = doc.text[span.start : span.end].strip()
-                yield self.violation(
-                    span.start,
-                    span.end,
-                    f"stray media filename: {_shorten(name)!r}",
-                    line_deletion(doc, i),
-                )
+        kinds = classify_lines(doc)
+        for i in range(len(doc.lines)):
+            if kinds.filename[i]:
+                yield line_violation(self, doc, i, "stray media filename")
 
 
 class PromotionalCallToAction(Rule):
@@ -748,15 +267,9 @@ class EngagementCounters(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         kinds = classify_lines(doc)
-        for i, span in enumerate(doc.lines):
+        for i in range(len(doc.lines)):
             if kinds.widget[i] and not kinds.filename[i]:
-                text = doc.text[span.start : span.end].strip()
-                yield self.violation(
-                    span.start,
-                    span.end,
-                    f"engagement counter or social widget: {_shorten(text)!r}",
-                    line_deletion(doc, i),
-                )
+                yield line_violation(self, doc, i, "engagement counter or social widget")
 
 
 class RelatedLinkBait(Rule):
@@ -809,40 +322,22 @@ class RelatedLinkBait(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        related = load_phrases("seo_related").pattern
-        seen = set(removable_lines(doc))  # lines the line rules report already
-        for i, span in enumerate(doc.lines):
-            if i in seen:
-                continue
-            start = _content_start(doc, span)
-            m = related.match(doc.text, start, span.end) if start < span.end else None
-            if not m or len(_WORD.findall(doc.text, start, span.end)) > 25:
-                continue
-            rest_empty = _GAP_OK.fullmatch(doc.text, m.end(), span.end) is not None
-            if rest_empty or _DELIMITER.search(doc.text, m.start(), m.end()):
-                seen.add(i)
-                text = doc.text[span.start : span.end].strip()
-                yield self.violation(
-                    span.start,
-                    span.end,
-                    f"related-link bait: {_shorten(text)!r}",
-                    line_deletion(doc, i, safe=False),
-                )
+        removable = removable_lines(doc)  # lines the line rules report already
+        related = [
+            i
+            for i, span in enumerate(doc.lines)
+            if i not in removable and is_related_line(doc, span)
+        ]
+        for i in related:
+            yield line_violation(self, doc, i, "related-link bait", safe=False)
+        seen = removable.union(related)
         # Link bait closes its paragraph: only the last sentence of a block is read.
-        sentences = doc.sentences
-        for i, s in enumerate(sentences):
-            if i + 1 < len(sentences) and sentences[i + 1].block == s.block:
-                continue
+        for i in closing_sentences(doc):
+            s = doc.sentences[i]
             if doc.line_index(s.start) not in seen and is_headline_bait(doc, s.start, s.end):
                 yield sentence_violation(
                     self, doc, i, i, "related-link bait pointing at another article"
                 )
-
-
-def _shorten(text: str, width: int = 60) -> str:
-    """The text for a message: blanked markup squeezed out, cut at ``width``."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 RULES: tuple[type[Rule], ...] = (

@@ -304,7 +304,7 @@ def test_every_plain_list_item_covers_a_line_of_itself(name: str) -> None:
     """An item shadowed by a shorter one listed before it (the alternation takes the
     first entry that matches) or broken by escaping would never cover its own line."""
     from lint.phrases import load_phrases
-    from rules.seo import cover
+    from rules._seo_text import cover
 
     plist = load_phrases(name)
     broken = []

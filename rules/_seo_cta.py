@@ -1,0 +1,102 @@
+"""Calls to action (SEO003): imperative sentences pushing the reader to join,
+subscribe, visit or buy, with the teaser question that may open them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from lint.document import Document
+from lint.phrases import load_phrases
+from rules._seo_text import count_words
+
+SentenceTest = Callable[[Document, int, int], bool]
+
+# Longest question (words) read as the teaser of a call to action that follows it.
+HOOK_MAX_WORDS = 6
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b06\u2934\u2935]")
+_URGENT = re.compile(r"!|\b(?:today|now|free)\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:us|our|my|me|we)\b", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w]*")
+_LEAD_IN = re.compile(
+    r"(?:(?:so|now|and|then|today|also|please|meanwhile)\b[,!]?\s+"
+    r"|(?:to|if|for|whether|when|while)\b[^,.!?\n]{0,150},\s*)",
+    re.IGNORECASE,
+)
+_HOOK = re.compile(
+    r"(?:(?:ready|want|wanna|looking|interested|curious|eager|keen|excited|need)\b[^\n]*\?"
+    r"|(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:reading|stopping\s+by|visiting)"
+    r"\b[^\n]{0,60}[.!])\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_call_to_action(doc: Document, start: int, end: int) -> bool:
+    """An imperative with a promotional marker or two weaker cues, or a self-promoting
+    opening ("Subscribe to ...") that needs none."""
+    pos = _body_start(doc, start, end)
+    if load_phrases("seo_cta_self").pattern.match(doc.text, pos, end):
+        return True
+    if not _opens_with_verb(doc, pos, end):
+        return False
+    if load_phrases("seo_cta_markers").search(doc.text, start, end) is not None:
+        return True
+    cues = (
+        _EMOJI.search(doc.text, start, end),
+        _URGENT.search(doc.text, start, end),
+        _SELF.search(doc.text, start, end),
+        load_phrases("seo_cta_links").search(doc.text, start, end),
+    )
+    return sum(cue is not None for cue in cues) >= 2
+
+
+def _opens_with_verb(doc: Document, pos: int, end: int) -> bool:
+    """Does the sentence open with a call-to-action verb, maybe after a lead-in
+    ("So, ...", "To read every story first, ...")?"""
+    verbs = load_phrases("seo_cta_verbs").pattern
+    if verbs.match(doc.text, pos, end):
+        return True
+    lead = _LEAD_IN.match(doc.text, pos, end)
+    return bool(lead and verbs.match(doc.text, lead.end(), end))
+
+
+def _body_start(doc: Document, start: int, end: int) -> int:
+    """Offset of the sentence's first word (after emoji, quotes and bullets)."""
+    m = _NON_WORD.match(doc.text, start, end)
+    return m.end() if m else start
+
+
+def is_hook(doc: Document, start: int, end: int) -> bool:
+    """A teaser before a call to action: "Ready to dive in?", "Hungry for more?",
+    "Thanks for reading!"."""
+    pos = _body_start(doc, start, end)
+    if _HOOK.match(doc.text, pos, end):
+        return True
+    short = count_words(doc, pos, end) <= HOOK_MAX_WORDS
+    return short and doc.text[start:end].rstrip().endswith("?")
+
+
+def sentence_runs(doc: Document, test: SentenceTest) -> Iterator[tuple[int, int]]:
+    """Runs of consecutive sentences of one block that pass ``test`` (a hook
+    question right before a passing sentence joins its run)."""
+    sentences = doc.sentences
+    i = 0
+    while i < len(sentences):
+        s = sentences[i]
+        if not test(doc, s.start, s.end):
+            i += 1
+            continue
+        first = i
+        if i > 0 and sentences[i - 1].block == s.block:
+            prev = sentences[i - 1]
+            if is_hook(doc, prev.start, prev.end):
+                first = i - 1
+        last = i
+        while (
+            last + 1 < len(sentences)
+            and sentences[last + 1].block == s.block
+            and test(doc, sentences[last + 1].start, sentences[last + 1].end)
+        ):
+            last += 1
+        yield first, last
+        i = last + 1

@@ -1,0 +1,45 @@
+"""Stray media filenames (SEO002): a line that is only an image, video or document name."""
+
+from __future__ import annotations
+
+import re
+
+from lint.document import Document, Span
+
+_MEDIA_EXT = (
+    "png|jpe?g|gif|webp|svg|avif|heic|heif|tiff?|bmp|ico|jfif|"
+    "mp4|m4v|mov|webm|avi|mkv|wmv|mp3|m4a|wav|ogg|"
+    "pdf|docx?|pptx?|xlsx?|odt|zip"
+)
+_FILENAME_LINE = re.compile(
+    rf"[\s*_>\-•\"'“”‘’]*(?P<name>[^\s/\\<>|]+(?:[ \t][^\s/\\<>|]+)*?\.(?:{_MEDIA_EXT}))"
+    r"[\s*_\"'“”‘’]*",
+    re.IGNORECASE,
+)
+_MACHINE_NAME = re.compile(
+    r"_|\(\d+\)|%20|\d{3,}|[A-Za-z0-9]{12,}|-\d+x\d+|(?i:edited|copy|final|scaled|img|dsc)"
+)
+_DEVICE_NAME = re.compile(
+    r"(?:(?:screenshot|screen\s+shot|img|dsc|dscn|pxl|mvimg|vid|photo)[\s_-]*\d"
+    r"|copy\s+of\s|untitled\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?:;,]\s")
+
+
+def is_filename_line(doc: Document, span: Span) -> bool:
+    """Is the whole line a media filename (hashed, slugified or camera-named)?"""
+    m = _FILENAME_LINE.fullmatch(doc.text, span.start, span.end)
+    if not m:
+        return False
+    name = m.group("name")
+    if _DEVICE_NAME.match(name):
+        return True
+    if "://" in name or name.lower().startswith("www.") or "](" in name or "`" in name:
+        return False
+    if _SENTENCE_BREAK.search(name):
+        return False
+    if " " not in name and "\t" not in name:
+        return True
+    last = name.split()[-1]
+    return _MACHINE_NAME.search(last) is not None

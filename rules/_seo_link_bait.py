@@ -1,0 +1,55 @@
+"""Related-link bait (SEO005): "Read more: ..." lines and sentences pointing at
+another article by its headline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.document import Document, Span
+from lint.phrases import load_phrases
+from rules._seo_text import GAP_OK, WORD, content_start, count_words
+
+# Longest line (words) that a related-link opening ("Read more:") can start.
+MAX_RELATED_WORDS = 25
+_DELIMITER = re.compile(r"[:»›>|–—\-]\s*$")
+_QUESTION_WORD = re.compile(
+    r"(?:Why|How|What|When|Where|Who|Which|Is|Are|Can|Could|Does|Do|Did|Should|Will|Would)\b"
+)
+
+
+def is_related_line(doc: Document, span: Span) -> bool:
+    """Does the line open with a related-link label that stands alone ("Most read")
+    or is followed by a delimiter ("Read more: <headline>")?"""
+    start = content_start(doc, span)
+    if start >= span.end:
+        return False
+    m = load_phrases("seo_related").pattern.match(doc.text, start, span.end)
+    if not m or count_words(doc, start, span.end) > MAX_RELATED_WORDS:
+        return False
+    rest_empty = GAP_OK.fullmatch(doc.text, m.end(), span.end) is not None
+    return rest_empty or _DELIMITER.search(doc.text, m.start(), m.end()) is not None
+
+
+def closing_sentences(doc: Document) -> Iterator[int]:
+    """Index of the last sentence of every block (where link bait sits)."""
+    sentences = doc.sentences
+    for i, s in enumerate(sentences):
+        if i + 1 == len(sentences) or sentences[i + 1].block != s.block:
+            yield i
+
+
+def is_headline_bait(doc: Document, start: int, end: int) -> bool:
+    """A pointer followed by a headline: "... learn more about Why Did This Happen?".
+
+    A sentence closed by a full stop reads as prose, not as a headline link."""
+    if end <= start or doc.text[end - 1] in ".!":
+        return False
+    for m in load_phrases("seo_related_inline").finditer(doc.text, start, end):
+        tail = doc.text[m.end : end].strip()
+        if tail.endswith("?") and _QUESTION_WORD.match(tail):
+            return True
+        words = WORD.findall(tail)
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            return True
+    return False

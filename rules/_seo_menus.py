@@ -1,0 +1,91 @@
+"""Menus for SEO001: runs and blocks of menu-like lines, and every line the line
+rules remove (which the fixes and the sentence rules take into account)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lint.document import Document
+from rules._seo_lines import LineKinds, classify_lines, is_line_residue
+from rules._seo_text import content_start, count_words
+
+# Defaults of SEO001's options `nav-run` and `weak-nav-run`.
+NAV_RUN = 3
+WEAK_NAV_RUN = 5
+_COUNT_LINE = re.compile(r"\s*\d[\d,.]*\s*[kKmM]?\s*")
+_MENU_ITEM = re.compile(r"[^\W_][^.!?;:,\n]{0,40}")
+
+
+@lru_cache(maxsize=4)
+def removable_lines(doc: Document) -> frozenset[int]:
+    """Lines the line rules report with their default options (they shape the fixes)."""
+    kinds = classify_lines(doc)
+    residue = (i for i in range(len(doc.lines)) if is_line_residue(kinds, i))
+    return frozenset(residue) | nav_runs(doc, kinds, NAV_RUN, WEAK_NAV_RUN)
+
+
+@lru_cache(maxsize=4)
+def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -> frozenset[int]:
+    """Lines of menu words that sit in a run of menu-like lines (blank lines and
+    filename lines do not break a run): at least ``min_run`` lines including one
+    that is chrome on its own, or ``min_weak_run`` lines of section names. Bare
+    numbers in a run with a widget ("412" under "Share") are its counters."""
+    flagged: set[int] = set()
+    run: list[int] = []
+    counts: list[int] = []  # bare numbers ("412" claps): kept only beside a widget
+    anchored = widgets = False
+
+    def close() -> None:
+        if not run:
+            return
+        if len(run) >= min_weak_run or (anchored and len(run) + len(counts) >= min_run):
+            flagged.update(run)
+            if widgets:
+                flagged.update(counts)
+
+    for i, span in enumerate(doc.lines):
+        if kinds.filename[i] or content_start(doc, span) == span.end:
+            continue  # blank lines, "·" and "***" do not break a run
+        if kinds.nav[i] or kinds.lead[i]:
+            run.append(i)
+            anchored = anchored or kinds.strong[i] or kinds.widget[i] or kinds.lead[i]
+            widgets = widgets or kinds.widget[i]
+            continue
+        if _COUNT_LINE.fullmatch(doc.text, span.start, span.end):
+            counts.append(i)
+            continue
+        close()
+        run, counts, anchored, widgets = [], [], False, False
+    close()
+    return frozenset(flagged | menu_blocks(doc, kinds, min_weak_run))
+
+
+def menu_blocks(doc: Document, kinds: LineKinds, min_lines: int) -> set[int]:
+    """Lines of a menu: a group of at least ``min_lines`` adjacent lines (no blank line
+    between them), each a short item without sentence punctuation, at least half of
+    them menu words, one chrome on its own; the unknown items ("Middle East",
+    "Personal Finance") go too."""
+    flagged: set[int] = set()
+    group: list[int] = []
+
+    def close() -> None:
+        if len(group) < min_lines:
+            return
+        known = sum(1 for i in group if kinds.nav[i])
+        anchor = any(kinds.strong[i] or kinds.widget[i] for i in group)
+        if anchor and 2 * known >= len(group):
+            flagged.update(group)
+
+    for i, span in enumerate(doc.lines):
+        start = content_start(doc, span)
+        short = span.end - start <= 60 and count_words(doc, start, span.end) <= 4
+        if short and (kinds.nav[i] or _MENU_ITEM.fullmatch(doc.text, start, span.end)):
+            group.append(i)
+            continue
+        if is_line_residue(kinds, i):
+            continue  # reported anyway: once it is fixed away the group must stay the same
+        close()
+        group = []
+    close()
+    return flagged
