@@ -67,7 +67,7 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)])\s+\S")
 _QUOTE_LINE = re.compile(r"\s*>")
 _TABLE_LINE = re.compile(r"\s*\|.*\|\s*$")
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
-_TERMINAL = re.compile(r"""[.!?:;,…]["'”’)\]]*\s*$""")
+_TERMINAL = re.compile(r"""[.!?:;,…]["'”’)\]]*(?:\[\^?\d{1,3}\])*\s*$""")
 # Lines of hard-wrapped prose are of middling length; anything longer is a
 # one-line paragraph as scraped web text usually is.
 WRAP_MIN, WRAP_MAX = 40, 100
