@@ -16,7 +16,22 @@ def line_violation(
     """Report line ``index`` as ``label: 'its text'``, fixed by deleting the line."""
     span = doc.lines[index]
     message = f"{label}: {shorten(doc.text[span.start : span.end])!r}"
-    return rule.violation(span.start, span.end, message, line_deletion(doc, index, safe=safe))
+    return _whole_line_violation(rule, doc, index, message, line_deletion(doc, index, safe=safe))
+
+
+def _whole_line_violation(
+    rule: Rule, doc: Document, index: int, message: str, fix: Fix | None
+) -> Violation:
+    """A violation over the text of line ``index``: from its first to its last
+    non-space character, so leading indentation or blanked markup is not pointed at
+    (the fix still deletes the whole line)."""
+    span = doc.lines[index]
+    line = doc.text[span.start : span.end]
+    text = line.strip()
+    if not text:
+        return rule.violation(span.start, span.end, message, fix)
+    start = span.start + len(line) - len(line.lstrip())
+    return rule.violation(start, start + len(text), message, fix)
 
 
 def sentence_violation(rule: Rule, doc: Document, first: int, last: int, message: str) -> Violation:
@@ -32,7 +47,7 @@ def sentence_violation(rule: Rule, doc: Document, first: int, last: int, message
     head = content_start(doc, Span(span.start, start))
     tail_blank = GAP_OK.fullmatch(doc.text, end, span.end) is not None
     if tail_blank and head >= start:
-        return rule.violation(span.start, span.end, message, line_deletion(doc, line, safe=False))
+        return _whole_line_violation(rule, doc, line, message, line_deletion(doc, line, safe=False))
     block_end = doc.blocks[sentences[last].block].end
     if tail_blank and end >= block_end and first > 0:
         prev_end = sentences[first - 1].end

@@ -252,7 +252,73 @@ def test_html_line_deleted_only_when_its_tags_balance(html: str, fixable: bool) 
 def test_line_report_span_is_the_line_text() -> None:
     text = f"{BODY}\n\n  Privacy Policy  \n"
     (v,) = run_rule(PageChrome, text)
-    assert text[v.start : v.end] == "  Privacy Policy  "
+    assert text[v.start : v.end] == "Privacy Policy"
+
+
+# (rule, path, text, text the report covers, text its fix deletes): a line report
+# runs from the first to the last non-space character of the line (not over
+# indentation or blanked markup); the fix still deletes the whole line.
+LINE_SPANS: list[tuple[type[Rule], str, str, str, str]] = [
+    (
+        PageChrome,
+        "a.txt",
+        f"{BODY}\n\n  Privacy Policy  \n\n{BODY}\n",
+        "Privacy Policy",
+        "  Privacy Policy  \n\n",
+    ),
+    (
+        PageChrome,
+        "a.html",
+        f"<article>\n<p>{BODY}</p>\n  <p>Subscribe</p>\n</article>\n",
+        "Subscribe",
+        "  <p>Subscribe</p>\n",
+    ),
+    (
+        PageChrome,
+        "a.md",
+        f"{BODY}\n\n<span>Terms of Use</span>\n\n{BODY}\n",
+        "Terms of Use",
+        "<span>Terms of Use</span>\n\n",
+    ),
+    (
+        StrayMediaFilename,
+        "a.txt",
+        f"{BODY}\n\n\tIMG_2041.JPG\n\n{BODY}\n",
+        "IMG_2041.JPG",
+        "\tIMG_2041.JPG\n\n",
+    ),
+    (EngagementCounters, "a.txt", f"{BODY}\n\n   0 views\n\n{BODY}\n", "0 views", "   0 views\n\n"),
+    (
+        PromotionalCallToAction,
+        "a.txt",
+        f"{BODY}\n\n   Visit us at valleycourier.com for more! \n\n{BODY}\n",
+        "Visit us at valleycourier.com for more!",
+        "   Visit us at valleycourier.com for more! \n\n",
+    ),
+    (
+        RelatedLinkBait,
+        "a.md",
+        f"{BODY}\n\n> Read more: Five Libraries Worth a Detour\n\n{BODY}\n",
+        "Read more: Five Libraries Worth a Detour",
+        "> Read more: Five Libraries Worth a Detour\n\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "path", "text", "reported", "deleted"), LINE_SPANS, ids=lambda x: repr(x)[:40]
+)
+def test_line_report_skips_leading_and_trailing_space_but_fix_deletes_the_line(
+    rule: type[Rule], path: str, text: str, reported: str, deleted: str
+) -> None:
+    from lint.inputs import load_document
+
+    doc = load_document(path, text)
+    (v,) = rule().check(doc)
+    assert text[v.start : v.end] == reported
+    assert v.fix is not None
+    (edit,) = v.fix.edits
+    assert (text[edit.start : edit.end], edit.replacement) == (deleted, "")
 
 
 def test_call_to_action_inside_a_paragraph_has_no_fix() -> None:
