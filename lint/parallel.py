@@ -14,14 +14,16 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint.files import InputError, Source, decode
 from lint.plan import Plan
 from lint.runner import INTERNAL_ERROR, FileResult, check_source, error_result
 from lint.violation import Diagnostic, Severity
+
+if TYPE_CHECKING:  # concurrent.futures costs ~15 ms to import: only when a pool starts
+    from concurrent.futures import Executor, Future
 
 BATCH_FILES = 32  # most files in one batch sent to a worker
 BATCH_CHARS = 256 * 1024  # most characters in one batch
