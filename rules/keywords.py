@@ -132,17 +132,23 @@ class RepeatedKeywordPhrase(Rule):
         t = tokens(doc)
         total = len(t.low)
         allowed = max(opts.min_count - 1, int(opts.max_per_1000_words * total / 1000))
+        excess: dict[int, tuple[int, str]] = {}  # start -> (end, message), longest wins
         for phrase in repeated_phrases(t, max(2, opts.min_words), allowed + 1):
             count = len(phrase.positions)
             if count <= allowed:
                 continue
             text = " ".join(phrase.words)
             for p in phrase.positions[allowed:]:
-                yield self.violation(
-                    *occurrence_span(t, phrase, p),
-                    f"keyword phrase '{text}' used {count} times in {total} words "
-                    f"(at most {allowed} expected)",
-                )
+                start, end = occurrence_span(t, phrase, p)
+                if end > excess.get(start, (-1, ""))[0]:
+                    excess[start] = (
+                        end,
+                        f"keyword phrase '{text}' used {count} times in {total} words "
+                        f"(at most {allowed} expected)",
+                    )
+        for start in sorted(excess):
+            end, message = excess[start]
+            yield self.violation(start, end, message)
 
 
 class KeywordDensity(Rule):

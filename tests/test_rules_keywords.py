@@ -336,3 +336,11 @@ def test_token_offsets_align_with_text(path: Path) -> None:
     for i in range(0, len(t.raw), step):
         assert text[t.start(i) : t.end(i)] == t.raw[i]
         assert t.lines[i] == text.count("\n", 0, t.start(i))
+
+
+def test_kw001_reports_one_occurrence_once_with_its_longest_phrase() -> None:
+    sample = Path(__file__).resolve().parent.parent / "samples" / "kw-repeated-phrase.txt"
+    violations = run_rule(RepeatedKeywordPhrase, sample.read_text(encoding="utf-8"))
+    starts = [v.start for v in violations]
+    assert len(violations) >= 2 and len(starts) == len(set(starts))
+    assert any("for home office" in v.message for v in violations)
