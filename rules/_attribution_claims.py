@@ -18,7 +18,6 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint.citations import sentence_is_cited
 from lint.document import Document
 from lint.phrases import load_phrases
 
@@ -284,28 +283,6 @@ def continues_claim(text: str, start: int, end: int) -> bool:
     """Does the sentence at ``text[start:end]`` open by carrying on the previous claim
     ("That figure...", "The study...", "It...")?"""
     return _continuation_re().match(text, start, end) is not None
-
-
-_HTML_LINK = re.compile(
-    r"<a\b[^>]*?\bhref\s*=\s*[\"']?(?:https?:|//|www\.|#(?:fn|cite|ref|note|footnote))",
-    re.IGNORECASE,
-)
-
-
-def sentence_cited(doc: Document, index: int) -> bool:
-    """``lint.citations.sentence_is_cited``, plus HTML links: the HTML input layer
-    blanks tags out of ``doc.text``, so an ``<a href="https://...">`` inside the
-    sentence is looked for in ``doc.raw`` (same offsets)."""
-    if sentence_is_cited(doc, index):
-        return True
-    if doc.input_format != "html":
-        return False
-    sentences = doc.sentences
-    s = sentences[index]
-    # Tags between this sentence and the next ("users.<sup><a href=#fn1>") are
-    # blanked to spaces in the text; a link there belongs to this sentence.
-    end = sentences[index + 1].start if index + 1 < len(sentences) else len(doc.raw)
-    return _HTML_LINK.search(doc.raw, s.start, min(end, s.end + 200)) is not None
 
 
 _REFERENCE_ENTRY = re.compile(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from lint.citations import sentence_is_cited
 from lint.document import Block, Document
 from lint.phrases import load_phrases
 from lint.rule import Rule
@@ -16,7 +17,6 @@ from rules._attribution_claims import (
     continues_claim,
     has_named_attribution,
     reference_blocks,
-    sentence_cited,
     weasel_matches,
 )
 
@@ -257,7 +257,7 @@ class UncitedStatistic(Rule):
         for i, sent in enumerate(doc.sentences):
             if blocks[sent.block].kind == "heading":
                 continue
-            own = sentence_cited(doc, i) or _attributed(text, sent.start, sent.end)
+            own = sentence_is_cited(doc, i) or _attributed(text, sent.start, sent.end)
             if own and self.options.paragraph_carries_source:
                 sourced_blocks.add(sent.block)
             figures = find_figures(
@@ -282,7 +282,7 @@ class UncitedStatistic(Rule):
             return False
         if not continues_claim(doc.text, nxt.start, nxt.end):
             return False
-        return sentence_cited(doc, i + 1) or _attributed(doc.text, nxt.start, nxt.end)
+        return sentence_is_cited(doc, i + 1) or _attributed(doc.text, nxt.start, nxt.end)
 
 
 def _attributed(text: str, start: int, end: int) -> bool:
