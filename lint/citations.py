@@ -19,16 +19,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from lint.dates import SPECIFIC_DATE
+from lint.links import (
+    DOMAIN_RE,
+    MARKER_RE,
+    RAW_LINK_RE,
+    URL_RE,
+    superscript_is_marker,
+)
+from lint.sources import names_outlet_or_document
+
 if TYPE_CHECKING:
     from lint.document import Document
 
-MARKER_RE = re.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-URL_RE = re.compile(r"\bhttps?://\S+|\bwww\.[\w-]+\.\S+", re.IGNORECASE)
-DOMAIN_RE = re.compile(
-    r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|io|ai|co|uk|de|fr|eu|info|news|"
-    r"app|dev|tech|me|tv|us|ca|au|in|jp|cn)\b(?:/\S*)?",
-    re.IGNORECASE,
-)
 NOTE_RE = re.compile(
     r"[ \t]*(?:[-*+•·▪‣–][ \t]+)?"
     r"(?:\[\^?(?P<br>\d{1,3})\]:?|\^(?P<caret>\d{1,3})[.:)]?|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
@@ -37,13 +40,6 @@ NOTE_RE = re.compile(
 NOTES_HEADING_RE = re.compile(
     r"#*\s*(?:notes?|references?|sources?|footnotes?|endnotes?|citations?|bibliography|"
     r"works cited|further reading)\s*:?\s*$",
-    re.IGNORECASE,
-)
-#: A link in markup blanked out of ``doc.text``: an absolute (or protocol-relative)
-#: URL, or an in-page footnote anchor; a relative link ("/tag/apps") is navigation.
-RAW_LINK_RE = re.compile(
-    r"<a\b[^>]*?\bhref\s*=\s*[\"']?(?:https?:|//|www\.|#(?:fn|cite|ref|note|footnote))"
-    r"|\]\(\s*(?:https?://|www\.)",
     re.IGNORECASE,
 )
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -93,26 +89,11 @@ def markers(doc: Document) -> tuple[Marker, ...]:
 def _markers_in(text: str, start: int, end: int) -> list[Marker]:
     out = []
     for m in MARKER_RE.finditer(text, start, end):
-        if m.group(2) is not None and not _superscript_is_marker(text, m.start()):
+        if m.group(2) is not None and not superscript_is_marker(text, m.start()):
             continue
         label = (m.group(1) or m.group(2)).translate(_SUPERSCRIPT)
         out.append(Marker(m.start(), m.end(), label))
     return out
-
-
-def _superscript_is_marker(text: str, pos: int) -> bool:
-    """``word.¹`` or ``claim¹`` is a marker; ``m²``, ``km²`` and ``10³`` are not."""
-    if pos == 0:
-        return False
-    before = text[pos - 1]
-    if before in ".,;:)\"”’'":
-        return True
-    if not before.isalpha():
-        return False
-    start = pos - 1
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return pos - start >= 3
 
 
 def _find_notes(doc: Document) -> list[Note]:
@@ -150,16 +131,6 @@ def marker_is_valid(doc: Document, marker: Marker) -> bool:
     """A marker is valid when it points to a note, or when there are no notes at all."""
     labels = note_labels(doc)
     return not labels or marker.label in labels
-
-
-def has_link_or_marker(text: str) -> bool:
-    """Does a piece of text hold a link or a footnote marker?  (No note check.)"""
-    if URL_RE.search(text):
-        return True
-    for m in MARKER_RE.finditer(text):
-        if m.group(1) is not None or _superscript_is_marker(text, m.start()):
-            return True
-    return False
 
 
 def sentence_has_marker_or_link(doc: Document, index: int) -> bool:
@@ -227,16 +198,6 @@ _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 BARE_OUTLET = re.compile(r"[ \t]*([\w&.' ]{1,30}?)[ \t]+[-–—:|][ \t]+\S")
 
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
-SPECIFIC_DATE = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
-    rf"\b{_MONTH},?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d\b"
-)
-
-
 def note_is_locatable(body: str) -> bool:
     """Does a note's text let a reader find its source?
 
@@ -251,14 +212,6 @@ def note_is_locatable(body: str) -> bool:
         return True
     if BARE_OUTLET.match(body):
         return False  # "Outlet - restatement of the claim"
-    if SPECIFIC_DATE.search(body) and _names_document(body):
+    if SPECIFIC_DATE.search(body) and names_outlet_or_document(body):
         return True  # "Council minutes, 3 March 2024"
     return bool(_TITLE_RUN.search(body) and _YEAR.search(body))
-
-
-def _names_document(body: str) -> bool:
-    from lint.phrases import load_phrases
-
-    return bool(
-        load_phrases("qt_source_documents").search(body) or load_phrases("qt_outlets").search(body)
-    )

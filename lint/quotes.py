@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lint.phrases import load_phrases
+from lint.reporting_verbs import speech_verbs
 
 if TYPE_CHECKING:
     from lint.document import Document, Quotation
@@ -48,6 +49,27 @@ _MINOR_WORDS = frozenset(
 #: Longest span (characters) a single-quoted pair may cover.
 SINGLE_MAX = 600
 TERM_MAX_WORDS = 3
+
+
+def masked_text(doc: Document) -> str:
+    """``doc.text`` with the inside of every quotation blanked (cached per document):
+    names and verbs in quoted words are never the speaker's."""
+    cached = doc.__dict__.get("_qt_masked")
+    if cached is not None:
+        return cached
+    text = doc.text
+    parts: list[str] = []
+    pos = 0
+    for q in doc.quotations:
+        if q.inner_start < pos:
+            continue
+        parts.append(text[pos : q.inner_start])
+        parts.append(re.sub(r"[^\n]", " ", text[q.inner_start : q.inner_end]))
+        pos = q.inner_end
+    parts.append(text[pos:])
+    masked = "".join(parts)
+    doc.__dict__["_qt_masked"] = masked
+    return masked
 
 
 def find_quotations(doc: Document) -> Iterator[Quotation]:
@@ -200,9 +222,7 @@ def _short_quote(text: str, q: Quotation, inner: str) -> bool:
         return False
     if j < 0 or text[j] in "\n.!?":
         after = text[q.end : q.end + 40]
-        from lint.attribution import reporting_verbs
-
-        return bool(reporting_verbs(after))
+        return bool(speech_verbs(after))
     m = re.search(r"([^\W\d_]+)\W*$", text[max(0, j - 30) : j + 1])
     return bool(m) and m.group(1).lower() in _SHORT_INTRODUCERS
 

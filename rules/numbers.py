@@ -10,15 +10,15 @@ from typing import NamedTuple
 
 from lint.citations import sentence_is_cited
 from lint.document import Block, Document
-from lint.phrases import load_phrases
+from lint.phrase_regex import alternation as _alt
 from lint.rule import Rule
 from lint.violation import Severity, Violation
-from rules._attribution_claims import (
+from rules._claim_sources import (
     continues_claim,
     has_named_attribution,
     reference_blocks,
-    weasel_matches,
 )
+from rules._weasel_phrases import weasel_matches
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
 
@@ -28,11 +28,6 @@ class Figure(NamedTuple):
     end: int
     kind: str
     text: str
-
-
-def _alt(name: str) -> str:
-    entries = sorted(load_phrases(name).entries, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
 
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

@@ -6,24 +6,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.attribution import (
+from lint.citations import sentence_is_cited
+from lint.document import WORD_RE, Document, Quotation
+from lint.names import best_name, proper_nouns, sentence_subject
+from lint.quotes import masked_text
+from lint.rule import Rule
+from lint.sources import document_named, document_quoted, find_source
+from lint.speakers import (
     Speaker,
-    best_name,
-    document_named,
-    document_quoted,
-    find_source,
     intro_speaker,
-    masked_text,
     named_in,
     pronoun_subject,
-    proper_nouns,
-    sentence_subject,
     speaker_after,
     speaker_before,
 )
-from lint.citations import sentence_is_cited
-from lint.document import WORD_RE, Document, Quotation
-from lint.rule import Rule
 from lint.violation import Severity, Violation
 
 #: How many sentences back a pronoun ("she said") is resolved to a name.

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from lint.document import Document
 from lint.rule import Rule
 from lint.violation import Severity, Violation
-from rules._attribution_claims import (
+from rules._claim_sources import (
     continues_claim,
     has_named_attribution,
     reference_blocks,
-    weasel_matches,
 )
+from rules._weasel_phrases import weasel_matches
 
 
 class WeaselAttribution(Rule):

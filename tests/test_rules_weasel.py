@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rules._attribution_claims import has_named_attribution
+from rules._claim_sources import has_named_attribution
 from rules.weasel import WeaselAttribution
 from tests.harness import flagged_lines, run_rule
 

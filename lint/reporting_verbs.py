@@ -1,0 +1,64 @@
+"""Reporting verbs ("said", "told", "according to"): who made a statement.
+
+Two lists in ``rules/data``: ``reporting_verbs`` (verbs whose subject made the
+statement, shared by every family that asks who said or claimed something) and
+``qt_speech_verbs`` (further verbs that introduce a quotation: "quipped",
+"slammed", "pointed out").  ``speech_verbs`` finds both in a piece of text with a
+word-by-word set look-up, so it is linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from lint.phrases import load_phrases
+
+#: The shared list, and the list of verbs that only introduce quotations.
+REPORTING_VERBS = "reporting_verbs"
+SPEECH_VERBS = "qt_speech_verbs"
+_PLAIN_WORD = re.compile(r"(?<![\w’'-])[A-Za-z]+(?![\w-])")
+
+
+class VerbMatch(NamedTuple):
+    start: int
+    end: int
+    phrase: str
+
+
+@lru_cache(maxsize=1)
+def _verb_table() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """Speech verbs: one-word entries, and longer ones keyed by their first word."""
+    single: set[str] = set()
+    longer: dict[str, list[str]] = {}
+    for name in (REPORTING_VERBS, SPEECH_VERBS):
+        for entry in load_phrases(name).entries:
+            words = entry.lower().split()
+            if len(words) == 1:
+                single.add(words[0])
+            elif " ".join(words) not in longer.get(words[0], ()):
+                longer.setdefault(words[0], []).append(" ".join(words))
+    return frozenset(single), {k: tuple(v) for k, v in longer.items()}
+
+
+def is_speech_verb(word: str) -> bool:
+    """Is ``word`` (lower case) a one-word reporting or speech verb?"""
+    return word in _verb_table()[0]
+
+
+def speech_verbs(segment: str, end: int | None = None) -> list[VerbMatch]:
+    """Reporting and speech verbs in ``segment[:end]``, in order."""
+    single, longer = _verb_table()
+    out = []
+    for m in _PLAIN_WORD.finditer(segment, 0, len(segment) if end is None else end):
+        word = m.group(0).lower()
+        for phrase in longer.get(word, ()):
+            stop = m.start() + len(phrase)
+            if re.fullmatch(r"\s+".join(phrase.split()), segment[m.start() : stop].lower()):
+                out.append(VerbMatch(m.start(), stop, phrase))
+                break
+        else:
+            if word in single:
+                out.append(VerbMatch(m.start(), m.end(), word))
+    return out
