@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from lint.document import Document
-from rules.numbers import UncitedStatistic, find_figures, money_value
+from rules._figures import find_figures, money_value
+from rules.numbers import UncitedStatistic
 from tests.harness import flagged_lines, run_rule
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -1,0 +1,144 @@
+"""Statistics in running text: money, percentages, counts, multipliers, fractions.
+
+``find_figures`` runs one compiled regex over a sentence (linear time) and drops
+figures that are not statistics: small amounts of money (prices), sales offers
+("45% off") and intensifiers ("100% sure").  Used by NUM001.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from lint.phrase_regex import alternation as _alt
+
+KINDS = ("money", "percent", "count", "multiplier", "fraction")
+
+
+class Figure(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_MAG = r"(?:thousand|million|billion|trillion|crore|lakh)"
+_MAG_ABBR = r"(?:bn|mn|tn|trn|m|k|b)"
+_CURRENCY = r"(?:(?:US|A|C|HK|NZ|R|S)?\$|€|£|¥|₹|₩|₽|Rs\.?\s?|(?:USD|EUR|GBP|CHF|JPY|CNY|INR)\s?)"
+_START = r"(?<![\w.,#/$€£¥₹-])"
+_COMPARATIVE = (
+    r"(?:more|less|fewer|faster|slower|higher|lower|larger|bigger|smaller|cheaper|greater"
+    r"|better|worse|longer|shorter|stronger|as|the|over)"
+)
+
+
+@lru_cache(maxsize=1)
+def _figure_re() -> re.Pattern[str]:
+    words = _alt("num_number_words")
+    money_words = _alt("num_currency_words")
+    units = _alt("num_non_count_units")
+    amount = rf"(?:{_NUM}|(?:{words}))"
+    patterns = {
+        "money": (
+            rf"(?<![\w$€£¥₹]){_CURRENCY}\s?{_NUM}(?:\s?{_MAG}s?|{_MAG_ABBR}(?![\w])|\s{_MAG_ABBR}\b)?"
+            rf"|{_START}(?:{amount}|an?)\s+(?:{_MAG}\s+)?(?:{money_words})\b"
+        ),
+        "percent": rf"{_START}{amount}[\s-]?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b)",
+        "count": (
+            rf"{_START}(?:{amount}|an?)\s+{_MAG}s?\b(?!\s+(?:{money_words})\b)"
+            rf"|{_START}{_NUM}\s?(?:bn|tn)\b"
+            r"|\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b"
+            rf"|{_START}\d{{1,3}}(?:,\d{{3}})+(?![\w,-]|\.\d)(?!\s+(?:{units})\b)"
+        ),
+        "multiplier": (
+            rf"{_START}{amount}\s?(?:x|×|-fold|\s+fold|\s+times)\s+{_COMPARATIVE}\b"
+            r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:down|up|as|over\s+(?:in|with|laughing))\b)"
+            r"|\b(?:two|three|four|five|ten|hundred)fold\b"
+            r"|\btwice\s+as\s+(?:many|much|likely|fast|large|big|high|often|long|expensive)\b"
+        ),
+        "fraction": (
+            r"\b(?:one|two|three|four|[1-9])\s+(?:in|out\s+of)\s+(?:every\s+)?"
+            r"(?:two|three|four|five|six|seven|eight|nine|ten|[1-9]\d{0,2})\b"
+            r"(?!\s*(?:million|thousand|billion|hundred))"
+            r"|\b(?:two|three|four)[- ](?:thirds|quarters|fifths)\s+of\b"
+        ),
+    }
+    body = "|".join(f"(?P<{kind}>{pat})" for kind, pat in patterns.items())
+    return re.compile(body, re.IGNORECASE)
+
+
+_INTENSIFIER = re.compile(
+    r"\s+(?:sure|certain|committed|behind|honest|confident|convinced|focused|right|wrong"
+    r"|serious|effort)\b",
+    re.IGNORECASE,
+)
+_SAVE = re.compile(r"\b(?:save|saves|saving|get|extra)\s+(?:up\s+to\s+|an?\s+)?$", re.IGNORECASE)
+_GIVE = re.compile(r"\b(?:give|gives|gave|giving|given)\s+(?:it\s+)?$", re.IGNORECASE)
+
+
+_OFFER = re.compile(r"\s*(?:off|discount|cash\s*back|back|savings?)\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]*)", re.IGNORECASE)
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+MIN_MONEY = 100_000
+
+
+def money_value(figure: str) -> float | None:
+    """The amount of a money figure ("$80 billion" -> 8e10); None for written-out ones."""
+    m = _AMOUNT.search(figure)
+    if m is None:
+        return None
+    value = float(m.group(1).replace(",", ""))
+    return value * _SCALE.get(m.group(2).lower(), 1.0)
+
+
+def _not_statistic(text: str, m: re.Match[str], start: int, end: int, min_money: float) -> bool:
+    kind, figure = m.lastgroup, m.group(0)
+    if kind == "money":
+        value = money_value(figure)
+        return value is not None and value < min_money  # a price, not a statistic
+    if kind != "percent":
+        return False
+    if _OFFER.match(text, m.end(), end) or _SAVE.search(
+        text, max(start, m.start() - 16), m.start()
+    ):
+        return True  # "45% off", "save up to 20%": a sales offer
+    return figure.startswith(("100", "110")) and bool(
+        _INTENSIFIER.match(text, m.end(), end)
+        or _GIVE.search(text, max(start, m.start() - 12), m.start())
+    )
+
+
+def find_figures(
+    text: str,
+    start: int,
+    end: int,
+    kinds: tuple[str, ...] = KINDS,
+    min_money: float = MIN_MONEY,
+) -> list[Figure]:
+    """Statistics in ``text[start:end]`` (one sentence), in order."""
+    out = []
+    for m in _figure_re().finditer(text, start, end):
+        kind = m.lastgroup or ""
+        if kind not in kinds or _not_statistic(text, m, start, end, min_money):
+            continue
+        figure = m.group(0).strip()
+        out.append(Figure(m.start(), m.end(), kind, " ".join(figure.split())))
+    return out
