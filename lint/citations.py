@@ -27,6 +27,7 @@ from lint.links import (
     URL_RE,
     superscript_is_marker,
 )
+from lint.phrases import load_phrases
 from lint.sources import names_outlet_or_document
 
 if TYPE_CHECKING:
@@ -36,11 +37,6 @@ NOTE_RE = re.compile(
     r"[ \t]*(?:[-*+•·▪‣–][ \t]+)?"
     r"(?:\[\^?(?P<br>\d{1,3})\]:?|\^(?P<caret>\d{1,3})[.:)]?|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
     r"|(?P<num>\d{1,3})[.)])[ \t]+(?=\S)"
-)
-NOTES_HEADING_RE = re.compile(
-    r"#*\s*(?:notes?|references?|sources?|footnotes?|endnotes?|citations?|bibliography|"
-    r"works cited|further reading)\s*:?\s*$",
-    re.IGNORECASE,
 )
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
@@ -105,7 +101,7 @@ def _find_notes(doc: Document) -> list[Note]:
         m = NOTE_RE.match(text, line.start, line.end)
         heading = heading_starts.get(line.start) or heading_starts.get(_first_char(text, line))
         if heading is not None and (m is None or m.group("num") is not None):
-            in_notes = bool(NOTES_HEADING_RE.fullmatch(text, heading.start, heading.end))
+            in_notes = is_notes_heading(text[heading.start : heading.end])
             continue
         if m is None:
             continue
@@ -114,6 +110,12 @@ def _find_notes(doc: Document) -> list[Note]:
         label = m.group("br") or m.group("caret") or m.group("sup") or m.group("num")
         out.append(Note(line.start, line.end, label.translate(_SUPERSCRIPT), m.end(), in_notes))
     return out
+
+
+def is_notes_heading(heading: str) -> bool:
+    """Does a heading open a list of sources ("Notes", "## References", "Sources:")?"""
+    title = heading.strip().strip(" \t#*:")
+    return load_phrases("source_list_headings").pattern.fullmatch(title) is not None
 
 
 def _first_char(text: str, line: tuple[int, int]) -> int:

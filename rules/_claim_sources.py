@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lint.citations import is_notes_heading
 from lint.document import Document
 from lint.phrase_regex import alternation as _alt
-from lint.phrases import load_phrases
 from lint.reporting_verbs import REPORTING_VERBS
 from rules._weasel_phrases import Weasel, weasel_matches
 
@@ -126,15 +126,12 @@ def reference_blocks(doc: Document) -> set[int]:
     """Blocks that list sources rather than make claims: the blocks under a
     "Sources" / "References" / "Notes" heading, and lines shaped like a reference
     entry (``Outlet, "Title," Aug. 7, 2019``)."""
-    headings = load_phrases("num_reference_headings").pattern
     text = doc.text
     out: set[int] = set()
     in_section = False
     for i, block in enumerate(doc.blocks):
         if block.kind == "heading":
-            stripped = text[block.start : block.end].strip(" \t#*:")
-            m = headings.fullmatch(stripped)
-            in_section = m is not None
+            in_section = is_notes_heading(text[block.start : block.end])
             continue
         if in_section or _REFERENCE_ENTRY.match(text, block.start, block.end):
             out.add(i)
