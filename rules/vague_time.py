@@ -6,27 +6,24 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.dates import MONTH
 from lint.document import Document
 from lint.phrases import load_phrases
 from lint.rule import Rule
 from lint.violation import Severity, Violation
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
 # A date precise to the day.
 _FULL_DATE = (
-    rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"
-    rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?(?![\w])"
+    rf"\b{MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"
+    rf"|\b{_DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{_YEAR}\b)?(?![\w])"
     rf"|\b{_YEAR}-[01]\d-[0-3]\d\b"
     r"|\b[0-3]?\d[/.][01]?\d[/.](?:19|20)?\d\d\b"
 )
 FULL_DATE_RE = re.compile(_FULL_DATE)
 # A date precise to the month at least ("March 2024", "11 March 2024").
-DATE_RE = re.compile(rf"{_FULL_DATE}|\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")
+DATE_RE = re.compile(rf"{_FULL_DATE}|\b{MONTH}\s+(?:of\s+)?{_YEAR}\b")
 _DATELINE_LEAD = re.compile(
     r"\s*(?:(?:published|posted|updated|last\s+updated|date|dated|written)\s*(?:on)?\s*:?\s*"
     r"|[A-Z][A-Za-z .'-]{1,40},\s*|by\s+[^|\n]{1,60}[|·•—–-]\s*)?",
@@ -79,7 +76,7 @@ def document_date(doc: Document) -> str | None:
 
 
 _DATE_WITH_YEAR = re.compile(
-    rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b|\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"
+    rf"\b{MONTH}\s+{_DAY},?\s+{_YEAR}\b|\b{_DAY}\s+(?:of\s+)?{MONTH},?\s+{_YEAR}\b"
     rf"|\b{_YEAR}-[01]\d-[0-3]\d\b"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
