@@ -37,12 +37,14 @@ class PhraseList:
     entries: tuple[str, ...]
     suggestions: tuple[str | None, ...]
     pattern: re.Pattern[str]
+    literals: dict[str, int]
 
     @classmethod
     def from_lines(cls, lines: list[str], *, flags: int = re.IGNORECASE) -> PhraseList:
         entries: list[str] = []
         suggestions: list[str | None] = []
-        parts: list[str] = []
+        regex_parts: list[str] = []
+        literals: dict[str, int] = {}  # normalised phrase -> entry index
         for raw in lines:
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -50,35 +52,72 @@ class PhraseList:
             phrase, _, suggestion = line.partition("->")
             phrase = phrase.strip()
             if phrase.startswith("re:"):
-                body = phrase[3:].strip()
+                regex_parts.append(rf"(?P<p{len(entries)}>{phrase[3:].strip()})")
             else:
-                body = r"\s+".join(re.escape(w) for w in phrase.split())
-                body = re.sub("['’]", "['’]", body)
-            parts.append(rf"(?P<p{len(entries)}>{body})")
+                literals.setdefault(normalise(phrase), len(entries))
             entries.append(phrase)
             suggestions.append(suggestion.strip() or None)
-        # At one position the first alternative that matches wins: try regex entries in
-        # file order, then literal phrases longest first ("share this" before "share").
-        order = sorted(
-            range(len(parts)),
-            key=lambda i: (0, i) if entries[i].startswith("re:") else (1, -len(entries[i]), i),
-        )
+        # Regex entries are tried in file order, then the literal phrases as one
+        # character trie (longest continuation first): at each position the engine
+        # follows one path instead of trying every phrase in turn.
+        if literals:
+            regex_parts.append(f"(?P<lit>{_trie_regex(list(literals))})")
         # One word-boundary check around the whole alternation is much faster than
         # one per entry, and matches the same (the regex backtracks into it).
-        alternation = "|".join(parts[i] for i in order)
+        alternation = "|".join(regex_parts)
         pattern = re.compile(
-            rf"(?<![\w-])(?:{alternation})(?![\w-])" if parts else r"(?!x)x", flags
+            rf"(?<![\w-])(?:{alternation})(?![\w-])" if regex_parts else r"(?!x)x", flags
         )
-        return cls(tuple(entries), tuple(suggestions), pattern)
+        return cls(tuple(entries), tuple(suggestions), pattern, literals)
+
+    def entry_index(self, m: re.Match[str]) -> int:
+        """Which entry produced match ``m`` of ``pattern``."""
+        if m.lastgroup == "lit":
+            return self.literals[normalise(m.group())]
+        return int(m.lastgroup[1:]) if m.lastgroup else 0
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         end = len(text) if end is None else end
         for m in self.pattern.finditer(text, start, end):
-            index = int(m.lastgroup[1:]) if m.lastgroup else 0
+            index = self.entry_index(m)
             yield PhraseMatch(m.start(), m.end(), self.entries[index], self.suggestions[index])
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> PhraseMatch | None:
         return next(self.finditer(text, start, end), None)
+
+
+_SPACE, _APOS = "\x00", "\x01"  # trie units for "any whitespace" and "either apostrophe"
+
+
+def normalise(phrase: str) -> str:
+    """Case-, whitespace- and apostrophe-insensitive key of a literal phrase."""
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
+def _trie_regex(phrases: list[str]) -> str:
+    """A regular expression matching exactly ``phrases``, built as a character trie."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase.replace(" ", _SPACE).replace("'", _APOS):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict[str, dict]) -> str:
+    branches = []
+    for ch in sorted((c for c in node if c), key=lambda c: (c in (_SPACE, _APOS), c)):
+        child = node[ch]
+        unit = r"\s+" if ch == _SPACE else "['’]" if ch == _APOS else re.escape(ch)
+        rest = {c: n for c, n in child.items() if c}
+        if not rest:
+            branches.append(unit)
+        elif "" in child:
+            branches.append(f"{unit}(?:{_node_regex(rest)})?")
+        else:
+            branches.append(unit + _node_regex(rest))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @cache

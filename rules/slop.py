@@ -8,33 +8,18 @@ inside quotations are someone else's words and are left alone.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
 from typing import ClassVar
 
 from lint.citations import sentence_is_cited
 from lint.document import Document
-from lint.phrases import PhraseList, PhraseMatch, load_phrases
+from lint.phrases import PhraseMatch, load_phrases
 from lint.rule import Rule
 from lint.violation import Severity, Violation
 
 _SHOWN = 60
 _QUOTE_MARKS = "\"“”'‘’„"
-
-
-@cache
-def gated(name: str) -> tuple[PhraseList, re.Pattern[str]]:
-    r"""A phrase list and its pattern behind one word-start gate.
-
-    Every entry of a phrase list already starts with ``(?<![\w-])``; testing it once
-    before the alternation gives the same matches about four times faster, since
-    the alternatives are then tried only at word starts.
-    """
-    phrases = load_phrases(name)
-    pattern = re.compile(r"(?<![\w-])(?:" + phrases.pattern.pattern + ")", phrases.pattern.flags)
-    return phrases, pattern
 
 
 def scare_quoted(text: str, start: int, end: int) -> bool:
@@ -61,12 +46,7 @@ class _PhraseRule(Rule):
     def matches(self, doc: Document) -> Iterator[PhraseMatch]:
         starts = [q.start for q in doc.quotations]
         quotes = doc.quotations
-        phrases, pattern = gated(self.phrase_list)
-        for found in pattern.finditer(doc.text):
-            index = int(found.lastgroup[1:]) if found.lastgroup else 0
-            m = PhraseMatch(
-                found.start(), found.end(), phrases.entries[index], phrases.suggestions[index]
-            )
+        for m in load_phrases(self.phrase_list).finditer(doc.text):
             i = bisect_right(starts, m.start) - 1
             if i >= 0 and m.end <= quotes[i].end or scare_quoted(doc.text, m.start, m.end):
                 continue
