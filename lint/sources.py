@@ -1,7 +1,9 @@
 """Sources a reader can follow: outlets, documents, events, laws and dates.
 
 One place answers "is a source named here?" for the rules that ask it: QT (where a
-quotation comes from) and REF (whether a note names an outlet or document).
+quotation comes from, ``find_source``), REF (whether a note names an outlet or
+document) and NUM/WW (whether a claim is tied to a named source,
+``names_claim_source``: "according to the IMF", "Gartner estimated", "(Source: ONS)").
 
 * An **outlet** is a news organisation from ``rules/data/qt_outlets.txt``, matched
   case-sensitively ("Wired" the magazine, not "wired"), or one introduced by a
@@ -15,12 +17,14 @@ quotation comes from) and REF (whether a note names an outlet or document).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from lint.dates import MONTH, WEEKDAY
 from lint.links import has_link_or_marker
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases
+from lint.reporting_verbs import REPORTING_VERBS
 
 _PLATFORMS = (
     "X|Twitter|Facebook|Instagram|LinkedIn|TikTok|YouTube|Threads|Reddit|Weibo|"
@@ -105,3 +109,87 @@ def document_quoted(segment: str) -> str | None:
     "the Clean Air Act says"): it is both the speaker and the source."""
     m = LEGAL_REFERENCE.search(segment)
     return m.group(0) if m else None
+
+
+# -- named sources of claims (NUM, WW) -----------------------------------------
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|it's|that's)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_BY_NAME = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z]|\d)")
+_SUBJECT_OK = re.compile(
+    r"(?:\b(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|My|Your|In|On|At)\b)"
+    r"[A-Z][\w&'’.-]*|\b(?:it|they|he|she|we|I)|\b(?:figures|data|statistics|numbers"
+    r"|study|survey|report|research|poll|analysis|results|records|filings|accounts|census"
+    r"|company|firm|government|ministry|department|agency|bank|group|organisation"
+    r"|organization|office|authority|council|regulator))\s+"
+    r"(?:(?:has|have|had|will|would|also|just|now|\w+ly)\s+){0,2}$"
+)
+
+
+@lru_cache(maxsize=1)
+def _claim_source_re() -> re.Pattern[str]:
+    verbs = alternation(REPORTING_VERBS)
+    cond = alternation("reporting_verbs_after_subject")
+    source_tag = r"\(?\b(?:[Ss]ources?|[Dd]ata|[Ff]igures)\s*:\s*\S"
+    origin = (
+        r"\b(?i:data|figures|statistics|numbers|estimates?|survey|study|report|research|poll"
+        r"|analysis|census|filings?|records|results)\s+(?i:from|by|published\s+by|released\s+by"
+        r"|compiled\s+by|of|at|in)\s+(?:the\s+)?(?:[A-Z]|\d{4})"
+    )
+    possessive = (
+        r"\b[A-Z][\w&.-]*['’]s\s+(?:[\w-]+\s+)?(?i:data|figures|statistics|numbers|estimates?"
+        r"|survey|study|report|research|poll|analysis|filings?|accounts|records|results|count)"
+    )
+    dated = (
+        r"\b(?i:a|an|the)\s+(?:\d{4}\s+)?[A-Z][\w&.-]*\s+"
+        r"(?i:study|survey|report|poll|analysis|census)"
+    )
+    per = r"(?<![\w-])(?:per|via)\s+(?:the\s+)?[A-Z][\w&.-]+"
+    by_name = rf"\b(?i:{alternation('source_participles')})\s+by\s+(?:the\s+)?(?:[A-Z]|\d{{4}})"
+    return re.compile(
+        rf"(?P<verb>(?<![\w-])(?i:{verbs})(?![\w-]))|(?P<cond>(?<![\w-])(?i:{cond})(?![\w-]))"
+        rf"|(?P<data>{source_tag}|{origin}|{possessive}|{dated}|{per}|{by_name})"
+    )
+
+
+_NOT_A_SOURCE = re.compile(
+    r"\s+(?:the\s+)?(?:plan|schedule|expectations?|forecasts?|projections?|predictions?"
+    r"|rumou?rs?|plans|rules|law|legend|tradition)\b",
+    re.IGNORECASE,
+)
+
+
+def names_claim_source(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    ignore: Sequence[tuple[int, int]] = (),
+    data_only: bool = False,
+) -> bool:
+    """Does ``text[start:end]`` tie its claims to a named source ("according to the
+    IMF", "the company said", "Gartner estimated", "figures from the ONS",
+    "(Source: ONS)")?  Matches starting inside an ``ignore`` span do not count.
+
+    With ``data_only``, only a named source of data counts ("figures from the ONS",
+    "Gartner's survey", "published by Eurostat"), not a speaker ("she said").
+    """
+    for m in _claim_source_re().finditer(text, start, end):
+        if any(s <= m.start() < e for s, e in ignore):
+            continue
+        if data_only and m.group("data") is None:
+            continue
+        if _NOT_A_SOURCE.match(text, m.end(), end) and m.group(0).lower().startswith("according"):
+            continue  # "according to plan"
+        if m.group("data") is not None or _verb_has_source(text, m, start, end):
+            return True
+    return False
+
+
+def _verb_has_source(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """A reporting verb names a source unless it is passive with no "by <Name>"
+    ("is estimated"), or it is a verb such as "found" without a named subject."""
+    before = text[max(start, m.start() - 30) : m.start()]
+    if _PASSIVE.search(before):
+        return _BY_NAME.match(text, m.end(), end) is not None
+    return m.group("cond") is None or _SUBJECT_OK.search(before) is not None

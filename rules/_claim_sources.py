@@ -19,54 +19,8 @@ from functools import lru_cache
 from lint.citations import is_notes_heading
 from lint.document import Document
 from lint.phrase_regex import alternation as _alt
-from lint.reporting_verbs import REPORTING_VERBS
+from lint.sources import names_claim_source
 from rules._weasel_phrases import Weasel, weasel_matches
-
-_PASSIVE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|it's|that's)\s+(?:\w+ly\s+)?$", re.IGNORECASE
-)
-_BY_NAME = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z]|\d)")
-_SUBJECT_OK = re.compile(
-    r"(?:\b(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|My|Your|In|On|At)\b)"
-    r"[A-Z][\w&'’.-]*|\b(?:it|they|he|she|we|I)|\b(?:figures|data|statistics|numbers"
-    r"|study|survey|report|research|poll|analysis|results|records|filings|accounts|census"
-    r"|company|firm|government|ministry|department|agency|bank|group|organisation"
-    r"|organization|office|authority|council|regulator))\s+"
-    r"(?:(?:has|have|had|will|would|also|just|now|\w+ly)\s+){0,2}$"
-)
-
-
-@lru_cache(maxsize=1)
-def _named_re() -> re.Pattern[str]:
-    verbs = _alt(REPORTING_VERBS)
-    cond = _alt("num_reporting_verbs_named")
-    source_tag = r"\(?\b(?:[Ss]ources?|[Dd]ata|[Ff]igures)\s*:\s*\S"
-    origin = (
-        r"\b(?i:data|figures|statistics|numbers|estimates?|survey|study|report|research|poll"
-        r"|analysis|census|filings?|records|results)\s+(?i:from|by|published\s+by|released\s+by"
-        r"|compiled\s+by|of|at|in)\s+(?:the\s+)?(?:[A-Z]|\d{4})"
-    )
-    possessive = (
-        r"\b[A-Z][\w&.-]*['’]s\s+(?:[\w-]+\s+)?(?i:data|figures|statistics|numbers|estimates?"
-        r"|survey|study|report|research|poll|analysis|filings?|accounts|records|results|count)"
-    )
-    dated = (
-        r"\b(?i:a|an|the)\s+(?:\d{4}\s+)?[A-Z][\w&.-]*\s+"
-        r"(?i:study|survey|report|poll|analysis|census)"
-    )
-    per = r"(?<![\w-])(?:per|via)\s+(?:the\s+)?[A-Z][\w&.-]+"
-    by_name = rf"\b(?i:{_alt('num_passive_sources')})\s+by\s+(?:the\s+)?(?:[A-Z]|\d{{4}})"
-    return re.compile(
-        rf"(?P<verb>(?<![\w-])(?i:{verbs})(?![\w-]))|(?P<cond>(?<![\w-])(?i:{cond})(?![\w-]))"
-        rf"|(?P<data>{source_tag}|{origin}|{possessive}|{dated}|{per}|{by_name})"
-    )
-
-
-_NOT_A_SOURCE = re.compile(
-    r"\s+(?:the\s+)?(?:plan|schedule|expectations?|forecasts?|projections?|predictions?"
-    r"|rumou?rs?|plans|rules|law|legend|tradition)\b",
-    re.IGNORECASE,
-)
 
 
 def has_named_attribution(
@@ -77,30 +31,13 @@ def has_named_attribution(
     *,
     data_only: bool = False,
 ) -> bool:
-    """Does ``text[start:end]`` tie its claims to a named source?
-
-    With ``data_only``, only a named source of data counts ("figures from the ONS",
-    "Gartner's survey", "published by Eurostat"), not a speaker ("she said").
-    """
+    """Does ``text[start:end]`` tie its claims to a named source?  Unnamed crowds
+    ("studies show") found by ``weasel_matches`` are not sources (see
+    ``lint.sources.names_claim_source``)."""
     if weasels is None:
         weasels = weasel_matches(text, start, end)
-    for m in _named_re().finditer(text, start, end):
-        if any(w.start <= m.start() < w.end for w in weasels):
-            continue
-        if data_only and m.group("data") is None:
-            continue
-        if _NOT_A_SOURCE.match(text, m.end(), end) and m.group(0).lower().startswith("according"):
-            continue  # "according to plan"
-        if m.group("verb") is not None or m.group("cond") is not None:
-            before = text[max(start, m.start() - 30) : m.start()]
-            if _PASSIVE.search(before):
-                if _BY_NAME.match(text, m.end(), end):
-                    return True
-                continue
-            if m.group("cond") is not None and not _SUBJECT_OK.search(before):
-                continue
-        return True
-    return False
+    ignore = [(w.start, w.end) for w in weasels]
+    return names_claim_source(text, start, end, ignore=ignore, data_only=data_only)
 
 
 @lru_cache(maxsize=1)
