@@ -5,10 +5,10 @@ quotation comes from, ``find_source``), REF (whether a note names an outlet or
 document) and NUM/WW (whether a claim is tied to a named source,
 ``names_claim_source``: "according to the IMF", "Gartner estimated", "(Source: ONS)").
 
-* An **outlet** is a news organisation from ``rules/data/qt_outlets.txt``, matched
+* An **outlet** is a news organisation from ``rules/data/outlets.txt``, matched
   case-sensitively ("Wired" the magazine, not "wired"), or one introduced by a
   phrase such as "told the ...", "in an interview with ...", "published by ...".
-* A **document, event or venue** comes from ``rules/data/qt_source_documents.txt``
+* A **document, event or venue** comes from ``rules/data/source_documents.txt``
   after a preposition ("in a statement", "according to the court filing").
 * A **date** places a statement in time ("on Monday", "in March 2024").
 * A platform or vague medium alone ("(her X post)", "on Twitter") is not a source.
@@ -61,13 +61,13 @@ LEGAL_REFERENCE = re.compile(
 @lru_cache(maxsize=1)
 def outlet_re() -> re.Pattern[str]:
     """Outlet names, matched case-sensitively ("Wired" the magazine, not "wired")."""
-    return re.compile(rf"(?<![\w-])(?:{alternation('qt_outlets')})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation('outlets')})(?![\w-])")
 
 
 @lru_cache(maxsize=1)
 def _document_re() -> re.Pattern[str]:
     """A document, event or venue after a preposition ("in a statement")."""
-    nouns = alternation("qt_source_documents")
+    nouns = alternation("source_documents")
     lead = r"(?:in|at|during|according\s+to|from|via|told|before|speaking\s+(?:at|to)|on)"
     det = r"(?:(?:a|an|the|his|her|its|their|this|last|[A-Z][\w’']*['’]s)\s+)?"
     return re.compile(rf"\b{lead}\s+{det}(?:[\w\-’']+\s+){{0,3}}?(?:{nouns})s?\b", re.IGNORECASE)
@@ -90,12 +90,12 @@ def find_source(segment: str, *, dates: bool = True) -> str | None:
 
 def names_outlet_or_document(text: str) -> bool:
     """Does ``text`` name an outlet or a kind of document ("Council minutes")?"""
-    return bool(load_phrases("qt_source_documents").search(text) or outlet_re().search(text))
+    return bool(load_phrases("source_documents").search(text) or outlet_re().search(text))
 
 
 def document_named(phrase: str) -> str | None:
     """The document a noun speaker is ("the statement", "the court filing"), if any."""
-    nouns = load_phrases("qt_source_documents")
+    nouns = load_phrases("source_documents")
     words = phrase.split()
     for k in range(1, len(words)):
         rest = " ".join(words[k:])
