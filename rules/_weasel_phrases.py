@@ -145,36 +145,46 @@ def weasel_matches(text: str, start: int, end: int) -> list[Weasel]:
     """Weasel attributions within ``text[start:end]`` (one sentence), named groups excluded."""
     out = []
     for m in _weasel_re().finditer(text, start, end):
-        if (m.group("people") is not None or m.group("evidence") is not None) and _refers_back(
-            text, start, m.start()
-        ):
-            continue
-        if m.group("people") is not None:
-            qual = m.group("pqual") or ""
-            if _PEOPLE_NAMING.search(qual):
-                continue
-        elif m.group("evidence") is not None:
-            qual = m.group("equal") or ""
-            if _EVIDENCE_NAMING.search(qual) or _institution_re().search(qual):
-                continue
-            mods = m.group("emods")
-            if mods and (_YEAR.search(mods) or _CAP.search(mods)):
-                continue
-            if mods is None and _names_in_premodifiers(text, start, m.start("enoun")):
-                continue
-        elif m.group("according") is not None:
-            qual = m.group("aqual") or ""
-            mods = m.group("amods") or ""
-            if (
-                _PEOPLE_NAMING.search(qual)
-                or _EVIDENCE_NAMING.search(qual)
-                or _institution_re().search(qual)
-                or _YEAR.search(mods)
-                or _CAP.search(mods)
-                or _ACCORDING_NOT_CROWD.search(mods)
-                or _institution_word_re().search(mods)
-                or _APPOSITIVE.match(text, m.end(), end)
-            ):
-                continue
-        out.append(Weasel(m.start(), m.end(), m.group(0)))
+        if not _group_is_named(text, m, start, end):
+            out.append(Weasel(m.start(), m.end(), m.group(0)))
     return out
+
+
+def _group_is_named(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """Does the sentence name (or refer back to) the crowd of weasel match ``m``?"""
+    if m.group("people") is not None:
+        return _refers_back(text, start, m.start()) or bool(
+            _PEOPLE_NAMING.search(m.group("pqual") or "")
+        )
+    if m.group("evidence") is not None:
+        return _refers_back(text, start, m.start()) or _evidence_named(text, m, start)
+    if m.group("according") is not None:
+        return _according_named(text, m, end)
+    return False
+
+
+def _evidence_named(text: str, m: re.Match[str], start: int) -> bool:
+    """ "research by the ONS shows", "a 2023 Pew study found", "Gallup's survey"."""
+    qual = m.group("equal") or ""
+    if _EVIDENCE_NAMING.search(qual) or _institution_re().search(qual):
+        return True
+    mods = m.group("emods")
+    if mods is None:
+        return _names_in_premodifiers(text, start, m.start("enoun"))
+    return bool(mods and (_YEAR.search(mods) or _CAP.search(mods)))
+
+
+def _according_named(text: str, m: re.Match[str], end: int) -> bool:
+    """ "according to experts at MIT", "according to its survey"."""
+    qual = m.group("aqual") or ""
+    mods = m.group("amods") or ""
+    return bool(
+        _PEOPLE_NAMING.search(qual)
+        or _EVIDENCE_NAMING.search(qual)
+        or _institution_re().search(qual)
+        or _YEAR.search(mods)
+        or _CAP.search(mods)
+        or _ACCORDING_NOT_CROWD.search(mods)
+        or _institution_word_re().search(mods)
+        or _APPOSITIVE.match(text, m.end(), end)
+    )
