@@ -150,18 +150,13 @@ def _subject_after(after: str) -> Speaker | None:
 
 
 def _subject_before(before: str) -> Speaker | None:
+    """The subject right before a reporting verb ("Jo Bloggs, an engineer, said")."""
     before = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), before)  # "(CSA)"
     clause = _last_clause(before)
     appositive = _appositive_name(clause)
     if appositive is not None:
         return appositive
-    clause = _drop_appositive(clause)
-    words = clause.split()
-    while words and (
-        words[-1].lower() in _SKIP_BEFORE_VERB or (words[-1].islower() and words[-1].endswith("ly"))
-    ):
-        words.pop()
-    tail = " ".join(words)
+    tail = _strip_adverbs(_drop_appositive(clause))
     m = _PRONOUN.search(tail)
     if m:
         return Speaker(m.group(1), "pronoun", True)
@@ -174,15 +169,30 @@ def _subject_before(before: str) -> Speaker | None:
     name = best_name(tail, prefer_first=False)
     if name and len(name.split()) >= 2:
         return Speaker(name, "name", True)
+    return _lower_subject(tail)
+
+
+def _strip_adverbs(clause: str) -> str:
+    """Drop the auxiliaries and adverbs before the verb ("has also", "reportedly")."""
+    words = clause.split()
+    while words and (
+        words[-1].lower() in _SKIP_BEFORE_VERB or (words[-1].islower() and words[-1].endswith("ly"))
+    ):
+        words.pop()
+    return " ".join(words)
+
+
+def _lower_subject(tail: str) -> Speaker | None:
+    """A lower-case subject: "the minister", "officials", "some critics" (vague)."""
     m = _LOWER_WORDS.search(tail)
-    if m and not re.search(r"\b(?:that|and|or|but|as|than|if|what|which)$", m.group(1)):
-        vague = _VAGUE_DETERMINER.search(tail)
-        if vague:
-            return Speaker(vague.group(0), "vague", True)
-        det = re.search(r"\b(The|A|An|One|Another|Its|Their|His|Her)\s+$", tail[: m.start(1)])
-        phrase = f"{det.group(1).lower()} {m.group(1)}" if det else m.group(1)
-        return _noun(phrase) if _noun_phrase(phrase) else None
-    return None
+    if not m or re.search(r"\b(?:that|and|or|but|as|than|if|what|which)$", m.group(1)):
+        return None
+    vague = _VAGUE_DETERMINER.search(tail)
+    if vague:
+        return Speaker(vague.group(0), "vague", True)
+    det = re.search(r"\b(The|A|An|One|Another|Its|Their|His|Her)\s+$", tail[: m.start(1)])
+    phrase = f"{det.group(1).lower()} {m.group(1)}" if det else m.group(1)
+    return _noun(phrase) if _noun_phrase(phrase) else None
 
 
 def _noun_phrase(phrase: str) -> bool:
