@@ -24,6 +24,7 @@ time and a quote is never paired across a block (paragraph) boundary:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -70,6 +71,17 @@ def masked_text(doc: Document) -> str:
     masked = "".join(parts)
     doc.__dict__["_qt_masked"] = masked
     return masked
+
+
+def in_quotation(doc: Document, offset: int) -> bool:
+    """Is ``offset`` inside a quotation of ``doc``?  (Binary search: quotations are
+    sorted and do not overlap.)"""
+    starts = doc.__dict__.get("_qt_starts")
+    if starts is None:
+        starts = [q.start for q in doc.quotations]
+        doc.__dict__["_qt_starts"] = starts
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < doc.quotations[i].end
 
 
 def find_quotations(doc: Document) -> Iterator[Quotation]:

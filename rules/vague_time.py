@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.dates import MONTH
 from lint.document import Document
 from lint.phrases import load_phrases
+from lint.quotes import in_quotation
 from lint.rule import Rule
 from lint.violation import Severity, Violation
 
@@ -177,47 +179,47 @@ class VagueTime(Rule):
         min_relative: int = 2
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        relative = load_phrases("tm_relative")
-        vague = load_phrases("tm_vague")
-        text = doc.text
         dated = document_date(doc) is not None
-        quotes = [(q.start, q.end) for q in doc.quotations]
-        qi = 0
         relative_found: list[Violation] = []
-        blocks = doc.blocks
-        for sent in doc.sentences:
-            if blocks[sent.block].kind == "heading":
-                continue
-            hits = [(m, False) for m in relative.finditer(text, sent.start, sent.end)]
-            hits += [(m, True) for m in vague.finditer(text, sent.start, sent.end)]
-            if not hits:
-                continue
-            has_date = DATE_RE.search(text, sent.start, sent.end) is not None
-            has_full = has_date and FULL_DATE_RE.search(text, sent.start, sent.end) is not None
-            for m, is_vague in sorted(hits, key=lambda h: h[0].start):
-                while qi < len(quotes) and quotes[qi][1] <= m.start:
-                    qi += 1
-                if qi < len(quotes) and quotes[qi][0] <= m.start:
-                    continue
-                if _narrative(text, m.start):
-                    continue
-                phrase = " ".join(text[m.start : m.end].split())
-                if is_vague and not has_full and (self.options.vague_always or not dated):
-                    yield self.violation(
-                        m.start, m.end, f'"{phrase}" hides the date; give the actual date'
-                    )
-                elif not is_vague and not dated and not has_date:
-                    relative_found.append(
-                        self.violation(
-                            m.start,
-                            m.end,
-                            f'"{phrase}" has no date to anchor it; date the article',
-                        )
-                    )
+        for hit in _time_phrases(doc):
+            phrase = " ".join(doc.text[hit.start : hit.end].split())
+            if hit.vague and not hit.full_date and (self.options.vague_always or not dated):
+                message = f'"{phrase}" hides the date; give the actual date'
+                yield self.violation(hit.start, hit.end, message)
+            elif not hit.vague and not dated and not hit.date:
+                message = f'"{phrase}" has no date to anchor it; date the article'
+                relative_found.append(self.violation(hit.start, hit.end, message))
         if len(relative_found) >= self.options.min_relative and not dateline_before(
             doc, relative_found[0].start
         ):
             yield from relative_found
+
+
+class _TimeHit(NamedTuple):
+    start: int
+    end: int
+    vague: bool  # "on a certain day" rather than "this week"
+    date: bool  # the sentence gives a date (month and year at least)
+    full_date: bool  # the sentence gives a date to the day
+
+
+def _time_phrases(doc: Document) -> Iterator[_TimeHit]:
+    """Relative and vague time phrases outside headings, quotations and narrative
+    time ("more recently"), in document order."""
+    relative, vague = load_phrases("tm_relative"), load_phrases("tm_vague")
+    text, blocks = doc.text, doc.blocks
+    for sent in doc.sentences:
+        if blocks[sent.block].kind == "heading":
+            continue
+        hits = [(m, False) for m in relative.finditer(text, sent.start, sent.end)]
+        hits += [(m, True) for m in vague.finditer(text, sent.start, sent.end)]
+        if not hits:
+            continue
+        has_date = DATE_RE.search(text, sent.start, sent.end) is not None
+        has_full = has_date and FULL_DATE_RE.search(text, sent.start, sent.end) is not None
+        for m, is_vague in sorted(hits, key=lambda h: h[0].start):
+            if not in_quotation(doc, m.start) and not _narrative(text, m.start):
+                yield _TimeHit(m.start, m.end, is_vague, has_date, has_full)
 
 
 _NARRATIVE = re.compile(r"(?:\b(?:more|most|only|as)\s+)$", re.IGNORECASE)
