@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
+from lint.quotes import in_quotation
 from lint.rule import Rule
 from lint.violation import Severity, Violation
 from rules._claim_sources import (
@@ -13,7 +14,7 @@ from rules._claim_sources import (
     has_named_attribution,
     reference_blocks,
 )
-from rules._weasel_phrases import weasel_matches
+from rules._weasel_phrases import Weasel, weasel_matches
 
 
 class WeaselAttribution(Rule):
@@ -76,29 +77,25 @@ class WeaselAttribution(Rule):
         skip_quotations: bool = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        text = doc.text
-        quotes = [(q.start, q.end) for q in doc.quotations] if self.options.skip_quotations else []
-        qi = 0
-        blocks = doc.blocks
-        sentences = doc.sentences
+        skip_quotes = self.options.skip_quotations
+        for w in self._weasels(doc):
+            if skip_quotes and in_quotation(doc, w.start):
+                continue
+            phrase = " ".join(w.text.split())
+            message = f'"{phrase}": claim attributed to an unnamed group; name the source'
+            yield self.violation(w.start, w.end, message)
+
+    def _weasels(self, doc: Document) -> Iterator[Weasel]:
+        """Weasel phrases of claim sentences (not headings or source lists) whose
+        source is not named in the next sentence either."""
+        text, blocks = doc.text, doc.blocks
         references = reference_blocks(doc)
-        for i, sent in enumerate(sentences):
+        for i, sent in enumerate(doc.sentences):
             if blocks[sent.block].kind == "heading" or sent.block in references:
                 continue
             found = weasel_matches(text, sent.start, sent.end)
-            if found and self._named_next(doc, i):
-                continue
-            for w in found:
-                while qi < len(quotes) and quotes[qi][1] <= w.start:
-                    qi += 1
-                if qi < len(quotes) and quotes[qi][0] <= w.start:
-                    continue
-                phrase = " ".join(w.text.split())
-                yield self.violation(
-                    w.start,
-                    w.end,
-                    f'"{phrase}": claim attributed to an unnamed group; name the source',
-                )
+            if found and not self._named_next(doc, i):
+                yield from found
 
     @staticmethod
     def _named_next(doc: Document, i: int) -> bool:
