@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from lint.citations import sentence_is_cited
 from lint.document import Block, Document
+from lint.quotes import in_quotation
 from lint.rule import Rule
 from lint.violation import Severity, Violation
 from rules._claim_sources import (
@@ -16,7 +17,6 @@ from rules._claim_sources import (
     reference_blocks,
 )
 from rules._figures import KINDS, MIN_MONEY, Figure, find_figures
-from rules._weasel_phrases import weasel_matches
 
 _CAPTION_LINE = re.compile(r"\W{0,3}(?:sources?|data|figures)\s*:", re.IGNORECASE)
 _CAPTION = re.compile(
@@ -108,32 +108,29 @@ class UncitedStatistic(Rule):
         lead_source_covers_document: bool = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        text = doc.text
-        quotes = [(q.start, q.end) for q in doc.quotations]
-        covered = _captioned_blocks(doc) | reference_blocks(doc)
         if self.options.lead_source_covers_document and _lead_names_data_source(doc):
             return
+        for f in self._uncited_figures(doc):
+            yield self.violation(f.start, f.end, f'statistic "{f.text}" has no citation')
+
+    def _uncited_figures(self, doc: Document) -> Iterator[Figure]:
+        """Figures outside quotations in sentences with no source of their own, in a
+        paragraph with none, and whose claim the next sentence does not source."""
+        text, blocks, opts = doc.text, doc.blocks, self.options
+        covered = _captioned_blocks(doc) | reference_blocks(doc)
         sourced_blocks: set[int] = set()
-        blocks = doc.blocks
-        qi = 0
         for i, sent in enumerate(doc.sentences):
             if blocks[sent.block].kind == "heading":
                 continue
-            own = sentence_is_cited(doc, i) or _attributed(text, sent.start, sent.end)
-            if own and self.options.paragraph_carries_source:
+            own = sentence_is_cited(doc, i) or has_named_attribution(text, sent.start, sent.end)
+            if own and opts.paragraph_carries_source:
                 sourced_blocks.add(sent.block)
-            figures = find_figures(
-                text, sent.start, sent.end, self.options.kinds, self.options.min_money
-            )
-            if not figures or own or sent.block in covered or sent.block in sourced_blocks:
+            if own or sent.block in covered or sent.block in sourced_blocks:
                 continue
-            while qi < len(quotes) and quotes[qi][1] <= sent.start:
-                qi += 1
-            figures = [f for f in figures if not _in_quote(f, quotes, qi)]
-            if not figures or self._next_cites(doc, i):
-                continue
-            for f in figures:
-                yield self.violation(f.start, f.end, f'statistic "{f.text}" has no citation')
+            figures = find_figures(text, sent.start, sent.end, opts.kinds, opts.min_money)
+            figures = [f for f in figures if not in_quotation(doc, f.start)]
+            if figures and not self._next_cites(doc, i):
+                yield from figures
 
     def _next_cites(self, doc: Document, i: int) -> bool:
         """Is the claim of sentence ``i`` continued and cited in the next sentence?"""
@@ -144,11 +141,7 @@ class UncitedStatistic(Rule):
             return False
         if not continues_claim(doc.text, nxt.start, nxt.end):
             return False
-        return sentence_is_cited(doc, i + 1) or _attributed(doc.text, nxt.start, nxt.end)
-
-
-def _attributed(text: str, start: int, end: int) -> bool:
-    return has_named_attribution(text, start, end, weasel_matches(text, start, end))
+        return sentence_is_cited(doc, i + 1) or has_named_attribution(doc.text, nxt.start, nxt.end)
 
 
 LEAD_BLOCKS = 3
@@ -159,21 +152,7 @@ def _lead_names_data_source(doc: Document) -> bool:
     from ("..., figures published by the Electoral Commission show")?"""
     text = doc.text
     prose = [b for b in doc.blocks if b.kind != "heading"][:LEAD_BLOCKS]
-    return any(
-        has_named_attribution(
-            text, b.start, b.end, weasel_matches(text, b.start, b.end), data_only=True
-        )
-        for b in prose
-    )
-
-
-def _in_quote(f: Figure, quotes: list[tuple[int, int]], qi: int) -> bool:
-    for qs, qe in quotes[qi : qi + 8]:
-        if qs > f.start:
-            break
-        if qs <= f.start < qe:
-            return True
-    return False
+    return any(has_named_attribution(text, b.start, b.end, data_only=True) for b in prose)
 
 
 def _captioned_blocks(doc: Document) -> set[int]:
