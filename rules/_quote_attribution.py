@@ -25,21 +25,20 @@ from lint.speakers import (
     speaker_after,
     speaker_before,
 )
+from rules._quote_context import (
+    ATTRIBUTION_START,
+    QuoteContext,
+    quote_context,
+    sentence_text,
+)
 
 #: How many sentences back a pronoun ("she said") is resolved to a name.
 PRONOUN_LOOKBACK = 5
 #: How many paragraphs a quote left open may skip (captions in between).
 CONTINUATION_GAP = 3
-#: Characters of context read on each side of a quotation (bounds the work per
-#: quotation, so a document is handled in linear time whatever its sentences).
-CONTEXT_CHARS = 400
-#: Longest attribution line after a quoted paragraph ("— Jo Bloggs, 2019").
-ATTRIBUTION_MAX_WORDS = 15
 #: Share of capitalised words that makes a line a headline.
 HEADLINE_SHARE = 0.7
 HEADLINE_MAX_CHARS = 300
-_ATTRIBUTION_START = ("(", "—", "–", "-", "―")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+(?=[\"“A-Z]|$)")
 _CALENDAR = re.compile(
     r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Sept|Nov|Dec)ember|October|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -143,7 +142,7 @@ def _epigraph(doc: Document, q: Quotation, start: int, end: int) -> bool:
 
 
 def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Attributed | None:
-    ctx = _context(doc, masked, q)
+    ctx = quote_context(doc, masked, q)
     if _HYPOTHETICAL.search(ctx.pre):
         return None  # words the reader is told to say, not words someone said
     speaker, segments = _find_speaker(doc, ctx, known)
@@ -164,44 +163,13 @@ def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Att
     return Attributed(q, speaker, source)
 
 
-@dataclass(frozen=True)
-class _Context:
-    """The text around a quotation (quotations inside it blanked)."""
-
-    i0: int  # sentence holding the opening mark
-    i1: int  # sentence holding the closing mark
-    pre: str  # from the sentence start to the opening mark
-    post: str  # from the closing mark to the sentence end
-    prev: str  # the sentence before
-    nxt: str  # the sentence after, when it reads as an attribution
-    starts_sentence: bool
-    prev_same_block: bool  # the sentence before is in the quote's paragraph
-
-
-def _context(doc: Document, masked: str, q: Quotation) -> _Context:
-    sentences = doc.sentences
-    i0 = max(doc.sentence_index_at(q.start), 0)
-    i1 = max(doc.sentence_index_at(max(q.start, q.end - 1)), i0)
-    pre_start = max(sentences[i0].start, q.start - CONTEXT_CHARS)
-    pre = masked[pre_start : q.start] if pre_start <= q.start else ""
-    post = masked[q.end : min(max(q.end, sentences[i1].end), q.end + CONTEXT_CHARS)]
-    prev = _sentence_text(doc, masked, i0 - 1)
-    same_block = i0 > 0 and sentences[i0 - 1].block == sentences[i0].block
-    cut = _last_sentence_end(pre)
-    if cut:  # the segmenter kept an earlier sentence with the quote
-        pre, prev, same_block = pre[cut:], pre[:cut], True
-    starts = not pre.strip(" \t\n\"“”'‘")
-    nxt = _attribution_after(doc, masked, i1) if starts or not post.strip() else ""
-    return _Context(i0, i1, pre, post, prev, nxt, starts, same_block)
-
-
 def _find_speaker(
-    doc: Document, ctx: _Context, known: set[str]
+    doc: Document, ctx: QuoteContext, known: set[str]
 ) -> tuple[Speaker | None, list[str]]:
     """The speaker, and the pieces of text where its source may be named."""
     segments = [ctx.pre, ctx.post]
     speaker = speaker_after(ctx.post) or speaker_before(ctx.pre)
-    if speaker is None and ctx.post.lstrip().startswith(_ATTRIBUTION_START):
+    if speaker is None and ctx.post.lstrip().startswith(ATTRIBUTION_START):
         speaker = intro_speaker(ctx.post + ":")  # "“...” — Jo Bloggs"
     if speaker is None and ctx.starts_sentence and ctx.prev.rstrip().endswith(":"):
         speaker = speaker_before(ctx.prev)
@@ -238,11 +206,6 @@ def _plausible(doc: Document, speaker: Speaker, *, strict: bool = False) -> bool
     return speaker.text in proper_nouns(doc) and not _CALENDAR.fullmatch(speaker.text)
 
 
-def _last_sentence_end(segment: str) -> int:
-    ends = list(_SENTENCE_END.finditer(segment))
-    return ends[-1].end() if ends else 0
-
-
 def _attribute_blockquote(doc: Document, q: Quotation) -> Attributed:
     """A Markdown block quote: its attribution is a dash line inside it or just before."""
     text = doc.text
@@ -250,44 +213,16 @@ def _attribute_blockquote(doc: Document, q: Quotation) -> Attributed:
     source: str | None = None
     for line in text[q.inner_start : q.inner_end].splitlines():
         body = line.lstrip(" >\t")
-        if body.startswith(_ATTRIBUTION_START[1:]):
+        if body.startswith(ATTRIBUTION_START[1:]):
             name = best_name(body, prefer_first=True)
             speaker = Speaker(name, "name", False) if name else speaker
             source = find_source(body) or source
     i0 = doc.sentence_index_at(q.start)
-    prev = _sentence_text(doc, doc.text, i0 - 1)
+    prev = sentence_text(doc, doc.text, i0 - 1)
     if speaker is None and prev.rstrip().endswith(":"):
         speaker = speaker_before(prev)
         source = source or find_source(prev)
     return Attributed(q, speaker, source)
-
-
-def _attribution_after(doc: Document, masked: str, i1: int) -> str:
-    """The next sentence when it reads as an attribution ("(Reuters, 2021)", "— Jo Bloggs")."""
-    nxt = _sentence_text(doc, masked, i1 + 1).strip()
-    if not nxt:
-        return ""
-    if doc.sentences[i1 + 1].block == doc.sentences[i1].block:
-        return nxt if nxt.startswith(_ATTRIBUTION_START) or nxt[0].islower() else ""
-    # In the next paragraph only a short line opening with "(" or a dash.
-    if nxt.startswith(("(", "—", "―", "–")) and len(nxt.split()) <= ATTRIBUTION_MAX_WORDS:
-        return nxt
-    return ""
-
-
-def _sentence_text(doc: Document, masked: str, index: int) -> str:
-    if index < 0 or index >= len(doc.sentences):
-        return ""
-    s = doc.sentences[index]
-    if doc.blocks[s.block].kind in ("heading", "table"):
-        return ""
-    if s.end - s.start > 2 * CONTEXT_CHARS:  # keep the work per quotation bounded
-        return (
-            masked[s.start : s.start + CONTEXT_CHARS]
-            + "\n\n"
-            + masked[s.end - CONTEXT_CHARS : s.end]
-        )
-    return masked[s.start : s.end]
 
 
 def _continuing(segment: str) -> bool:
@@ -300,7 +235,7 @@ def _resolve(doc: Document, masked: str, i0: int, speaker: Speaker) -> Speaker:
     if speaker.kind != "pronoun" or speaker.text in ("I", "we"):
         return speaker
     for index in range(i0 - 1, max(-1, i0 - 1 - PRONOUN_LOOKBACK), -1):
-        sentence = _sentence_text(doc, masked, index)
+        sentence = sentence_text(doc, masked, index)
         found = speaker_before(sentence)
         if found is not None and found.kind == "name" and _plausible(doc, found, strict=True):
             return Speaker(found.text, "name", speaker.verb)
