@@ -58,20 +58,21 @@ def document_date(doc: Document) -> str | None:
         m = _HTML_DATE.search(doc.raw, 0, HTML_HEAD_CHARS)
         if m is not None:
             return m.group(1) or m.group(2)
+    return _dateline(doc)
+
+
+def _dateline(doc: Document) -> str | None:
+    """The full date that opens (or nearly fills) one of the first non-blank lines."""
     text = doc.text
-    seen = 0
-    for line in doc.lines:
-        if line.start == line.end or text[line.start : line.end].isspace():
-            continue
-        seen += 1
+    lines = (ln for ln in doc.lines if ln.start < ln.end and not text[ln.start : ln.end].isspace())
+    for seen, line in enumerate(lines, 1):
         if seen > DATELINE_LINES:
             break
         lead = _DATELINE_LEAD.match(text, line.start, line.end)
         at = lead.end() if lead else line.start
         m = FULL_DATE_RE.match(text, at, line.end)
-        if m is None:
-            short = line.end - line.start <= DATELINE_MAX_CHARS // 2
-            m = FULL_DATE_RE.search(text, line.start, line.end) if short else None
+        if m is None and line.end - line.start <= DATELINE_MAX_CHARS // 2:
+            m = FULL_DATE_RE.search(text, line.start, line.end)
         if m is not None:
             return m.group(0)
     return None
