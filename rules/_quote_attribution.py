@@ -167,23 +167,36 @@ def _find_speaker(
     doc: Document, ctx: QuoteContext, known: set[str]
 ) -> tuple[Speaker | None, list[str]]:
     """The speaker, and the pieces of text where its source may be named."""
-    segments = [ctx.pre, ctx.post]
-    speaker = speaker_after(ctx.post) or speaker_before(ctx.pre)
-    if speaker is None and ctx.post.lstrip().startswith(ATTRIBUTION_START):
-        speaker = intro_speaker(ctx.post + ":")  # "“...” — Jo Bloggs"
-    if speaker is None and ctx.starts_sentence and ctx.prev.rstrip().endswith(":"):
-        speaker = speaker_before(ctx.prev)
-    if ctx.starts_sentence and ctx.prev.rstrip().endswith(":"):
-        segments.append(ctx.prev)  # an introducing line
+    introduced = ctx.starts_sentence and ctx.prev.rstrip().endswith(":")
+    segments = [ctx.pre, ctx.post, ctx.prev] if introduced else [ctx.pre, ctx.post]
     if ctx.nxt:
         segments.append(ctx.nxt)
-        speaker = speaker or speaker_after(ctx.nxt) or intro_speaker(ctx.nxt + ":")
+    speaker = _attributed_speaker(ctx, introduced)
     if speaker is None or not speaker.verb:
         quoted = document_quoted(ctx.pre) or document_quoted(ctx.post)
         if quoted is not None:
             return Speaker(quoted, "document", True), segments
     if speaker is not None:
         return speaker, segments
+    return _nearby_speaker(doc, ctx, known, segments)
+
+
+def _attributed_speaker(ctx: QuoteContext, introduced: bool) -> Speaker | None:
+    """A speaker given by a reporting verb, a dash line or an introducing colon."""
+    speaker = speaker_after(ctx.post) or speaker_before(ctx.pre)
+    if speaker is None and ctx.post.lstrip().startswith(ATTRIBUTION_START):
+        speaker = intro_speaker(ctx.post + ":")  # "“...” — Jo Bloggs"
+    if speaker is None and introduced:
+        speaker = speaker_before(ctx.prev)
+    if ctx.nxt:
+        speaker = speaker or speaker_after(ctx.nxt) or intro_speaker(ctx.nxt + ":")
+    return speaker
+
+
+def _nearby_speaker(
+    doc: Document, ctx: QuoteContext, known: set[str], segments: list[str]
+) -> tuple[Speaker | None, list[str]]:
+    """No attribution: a name in the quote's sentence, or the sentence before."""
     in_sentence = named_in(ctx.pre) or named_in(ctx.post) or pronoun_subject(ctx.pre)
     if in_sentence is not None and not _plausible(doc, in_sentence):
         in_sentence = None
