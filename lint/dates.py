@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: A full month name ("March").
+MONTH_NAME = rf"(?:{_MONTHS})"
 #: A month name or its abbreviation, with an optional full stop ("Sept.").
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
+MONTH = rf"(?:{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 #: A date precise to the day or month ("3 March", "March 3", "March, 2024",

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.citations import sentence_is_cited
+from lint.dates import MONTH_NAME, WEEKDAY
 from lint.document import WORD_RE, Document, Quotation
 from lint.names import best_name, proper_nouns, sentence_subject
 from lint.quotes import masked_text
@@ -39,10 +40,7 @@ CONTINUATION_GAP = 3
 #: Share of capitalised words that makes a line a headline.
 HEADLINE_SHARE = 0.7
 HEADLINE_MAX_CHARS = 300
-_CALENDAR = re.compile(
-    r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Sept|Nov|Dec)ember|October|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-)
+_CALENDAR = re.compile(rf"{MONTH_NAME}|{WEEKDAY}")
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _HYPOTHETICAL = re.compile(
     r"\b(?:you|your|yourself|yourselves|imagine|something like|let's say|e\.g\.)\b|"
