@@ -4,7 +4,8 @@
   "Gartner estimated", "figures from the ONS", "(Source: ONS)".  The reporting
   verbs are the shared ``rules/data/reporting_verbs.txt`` (also used to find the
   speakers of quotations); verbs that only name a source after a name or a data
-  noun ("Gallup found", "figures show") are ``num_reporting_verbs_named.txt``.
+  noun ("Gallup found", "figures show") are ``reporting_verbs_after_subject.txt``
+  (both matched by ``lint.sources.names_claim_source``).
 * ``continues_claim``: a sentence that carries on the previous claim ("That figure ...").
 * ``reference_blocks``: source lists, whose titles are not claims.
 
@@ -20,23 +21,20 @@ from lint.citations import is_notes_heading
 from lint.document import Document
 from lint.phrase_regex import alternation as _alt
 from lint.sources import names_claim_source
-from rules._weasel_phrases import Weasel, weasel_matches
+from rules._weasel_phrases import weasel_matches
 
 
 def has_named_attribution(
     text: str,
     start: int,
     end: int,
-    weasels: list[Weasel] | None = None,
     *,
     data_only: bool = False,
 ) -> bool:
     """Does ``text[start:end]`` tie its claims to a named source?  Unnamed crowds
     ("studies show") found by ``weasel_matches`` are not sources (see
     ``lint.sources.names_claim_source``)."""
-    if weasels is None:
-        weasels = weasel_matches(text, start, end)
-    ignore = [(w.start, w.end) for w in weasels]
+    ignore = [(w.start, w.end) for w in weasel_matches(text, start, end)]
     return names_claim_source(text, start, end, ignore=ignore, data_only=data_only)
 
 
