@@ -38,7 +38,7 @@ _PASSIVE_END = re.compile(r"\b(?:been|be|being|was|were|is|are)\s*$", re.IGNOREC
 _SKIP_BEFORE_VERB = frozenset(
     "also then later previously once has had have was is were are would will "
     "always never often still just even sometimes usually "
-    "had who which again further has_also reportedly recently publicly immediately "
+    "had who which again further reportedly recently publicly immediately "
     "swiftly quickly repeatedly himself herself later".split()
 )
 _ABBREVIATION_DOT = "".join(

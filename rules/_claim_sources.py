@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from lint.citations import is_notes_heading
 from lint.document import Document
-from lint.phrase_regex import alternation as _alt
+from lint.phrase_regex import alternation
 from lint.sources import names_claim_source
 from rules._weasel_phrases import weasel_matches
 
@@ -40,7 +40,7 @@ def has_named_attribution(
 
 @lru_cache(maxsize=1)
 def _continuation_re() -> re.Pattern[str]:
-    return re.compile(rf"[\"“(\[]?(?:{_alt('num_continuation_starts')})\b", re.IGNORECASE)
+    return re.compile(rf"[\"“(\[]?(?:{alternation('num_continuation_starts')})\b", re.IGNORECASE)
 
 
 def continues_claim(text: str, start: int, end: int) -> bool:

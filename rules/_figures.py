@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint.phrase_regex import alternation as _alt
+from lint.phrase_regex import alternation
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
 
@@ -36,9 +36,9 @@ _COMPARATIVE = (
 
 @lru_cache(maxsize=1)
 def _figure_re() -> re.Pattern[str]:
-    words = _alt("num_number_words")
-    money_words = _alt("num_currency_words")
-    units = _alt("num_non_count_units")
+    words = alternation("num_number_words")
+    money_words = alternation("num_currency_words")
+    units = alternation("num_non_count_units")
     amount = rf"(?:{_NUM}|(?:{words}))"
     patterns = {
         "money": (

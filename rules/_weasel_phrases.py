@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from lint.phrase_regex import alternation as _alt
+from lint.phrase_regex import alternation
 from lint.phrases import load_phrases
 
 
@@ -55,20 +55,20 @@ _ADVERB = (
 @lru_cache(maxsize=1)
 def _weasel_re() -> re.Pattern[str]:
     people = (
-        rf"(?P<people>{_QUANT}(?P<pnoun>{_alt('ww_crowd_people')})"
+        rf"(?P<people>{_QUANT}(?P<pnoun>{alternation('ww_crowd_people')})"
         rf"(?P<pqual>\s*,?\s+(?:{_PEOPLE_QUAL})\s+{_STOP}{{1,80}}?,?)?"
-        rf"\s+{_ADVERB}(?:{_alt('ww_people_verbs')}))"
+        rf"\s+{_ADVERB}(?:{alternation('ww_people_verbs')}))"
     )
     evidence = (
-        rf"(?P<evidence>(?P<enoun>{_alt('ww_evidence_nouns')}"
+        rf"(?P<evidence>(?P<enoun>{alternation('ww_evidence_nouns')}"
         rf"|(?:a|an|one|another)\s+(?P<emods>(?:[\w'’-]+\s+){{0,2}}?)"
-        rf"(?:{_alt('ww_evidence_single')}))"
+        rf"(?:{alternation('ww_evidence_single')}))"
         rf"(?P<equal>\s*,?\s+(?:{_EVIDENCE_QUAL})\s+{_STOP}{{1,80}}?,?)?"
-        rf"\s+{_ADVERB}(?:{_alt('ww_evidence_verbs')}))"
+        rf"\s+{_ADVERB}(?:{alternation('ww_evidence_verbs')}))"
     )
     according = (
         rf"(?P<according>according\s+to\s+(?P<amods>(?:[\w'’-]+\s+){{0,3}})"
-        rf"(?:{_alt('ww_crowd_people')}|{_alt('ww_evidence_nouns')}|{_alt('ww_evidence_single')}"
+        rf"(?:{alternation('ww_crowd_people')}|{alternation('ww_evidence_nouns')}|{alternation('ww_evidence_single')}"
         rf"|sources|some|many|observers)"
         rf"(?P<aqual>\s+(?:{_PEOPLE_QUAL}|{_EVIDENCE_QUAL})\s+{_CLAUSE}{{1,80}})?(?=[\s,.;:!?]|$))"
     )
@@ -121,7 +121,7 @@ def _institution_re() -> re.Pattern[str]:
     """A qualifier pointing at one institution ("from the national statistics office")."""
     return re.compile(
         rf"\b(?:{_BY_VERBS}|by|from|at|of)\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}"
-        rf"(?:{_alt('ww_institutions')})\b",
+        rf"(?:{alternation('ww_institutions')})\b",
         re.IGNORECASE,
     )
 
@@ -131,7 +131,7 @@ _APPOSITIVE = re.compile(r"\s+[A-Z][\w&/.'’-]*")
 
 @lru_cache(maxsize=1)
 def _institution_word_re() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alt('ww_institutions')})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternation('ww_institutions')})\b", re.IGNORECASE)
 
 
 # "according to the company's own research", "according to its survey": a source
