@@ -1,14 +1,17 @@
 """What counts as a citation, shared by every rule that asks "is this sourced?".
 
-Owned by the REF/QT family; the NUM, QT and WW families call ``sentence_is_cited``
-so that one definition of "cited" holds everywhere.
+Owned by the REF/QT family; the NUM, QT and SLOP families call ``sentence_is_cited``
+so that one definition of "cited" holds everywhere (links in HTML or Markdown
+markup blanked out of ``doc.text`` are found in ``doc.raw``), and REF, NUM and WW
+share ``is_notes_heading`` (``rules/data/source_list_headings.txt``).  Text
+patterns for links and markers are in ``lint.links``.
 
 * A **marker** is ``[1]``, ``[^1]`` or a superscript number (``¹``) in running
   text.  A superscript right after a short word or a digit is a unit or an
   exponent (``m²``, ``10³``), not a marker.
 * A **note** is a line that starts with a label: ``[1] ...``, ``[^1]: ...``,
-  ``¹ ...``, or ``1. ...`` under a heading such as *Notes*, *References* or
-  *Sources*.
+  ``¹ ...``, or ``1. ...`` under a notes heading (*Notes*, *References*,
+  *Sources*, ...).
 * A sentence is **cited** when it holds a link, or a marker that points to a note
   (a bare marker counts when the document has no notes at all: they may live
   outside the text we were given, and REF001 reports the marker anyway).
