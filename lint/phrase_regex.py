@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
-from lint.phrases import load_phrases
+from lint.phrases import load_phrases, trie_regex
 
 
 def alternation(*names: str) -> str:
     """One regex alternation of the entries of the named phrase lists.
 
-    Entries are escaped, longest first, and any run of spaces in an entry matches
-    any run of whitespace in the text ("according to" matches across a line break).
+    Entries are compiled as one character trie (longest continuation first); any
+    run of spaces in an entry matches any run of whitespace in the text ("according
+    to" matches across a line break), and either apostrophe matches the other.
+    Case is kept, so the caller decides on case-sensitivity.
     """
     entries = {e for name in names for e in load_phrases(name).entries}
-    ordered = sorted(entries, key=lambda e: (-len(e), e))
-    return "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in ordered)
+    return trie_regex(sorted({" ".join(e.replace("’", "'").split()) for e in entries}))

@@ -61,7 +61,7 @@ class PhraseList:
         # character trie (longest continuation first): at each position the engine
         # follows one path instead of trying every phrase in turn.
         if literals:
-            regex_parts.append(f"(?P<lit>{_trie_regex(list(literals))})")
+            regex_parts.append(f"(?P<lit>{trie_regex(list(literals))})")
         # One word-boundary check around the whole alternation is much faster than
         # one per entry, and matches the same (the regex backtracks into it).
         alternation = "|".join(regex_parts)
@@ -94,7 +94,7 @@ def normalise(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").split())
 
 
-def _trie_regex(phrases: list[str]) -> str:
+def trie_regex(phrases: list[str]) -> str:
     """A regular expression matching exactly ``phrases``, built as a character trie."""
     trie: dict[str, dict] = {}
     for phrase in phrases:
