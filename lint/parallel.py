@@ -137,7 +137,12 @@ class _Engine:
 
     def _send(self, batch: _Batch) -> None:
         assert self.submit_fn is not None
-        batch.future = self.submit_fn([item.source for item in batch.items])
+        try:
+            batch.future = self.submit_fn([item.source for item in batch.items])
+        except Exception as exc:  # noqa: BLE001 - e.g. a pool broken by a killed worker
+            for item in batch.items:
+                item.result = _worker_failure(item.source.path, exc)
+            return
         self.inflight.append(batch)
 
     def _run_here(self, batch: _Batch) -> None:

@@ -192,3 +192,22 @@ def test_progress_bar_draws_and_clears(corpus: Path) -> None:
 
 def test_no_progress_when_piped() -> None:
     assert isinstance(progress.start(500, stream=io.StringIO()), progress.NoProgress)
+
+
+def _die(sources: object) -> list[FileResult]:
+    import os
+
+    os._exit(3)  # a worker killed mid-batch (out of memory, a signal...)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+def test_dead_worker_reports_every_file_and_finishes(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "_lint_in_worker", _die)
+    monkeypatch.setattr(parallel, "BATCH_FILES", 2)
+    got = results([str(corpus)], make_plan(), jobs=2)
+    linted = [r for r in got if not r.error and r.diagnostics]
+    assert len(got) == 42 and len(linted) == 40
+    assert all(r.diagnostics[0].code == "LNT999" for r in linted)
+    assert "worker failed" in linted[0].diagnostics[0].message
