@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # concurrent.futures costs ~15 ms to import: only when a pool
 BATCH_FILES = 32  # most files in one batch sent to a worker
 BATCH_CHARS = 256 * 1024  # most characters in one batch
 MAX_QUEUED = 4096  # most finished results held back behind an unfinished one
+DASK_SPREAD = 32  # workers assumed for batch sizes on a Dask cluster without --jobs
 
 _WORKER_PLAN: Plan | None = None
 
@@ -276,7 +277,8 @@ def run_files(
 ) -> Iterator[FileResult]:
     """Yield one FileResult per ``(path, error)`` item, in the order given.
 
-    ``jobs``: worker processes (None or 0: every CPU; 1: in-process).
+    ``jobs``: worker processes (None or 0: every CPU; 1: in-process); with
+    ``dask_scheduler``, the cluster's worker count to size batches for (default 32).
     ``use_cache``/``cache_dir``: the result cache (default ``.article-lint-cache``).
     ``dask_scheduler``: lint on that Dask cluster instead of local processes.
     ``keep_source``: attach each file's text (needed by --show-source, --stats, --fix).
@@ -290,7 +292,11 @@ def run_files(
         from lint.cache import DEFAULT_DIR, Cache
 
         cache = Cache(cache_dir or DEFAULT_DIR, plan)
-    engine = _Engine(plan, jobs if jobs and jobs > 0 else default_jobs(), dask_scheduler)
+    if jobs and jobs > 0:
+        workers = jobs
+    else:  # a cluster is usually bigger than this machine: smaller batches, more in flight
+        workers = DASK_SPREAD if dask_scheduler else default_jobs()
+    engine = _Engine(plan, workers, dask_scheduler)
     bar = progress_mod.start(len(items), quiet=quiet, force=progress)
     try:
         for result in _pipeline(items, plan, cache, engine):
