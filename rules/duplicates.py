@@ -8,6 +8,7 @@ cost is linear in the number of sentences, never all pairs.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -104,7 +105,10 @@ def _best_match(
     # ``threshold`` similarity still share about this many: a cheap pre-filter.
     need = max(2, int(len(unit.shingles) * (1 - size * (1 - threshold))))
     best: Match | None = None
-    for other, count in shared.most_common(MAX_CANDIDATES):
+    # Ties broken by position, not by set order: the same result in every process
+    # (string hashes, and so set order, differ between processes).
+    ranked = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=lambda kv: (-kv[1], kv[0]))
+    for other, count in ranked:
         if count < need:
             break
         ratio = similarity(unit.words, units[other].words)

@@ -195,3 +195,38 @@ def test_repeat_inside_an_ordinary_list_is_flagged() -> None:
 def test_title_line_repeated_once(title: str, flagged: int) -> None:
     text = f"{title}\n\n{OTHER}\n\n{title}\n\nMore news follows about the bridge.\n"
     assert len(run_rule(DuplicatedText, text)) == flagged
+
+
+def test_output_does_not_depend_on_the_process_hash_seed(tmp_path: Path) -> None:
+    """Worker processes hash strings differently; DUP001 must not depend on set order."""
+    import os
+    import subprocess
+    import sys
+
+    sentence = "The council voted to close the old bridge to cars from next spring on."
+    variants = [sentence.replace("old", w) for w in ("old", "iron", "stone", "wooden", "east")]
+    text = "\n\n".join(
+        f"{v} Residents asked for a footpath in paragraph {i}." for i, v in enumerate(variants * 3)
+    )
+    path = tmp_path / "dups.txt"
+    path.write_text(text, encoding="utf-8")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        res = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "lint",
+                "--select",
+                "DUP",
+                "--no-cache",
+                "--isolated",
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        outputs.add(res.stdout)
+    assert len(outputs) == 1 and "DUP001" in outputs.pop()
