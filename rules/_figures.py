@@ -69,6 +69,19 @@ def _figure_re() -> re.Pattern[str]:
     return re.compile(body, re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _anchor_re() -> re.Pattern[str]:
+    """Something every figure pattern needs (a digit, a currency sign, a number,
+    money or magnitude word, or a multiplier or fraction word): sentences without
+    one, most of them, skip the large figure pattern."""
+    words = alternation("num_number_words", "num_currency_words")
+    return re.compile(
+        rf"[\d$€£¥₹₩₽]|\b(?:{words}|{_MAG}|doubled|tripled|trebled|quadrupled|halved|tens"
+        r"|hundreds|twice|thirds|quarters|fifths)\b|fold\b",
+        re.IGNORECASE,
+    )
+
+
 _INTENSIFIER = re.compile(
     r"\s+(?:sure|certain|committed|behind|honest|confident|convinced|focused|right|wrong"
     r"|serious|effort)\b",
@@ -134,7 +147,9 @@ def find_figures(
     min_money: float = MIN_MONEY,
 ) -> list[Figure]:
     """Statistics in ``text[start:end]`` (one sentence), in order."""
-    out = []
+    out: list[Figure] = []
+    if not _anchor_re().search(text, start, end):
+        return out
     for m in _figure_re().finditer(text, start, end):
         kind = m.lastgroup or ""
         if kind not in kinds or _not_statistic(text, m, start, end, min_money):

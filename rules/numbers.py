@@ -115,21 +115,23 @@ class UncitedStatistic(Rule):
 
     def _uncited_figures(self, doc: Document) -> Iterator[Figure]:
         """Figures outside quotations in sentences with no source of their own, in a
-        paragraph with none, and whose claim the next sentence does not source."""
+        paragraph with none, and whose claim the next sentence does not source.
+
+        Sources are looked for only around sentences that hold a figure (most do
+        not), and each sentence is checked at most once: linear time."""
         text, blocks, opts = doc.text, doc.blocks, self.options
         covered = _captioned_blocks(doc) | reference_blocks(doc)
-        sourced_blocks: set[int] = set()
+        sourced = _SourcedSentences(doc)
         for i, sent in enumerate(doc.sentences):
-            if blocks[sent.block].kind == "heading":
-                continue
-            own = sentence_is_cited(doc, i) or has_named_attribution(text, sent.start, sent.end)
-            if own and opts.paragraph_carries_source:
-                sourced_blocks.add(sent.block)
-            if own or sent.block in covered or sent.block in sourced_blocks:
+            if blocks[sent.block].kind == "heading" or sent.block in covered:
                 continue
             figures = find_figures(text, sent.start, sent.end, opts.kinds, opts.min_money)
             figures = [f for f in figures if not in_quotation(doc, f.start)]
-            if figures and not self._next_cites(doc, i):
+            if not figures or sourced.own(i):
+                continue
+            if opts.paragraph_carries_source and sourced.earlier_in_paragraph(i):
+                continue
+            if not self._next_cites(doc, i):
                 yield from figures
 
     def _next_cites(self, doc: Document, i: int) -> bool:
@@ -142,6 +144,39 @@ class UncitedStatistic(Rule):
         if not continues_claim(doc.text, nxt.start, nxt.end):
             return False
         return sentence_is_cited(doc, i + 1) or has_named_attribution(doc.text, nxt.start, nxt.end)
+
+
+class _SourcedSentences:
+    """Memoised "does this sentence name or cite its own source?" per sentence."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._own: dict[int, bool] = {}
+        self._scanned: dict[int, tuple[int, bool]] = {}  # block -> (last index, found)
+
+    def own(self, i: int) -> bool:
+        if i not in self._own:
+            s = self.doc.sentences[i]
+            self._own[i] = sentence_is_cited(self.doc, i) or has_named_attribution(
+                self.doc.text, s.start, s.end
+            )
+        return self._own[i]
+
+    def earlier_in_paragraph(self, i: int) -> bool:
+        """Does a sentence before ``i`` in its paragraph carry a source?"""
+        sentences = self.doc.sentences
+        block = sentences[i].block
+        last, found = self._scanned.get(block, (i, False))
+        if block not in self._scanned:
+            last = i - 1
+            while last >= 0 and sentences[last].block == block:
+                last -= 1
+        j = last + 1
+        while not found and j < i:
+            found = self.own(j)
+            j += 1
+        self._scanned[block] = (max(j - 1, last), found)
+        return found
 
 
 LEAD_BLOCKS = 3
