@@ -34,10 +34,9 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("fmt", ["default", "json"])
 def test_dask_output_identical_to_local(run_cli, scheduler: str, corpus: Path, fmt: str) -> None:
-    # DUP001 picks among equally good earlier sentences by str hash order, which differs
-    # between processes that do not share a hash seed (Dask workers are spawned):
-    # left out until that rule is deterministic.
-    common = ("--no-cache", "--extend-ignore", "DUP", "--format", fmt, str(corpus))
+    # Dask workers are spawned processes with their own str-hash seed: every rule must
+    # give the same output whatever the seed.
+    common = ("--no-cache", "--format", fmt, str(corpus))
     local = run_cli("--jobs", "1", *common)
     remote = run_cli("--dask-scheduler", scheduler, *common)
     assert (remote.code, remote.out) == (local.code, local.out)
