@@ -150,3 +150,20 @@ def test_news_corpus_rd001_rate() -> None:
         n_words += len(text.split())
         flags += len(run_rule(SentenceTooLong, text))
     assert 1000 * flags / n_words < 1.0
+
+
+def test_easy_paragraphs_are_cleared_without_textstat(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain prose never loads textstat's dictionary (start-up time), hard prose still does."""
+    import lint.stats
+    import rules.readability
+
+    def no_textstat(text: str) -> int:
+        raise AssertionError("textstat was called for an easy paragraph")
+
+    monkeypatch.setattr(lint.stats, "syllables", no_textstat)
+    easy = (
+        "The cat sat on the mat by the door. It was a warm day and the sun was out. "
+        "The dog came in and lay down next to the cat. They both slept for an hour. "
+        "Then the kids came home from school and the house got loud again."
+    )
+    assert run_rule(rules.readability.ParagraphTooHard, easy) == []
