@@ -211,3 +211,39 @@ def test_dead_worker_reports_every_file_and_finishes(
     assert len(got) == 42 and len(linted) == 40
     assert all(r.diagnostics[0].code == "LNT999" for r in linted)
     assert "worker failed" in linted[0].diagnostics[0].message
+
+
+def test_results_stream_with_a_bounded_lag(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files are read only a bounded distance ahead of the results handed out."""
+    monkeypatch.setattr(parallel, "BATCH_FILES", 1)
+    monkeypatch.setattr(parallel, "MAX_QUEUED", 4)
+    prepared = 0
+    real = parallel._prepare
+
+    def counting(*args: object) -> object:
+        nonlocal prepared
+        prepared += 1
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "_prepare", counting)
+    plan = make_plan()
+    items = list(discover([str(corpus)], plan.settings))
+    lags = []
+    for done, _ in enumerate(parallel.run_files(items, plan, jobs=2, use_cache=False), 1):
+        lags.append(prepared - done)
+    window = 2 * 2  # batches in flight for two workers
+    assert len(lags) == 42 and max(lags) <= window + 4 + 1
+
+
+def test_bar_clears_its_line_before_a_report_on_the_same_terminal(corpus: Path) -> None:
+    stream = io.StringIO()
+    bar = progress.Bar(10, stream)
+    bar.shared = True  # as if stdout and stderr were one terminal
+    (res,) = results([str(corpus / "article-000.txt")], make_plan(), jobs=1)
+    assert res.diagnostics
+    before = stream.getvalue()
+    bar.advance(res)
+    assert stream.getvalue()[len(before) :] == "\r\x1b[2K"
+    bar.resume()
+    assert "1/10" in stream.getvalue()[len(before) :]
+    bar.close()
