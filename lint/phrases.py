@@ -32,18 +32,24 @@ class PhraseMatch(NamedTuple):
 
 @dataclass(frozen=True)
 class PhraseList:
-    """A compiled list of phrases; ``finditer`` scans text once."""
+    """A compiled list of phrases; ``finditer`` scans text once.
+
+    ``pattern`` has no capturing groups of its own (the fast one to scan and match
+    with); ``named`` is the same alternation with a named group per regex entry,
+    used only to tell which entry matched.
+    """
 
     entries: tuple[str, ...]
     suggestions: tuple[str | None, ...]
     pattern: re.Pattern[str]
+    named: re.Pattern[str] | None  # None when every entry is a literal phrase
     literals: dict[str, int]
 
     @classmethod
     def from_lines(cls, lines: list[str], *, flags: int = re.IGNORECASE) -> PhraseList:
         entries: list[str] = []
         suggestions: list[str | None] = []
-        regex_parts: list[str] = []
+        regexes: list[tuple[int, str]] = []
         literals: dict[str, int] = {}  # normalised phrase -> entry index
         for raw in lines:
             line = raw.strip()
@@ -52,7 +58,7 @@ class PhraseList:
             phrase, _, suggestion = line.partition("->")
             phrase = phrase.strip()
             if phrase.startswith("re:"):
-                regex_parts.append(rf"(?P<p{len(entries)}>{phrase[3:].strip()})")
+                regexes.append((len(entries), phrase[3:].strip()))
             else:
                 literals.setdefault(normalise(phrase), len(entries))
             entries.append(phrase)
@@ -60,21 +66,24 @@ class PhraseList:
         # Regex entries are tried in file order, then the literal phrases as one
         # character trie (longest continuation first): at each position the engine
         # follows one path instead of trying every phrase in turn.
-        if literals:
-            regex_parts.append(f"(?P<lit>{trie_regex(list(literals))})")
-        # One word-boundary check around the whole alternation is much faster than
-        # one per entry, and matches the same (the regex backtracks into it).
-        alternation = "|".join(regex_parts)
-        pattern = re.compile(
-            rf"(?<![\w-])(?:{alternation})(?![\w-])" if regex_parts else r"(?!x)x", flags
-        )
-        return cls(tuple(entries), tuple(suggestions), pattern, literals)
+        trie = [trie_regex(list(literals))] if literals else []
+        scan = [f"(?:{body})" for _, body in regexes] + trie
+        pattern = _compile(scan, flags)
+        named = None
+        if regexes:
+            named = _compile(
+                [f"(?P<p{i}>{body})" for i, body in regexes] + [f"(?P<lit>{t})" for t in trie],
+                flags,
+            )
+        return cls(tuple(entries), tuple(suggestions), pattern, named, literals)
 
     def entry_index(self, m: re.Match[str]) -> int:
-        """Which entry produced match ``m`` of ``pattern``."""
-        if m.lastgroup == "lit":
-            return self.literals[normalise(m.group())]
-        return int(m.lastgroup[1:]) if m.lastgroup else 0
+        """Which entry produced match ``m`` of ``pattern`` (matched with m's endpos)."""
+        if self.named is not None:
+            found = self.named.match(m.string, m.start(), m.endpos)
+            if found is not None and found.lastgroup != "lit":
+                return int(found.lastgroup[1:]) if found.lastgroup else 0
+        return self.literals[normalise(m.group())]
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         end = len(text) if end is None else end
@@ -84,6 +93,14 @@ class PhraseList:
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> PhraseMatch | None:
         return next(self.finditer(text, start, end), None)
+
+
+def _compile(parts: list[str], flags: int) -> re.Pattern[str]:
+    """One alternation behind a single word-boundary check on each side (much faster
+    than one per entry, and the same matches: the regex backtracks into it)."""
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", flags)
 
 
 _SPACE, _APOS = "\x00", "\x01"  # trie units for "any whitespace" and "either apostrophe"
