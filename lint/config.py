@@ -21,6 +21,9 @@ else:  # pragma: no cover
 from lint.selection import ALL, PerFileIgnores, parse_per_file_ignores
 from lint.violation import Severity
 
+# Larger files are refused with E902 (raise max-file-size-mb): the default rules take
+# about 3 s and 50 MB of memory per MB of text.
+DEFAULT_MAX_FILE_SIZE_MB = 16.0
 CONFIG_FILES = (".article-lint.toml", "article-lint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.text", "*.html", "*.htm")
 DEFAULT_EXCLUDE = (
@@ -64,7 +67,7 @@ class Settings:
     rules: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     languagetool: str | None = None
     input_format: str = "auto"
-    max_file_size_mb: float = 32.0
+    max_file_size_mb: float = DEFAULT_MAX_FILE_SIZE_MB
     source: str = "defaults"  # where the file settings came from
 
     def rule_tables(self) -> dict[str, dict[str, Any]]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.config import Settings
+from lint.config import DEFAULT_MAX_FILE_SIZE_MB, Settings
 
 BOM = "\ufeff"
 
@@ -66,7 +66,7 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
                 yield os.path.join(dirpath, name)
 
 
-def decode(path: str, data: bytes, max_mb: float = 32.0) -> Source:
+def decode(path: str, data: bytes, max_mb: float = DEFAULT_MAX_FILE_SIZE_MB) -> Source:
     """Decode UTF-8 strictly; raise InputError with a clear one-line reason."""
     if len(data) > max_mb * 1024 * 1024:
         raise InputError(
@@ -84,7 +84,7 @@ def decode(path: str, data: bytes, max_mb: float = 32.0) -> Source:
     return Source(path, text[1:] if bom else text, bom)
 
 
-def read_source(path: str, max_mb: float = 32.0) -> Source:
+def read_source(path: str, max_mb: float = DEFAULT_MAX_FILE_SIZE_MB) -> Source:
     try:
         if os.path.isdir(path):
             raise InputError("is a directory")

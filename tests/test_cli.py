@@ -42,7 +42,17 @@ def test_json_format_pinned_keys(run_cli, article: Path) -> None:
     res = run_cli("--select", "DEMO", "--format", "json", str(article))
     items = json.loads(res.out)
     assert len(items) == 2
-    keys = {"filename", "line", "column", "end_line", "end_column", "code", "message", "severity", "fix"}
+    keys = {
+        "filename",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "message",
+        "severity",
+        "fix",
+    }
     assert keys <= set(items[0])
     assert (items[0]["line"], items[0]["column"], items[0]["end_column"]) == (3, 1, 6)
     assert items[0]["severity"] == "warning"
@@ -144,9 +154,13 @@ def test_empty_file_is_a_notice_not_an_error(run_cli, tmp_path: Path) -> None:
     assert res.code == 0 and "file is empty" in res.err
 
 
-def test_huge_single_line_file(run_cli, tmp_path: Path) -> None:
+def test_huge_single_line_file(run_cli, tmp_path: Path, article: Path) -> None:
     path = tmp_path / "huge.txt"
     path.write_text("word " * 4_000_000 + "lorem")  # 20 MB on one line
+    res = run_cli("--select", "DEMO001", str(path), str(article))
+    assert f"{path}:1:1: E902 file too large (19.1 MB > 16 MB; raise max-file-size-mb" in res.out
+    assert f"{article}:3:1: DEMO001" in res.out and res.code == 2
+    (tmp_path / "article-lint.toml").write_text("max-file-size-mb = 25\n")
     res = run_cli("--select", "DEMO001", str(path))
     assert res.out.strip() == f"{path}:1:20000001: DEMO001 placeholder word 'lorem'"
 
