@@ -30,7 +30,10 @@ def run_cli_on_samples() -> dict[str, str]:
     files = [str(p.relative_to(ROOT)) for p in sample_files()]
     res = subprocess.run(
         [sys.executable, "-m", "lint", "--isolated", "--exit-zero", "--no-cache", *files],
-        capture_output=True, text=True, cwd=ROOT, env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
     )
     if res.returncode != 0:
         raise RuntimeError(f"article-lint failed ({res.returncode}): {res.stderr}")
@@ -44,7 +47,9 @@ def run_cli_on_samples() -> dict[str, str]:
 def update() -> None:
     for rel, report in run_cli_on_samples().items():
         expected_path(ROOT / rel).write_text(report, encoding="utf-8")
-        print(f"wrote {expected_path(ROOT / rel).relative_to(ROOT)} ({report.count(chr(10))} lines)")
+        print(
+            f"wrote {expected_path(ROOT / rel).relative_to(ROOT)} ({report.count(chr(10))} lines)"
+        )
 
 
 if __name__ == "__main__":

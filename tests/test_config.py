@@ -70,7 +70,9 @@ def test_file_errors_name_the_file(tmp_path: Path, content: str, fragment: str) 
         ("[rules.DEMO001]\nseverity = 'huge'\n", "unknown severity"),
     ],
 )
-def test_cli_reports_config_errors_with_exit_2(run_cli, tmp_path: Path, content: str, fragment: str) -> None:
+def test_cli_reports_config_errors_with_exit_2(
+    run_cli, tmp_path: Path, content: str, fragment: str
+) -> None:
     write(tmp_path / "article-lint.toml", content)
     article = write(tmp_path / "a.txt", "lorem\n")
     res = run_cli(str(article))

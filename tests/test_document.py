@@ -51,7 +51,7 @@ def test_decode_errors_are_one_line(data: bytes, fragment: str) -> None:
 
 HARD = (
     "The U.S. economy grew 3.5 percent last year. Dr. Smith said so. "
-    "He resigned in 2018.[2] Then he left. \"Is it over?\" she asked. "
+    'He resigned in 2018.[2] Then he left. "Is it over?" she asked. '
     "Version 3.12 is out! Really?"
 )
 

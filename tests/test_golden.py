@@ -26,7 +26,9 @@ def test_sample_report_matches_expected(reports: dict[str, str], sample) -> None
 
 
 def test_every_default_rule_has_a_golden_sample() -> None:
-    seen = "".join(expected_path(s).read_text() for s in sample_files() if expected_path(s).exists())
+    seen = "".join(
+        expected_path(s).read_text() for s in sample_files() if expected_path(s).exists()
+    )
     builtin = [r for r in default_registry().rules if r.__module__.startswith("rules.")]
     missing = [r.code for r in builtin if r.default_enabled and f" {r.code} " not in seen]
     assert not missing, f"rules with no sample showing them: {missing}"

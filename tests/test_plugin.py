@@ -50,7 +50,9 @@ def test_broken_plugin_names_itself(tmp_path: Path) -> None:
         build_registry([ep])
 
 
-def test_invalid_rule_declaration_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_invalid_rule_declaration_is_rejected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from importlib.metadata import EntryPoint
 
     (tmp_path / "badplug.py").write_text(

@@ -28,7 +28,9 @@ from lint.selection import Selection, parse_per_file_ignores
         (Selection(extend_ignore=("KW00",)), "KW001", True, False),
     ],
 )
-def test_longest_prefix_wins(selection: Selection, code: str, default_on: bool, expected: bool) -> None:
+def test_longest_prefix_wins(
+    selection: Selection, code: str, default_on: bool, expected: bool
+) -> None:
     assert selection.is_enabled(code, default_on) is expected
 
 
