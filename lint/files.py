@@ -84,12 +84,16 @@ def decode(path: str, data: bytes, max_mb: float = DEFAULT_MAX_FILE_SIZE_MB) -> 
     return Source(path, text[1:] if bom else text, bom)
 
 
-def read_source(path: str, max_mb: float = DEFAULT_MAX_FILE_SIZE_MB) -> Source:
+def read_bytes(path: str) -> bytes:
+    """A file's bytes; InputError with a one-line reason when it cannot be read."""
     try:
         if os.path.isdir(path):
             raise InputError("is a directory")
         with open(path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
-    return decode(path, data, max_mb)
+
+
+def read_source(path: str, max_mb: float = DEFAULT_MAX_FILE_SIZE_MB) -> Source:
+    return decode(path, read_bytes(path), max_mb)

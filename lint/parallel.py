@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from lint.files import InputError, Source, decode
+from lint.files import InputError, Source, decode, read_bytes
 from lint.plan import Plan
 from lint.runner import INTERNAL_ERROR, FileResult, check_source, error_result
 from lint.violation import Diagnostic, Severity
@@ -186,13 +186,7 @@ class _Engine:
 
 
 def _read(path: str, plan: Plan) -> tuple[bytes, Source]:
-    try:
-        if os.path.isdir(path):
-            raise InputError("is a directory")
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
+    data = read_bytes(path)
     return data, decode(path, data, plan.settings.max_file_size_mb)
 
 
