@@ -73,6 +73,9 @@ class UncitedStatistic(Rule):
       Commission"), the whole article is taken as sourced.
     - `next_sentence_cites` (default `true`): a citation in the next sentence covers the
       figure when that sentence continues the claim ("That figure comes from ...").
+    - `first_person_is_source` (default `true`): a figure the author reports about their
+      own work ("Our test suite has 3,000 tests", "We cut costs by 40%") is first-hand,
+      sourced by the author; a first-person word before the figure in its sentence counts.
 
     ## Known problems
     A source named two sentences earlier ("The firm said profits rose. Sales hit $3bn.")
@@ -106,6 +109,7 @@ class UncitedStatistic(Rule):
         min_money: int = MIN_MONEY
         paragraph_carries_source: bool = True
         lead_source_covers_document: bool = True
+        first_person_is_source: bool = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
         if self.options.lead_source_covers_document and _lead_names_data_source(doc):
@@ -127,6 +131,10 @@ class UncitedStatistic(Rule):
                 continue
             figures = find_figures(text, sent.start, sent.end, opts.kinds, opts.min_money)
             figures = [f for f in figures if not in_quotation(doc, f.start)]
+            if opts.first_person_is_source:
+                figures = [
+                    f for f in figures if not _FIRST_PERSON.search(text, sent.start, f.start)
+                ]
             if not figures or sourced.own(i):
                 continue
             if opts.paragraph_carries_source and sourced.earlier_in_paragraph(i):
@@ -144,6 +152,15 @@ class UncitedStatistic(Rule):
         if not continues_claim(doc.text, nxt.start, nxt.end):
             return False
         return sentence_is_cited(doc, i + 1) or has_named_attribution(doc.text, nxt.start, nxt.end)
+
+
+# "us" and "I" only in their own case: "US" is a country, "i" is rarely a pronoun.
+_FIRST_PERSON = re.compile(r"\b(?:(?i:we|our|ours|my|mine)|us|I)\b")
+
+
+def _first_hand(text: str, start: int, figure_start: int) -> bool:
+    """Does a first-person word come before the figure in its sentence?"""
+    return _FIRST_PERSON.search(text, start, figure_start) is not None
 
 
 class _SourcedSentences:

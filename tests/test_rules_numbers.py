@@ -246,3 +246,24 @@ def test_news_flags_under_a_third_of_statistics() -> None:
         for name in HAND_COUNTED
     )
     assert flags * 3 < sum(HAND_COUNTED.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Our test suite has roughly 3,000 tests.", False),
+        ("We cut the bill by 40% in a year.", False),
+        ("In my shop, sales rose 12% last spring.", False),
+        ("The US economy has 3,000 new firms a week.", True),
+        ("Analysts think 40% of firms will fail, and we agree.", True),
+    ],
+)
+def test_first_person_figures_are_first_hand(text: str, flagged: bool) -> None:
+    assert bool(run_rule(UncitedStatistic, text)) is flagged
+
+
+def test_first_person_option_off_flags_them() -> None:
+    from dataclasses import replace
+
+    rule = UncitedStatistic(replace(UncitedStatistic.Options(), first_person_is_source=False))
+    assert run_rule(rule, "Our test suite has roughly 3,000 tests.")
