@@ -82,7 +82,9 @@ def _attribute_all(doc: Document) -> Iterator[Attributed]:
             continue
         if previous is not None and _continues(doc, previous.quotation, q, block_index):
             current = Attributed(q, previous.speaker, previous.source)
-        elif doc.text[q.start] == ">":
+        elif doc.text[q.start] == ">" or (block.kind == "quote" and q.inner_start == q.start):
+            # A block quote with no quote marks of its own ("> ..." in text, or a
+            # Markdown block quote whose markers are blanked): attributed inside.
             current = _attribute_blockquote(doc, q)
         else:
             attributed = _attribute(doc, masked, q, known)

@@ -210,3 +210,14 @@ def test_many_quotes_in_one_long_paragraph_stay_fast() -> None:
     found = list(QuoteWithoutSource().check(doc))
     assert time.perf_counter() - started < 20
     assert len(found) == 4000
+
+
+@pytest.mark.parametrize("path", ["post.md", "post.txt"])
+def test_block_quote_dash_line_names_the_speaker(path: str) -> None:
+    from lint.inputs import load_document
+    from rules.quotes import QuoteWithoutSource
+
+    text = "Some intro.\n\n> Measure twice and cut once, every single time.\n> — Jo Bloggs\n"
+    doc = load_document(path, text)
+    messages = [v.message for v in QuoteWithoutSource().check(doc)]
+    assert messages and all("Jo Bloggs" in m for m in messages)
