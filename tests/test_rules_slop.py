@@ -181,3 +181,22 @@ def test_news_corpus_has_no_residue() -> None:
         for v in run_rule(ChatbotResidue, p.read_text(encoding="utf-8", errors="replace"))
     ]
     assert hits == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "flagged"),
+    [
+        (StockPhrase, "In today's fast-paced digital landscape, shops must adapt.", True),
+        (StockPhrase, "Email has become a cornerstone of office life.", True),
+        (StockPhrase, "The merger will unlock unprecedented levels of growth.", True),
+        (StockPhrase, "Analysts call it a paradigm shift for the industry.", True),
+        (StockPhrase, "The cornerstone was laid in 1902 by the mayor.", False),
+        (StockPhrase, "Today's market opened lower after the rate decision.", False),
+        (ChatbotResidue, "I hope this article helps! Good luck.", True),
+        (ChatbotResidue, "Let me know if you'd like me to expand on any section.", True),
+        (ChatbotResidue, "Let me know what you think in the comments.", False),
+        (ChatbotResidue, "I hope this summary was helpful.", True),
+    ],
+)
+def test_more_stock_and_residue_phrases(rule, text: str, flagged: bool) -> None:  # type: ignore[no-untyped-def]
+    assert bool(run_rule(rule, text)) is flagged
