@@ -82,6 +82,16 @@ def _anchor_re() -> re.Pattern[str]:
     )
 
 
+_AVERAGE_BEFORE = re.compile(
+    r"\b(?:average|median|mean|per capita)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE
+)
+_RATE_AFTER = re.compile(
+    r"\s+(?:a|per|each)\s+(?:employee|worker|person|household|family|customer|user|student|"
+    r"patient|resident|head)\b",
+    re.IGNORECASE,
+)
+
+
 _INTENSIFIER = re.compile(
     r"\s+(?:sure|certain|committed|behind|honest|confident|convinced|focused|right|wrong"
     r"|serious|effort)\b",
@@ -126,7 +136,14 @@ def _not_statistic(text: str, m: re.Match[str], start: int, end: int, min_money:
     kind, figure = m.lastgroup, m.group(0)
     if kind == "money":
         value = money_value(figure)
-        return value is not None and value < min_money  # a price, not a statistic
+        if value is None or value >= min_money:
+            return False
+        # A small amount is a price ("costs £1,899") unless it is an average or a
+        # rate ("an average of $11,000 per employee each year"): then a statistic.
+        return not (
+            _AVERAGE_BEFORE.search(text, max(start, m.start() - 30), m.start())
+            or _RATE_AFTER.match(text, m.end(), end)
+        )
     if kind != "percent":
         return False
     if _OFFER.match(text, m.end(), end) or _SAVE.search(

@@ -64,7 +64,8 @@ class UncitedStatistic(Rule):
     - `kinds` (default: all of `money`, `percent`, `count`, `multiplier`, `fraction`):
       which kinds of figure to check; drop one to silence a kind your house style allows.
     - `min_money` (default `100000`): smaller amounts of money are prices ("$199",
-      "a $7,000 film"), not statistics.
+      "a $7,000 film"), not statistics, unless they are an average or a rate ("an
+      average of $11,000", "£900 per employee").
     - `paragraph_carries_source` (default `true`): once a sentence of a paragraph names
       its source ("Ofcom said..."), the figures in the rest of that paragraph are taken
       to come from it, as news copy is written.

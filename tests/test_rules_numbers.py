@@ -267,3 +267,17 @@ def test_first_person_option_off_flags_them() -> None:
 
     rule = UncitedStatistic(replace(UncitedStatistic.Options(), first_person_is_source=False))
     assert run_rule(rule, "Our test suite has roughly 3,000 tests.")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Companies save an average of $11,000 per employee each year.", True),
+        ("The median household spends £2,400 a year on energy.", True),
+        ("Firms spend $900 per employee on training.", True),
+        ("The bike costs £1,899 and weighs 19kg.", False),
+        ("Tickets are $45 each and the typical $60 fee is waived.", False),
+    ],
+)
+def test_small_money_is_a_statistic_when_averaged_or_a_rate(text: str, flagged: bool) -> None:
+    assert bool(run_rule(UncitedStatistic, text)) is flagged
