@@ -381,3 +381,20 @@ def test_every_plain_list_item_covers_a_line_of_itself(name: str) -> None:
         if not cover(doc, doc.lines[0], (plist,)):
             broken.append(entry)
     assert broken == []
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Home » Recipes » Soups", True),
+        ("Home > News > World", True),
+        ("Home / Blog / Gardening tips", True),
+        ("4 thoughts on “Simple Tomato Soup”", True),
+        ('12 responses to "Why I quit my job"', True),
+        ("Home is where the heart is, my grandmother used to say.", False),
+        ("The draft drew 4 comments on the council website before the vote.", False),
+    ],
+)
+def test_breadcrumbs_and_comment_thread_headers(line: str, flagged: bool) -> None:
+    text = f"{line}\n\nThe article itself is a normal paragraph of text about soup and bread.\n"
+    assert (1 in flagged_lines(PageChrome, text)) is flagged
