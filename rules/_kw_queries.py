@@ -22,6 +22,9 @@ class PastedQueryMatch(NamedTuple):
     continuation: str  # the word that treats the question as a noun phrase
 
 
+MAX_SENTENCE_CHARS = 2000
+
+
 @cache
 def _query_re() -> re.Pattern[str]:
     """A question word followed by an inverted auxiliary ("why does ")."""
@@ -69,6 +72,7 @@ def _continuation(
 
 
 def _sentence_has_question_mark(text: str, pos: int) -> bool:
-    """Does the sentence going on at ``pos`` end with a question mark?"""
-    end = _SENTENCE_END.search(text, pos)
+    """Does the sentence going on at ``pos`` end with a question mark?  (Looked for
+    within ``MAX_SENTENCE_CHARS``, so text without sentence ends stays linear.)"""
+    end = _SENTENCE_END.search(text, pos, pos + MAX_SENTENCE_CHARS)
     return bool(end and end.group() == "?")

@@ -49,14 +49,19 @@ class Tokens(NamedTuple):
     memo: dict[object, object]  # per-document results shared by the rules
 
     def start(self, i: int) -> int:
+        """Offset of word ``i``: its segment's word offsets are found once, on the
+        first report in that segment (linear overall, however many reports)."""
         seg = self.segment[i]
         starts = self.memo.get("seg_start")
         if starts is None:
             starts = self.memo["seg_start"] = [0] + [m.end() for m in _BREAK_RE.finditer(self.text)]
-        matches = WORD_RE.finditer(self.text, starts[seg])  # type: ignore[index]
-        for _ in range(i - bisect_left(self.segment, seg)):
-            next(matches)
-        return next(matches).start()
+        key = ("seg_words", seg)
+        offsets = self.memo.get(key)
+        if offsets is None:
+            count = bisect_left(self.segment, seg + 1) - bisect_left(self.segment, seg)
+            matches = WORD_RE.finditer(self.text, starts[seg])  # type: ignore[index]
+            offsets = self.memo[key] = [next(matches).start() for _ in range(count)]
+        return offsets[i - bisect_left(self.segment, seg)]  # type: ignore[index]
 
     def end(self, i: int) -> int:
         return self.start(i) + len(self.raw[i])

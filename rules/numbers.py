@@ -132,10 +132,9 @@ class UncitedStatistic(Rule):
                 continue
             figures = find_figures(text, sent.start, sent.end, opts.kinds, opts.min_money)
             figures = [f for f in figures if not in_quotation(doc, f.start)]
-            if opts.first_person_is_source:
-                figures = [
-                    f for f in figures if not _FIRST_PERSON.search(text, sent.start, f.start)
-                ]
+            if opts.first_person_is_source and figures:
+                first = _FIRST_PERSON.search(text, sent.start, sent.end)  # once a sentence
+                figures = [f for f in figures if first is None or first.start() >= f.start]
             if not figures or sourced.own(i):
                 continue
             if opts.paragraph_carries_source and sourced.earlier_in_paragraph(i):
@@ -157,11 +156,6 @@ class UncitedStatistic(Rule):
 
 # "us" and "I" only in their own case: "US" is a country, "i" is rarely a pronoun.
 _FIRST_PERSON = re.compile(r"\b(?:(?i:we|our|ours|my|mine)|us|I)\b")
-
-
-def _first_hand(text: str, start: int, figure_start: int) -> bool:
-    """Does a first-person word come before the figure in its sentence?"""
-    return _FIRST_PERSON.search(text, start, figure_start) is not None
 
 
 class _SourcedSentences:
