@@ -398,3 +398,16 @@ def test_every_plain_list_item_covers_a_line_of_itself(name: str) -> None:
 def test_breadcrumbs_and_comment_thread_headers(line: str, flagged: bool) -> None:
     text = f"{line}\n\nThe article itself is a normal paragraph of text about soup and bread.\n"
     assert (1 in flagged_lines(PageChrome, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "flagged"),
+    [
+        ("Jordan Blake\nFollow\n5 min read\n\nThe article begins here with a sentence.", 2, True),
+        ("Listen\n\nShare\n\nThe article begins here with a sentence.", 1, True),
+        ("Follow\n\nFollow the river north for two miles until you reach the old mill.", 1, False),
+        ("Readers who follow the river north will find the old mill after two miles.", 1, False),
+    ],
+)
+def test_follow_and_listen_widgets(text: str, line: int, flagged: bool) -> None:
+    assert (line in flagged_lines(PageChrome, text)) is flagged
