@@ -221,3 +221,17 @@ def test_block_quote_dash_line_names_the_speaker(path: str) -> None:
     doc = load_document(path, text)
     messages = [v.message for v in QuoteWithoutSource().check(doc)]
     assert messages and all("Jo Bloggs" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Libraries matter," said librarian Ruth Ng at the opening ceremony.',
+        '"We will not be silenced," Ana Cruz told the crowd at a vigil outside the hall.',
+        '"This is a great day," said mayor Tom Reid at the launch of the scheme.',
+    ],
+)
+def test_events_are_sources(text: str) -> None:
+    from rules.quotes import QuoteWithoutSource
+
+    assert run_rule(QuoteWithoutSource, text) == []
