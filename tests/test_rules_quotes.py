@@ -226,7 +226,7 @@ def test_block_quote_dash_line_names_the_speaker(path: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        '"Libraries matter," said librarian Ruth Ng at the opening ceremony.',
+        '"Libraries are where towns meet," said Ruth Ng at the opening ceremony.',
         '"We will not be silenced," Ana Cruz told the crowd at a vigil outside the hall.',
         '"This is a great day," said mayor Tom Reid at the launch of the scheme.',
     ],
@@ -235,3 +235,17 @@ def test_events_are_sources(text: str) -> None:
     from rules.quotes import QuoteWithoutSource
 
     assert run_rule(QuoteWithoutSource, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Libraries are where towns meet," said Ruth Ng at the opening.',
+        '"We will not be silenced," Ana Cruz told the crowd outside the hall.',
+        '"This is a great day," said mayor Tom Reid of the scheme.',
+    ],
+)
+def test_same_quotes_without_the_event_have_no_source(text: str) -> None:
+    from rules.quotes import QuoteWithoutSource
+
+    assert [v.code for v in run_rule(QuoteWithoutSource, text)] == ["QT002"]
