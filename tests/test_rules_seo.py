@@ -411,3 +411,20 @@ def test_breadcrumbs_and_comment_thread_headers(line: str, flagged: bool) -> Non
 )
 def test_follow_and_listen_widgets(text: str, line: int, flagged: bool) -> None:
     assert (line in flagged_lines(PageChrome, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Check Price on Amazon", True),
+        ("Buy Now", True),
+        ("View at Walmart", True),
+        ("Was this article helpful? Yes No", True),
+        ("Jump to: Best overall | Best budget | Best large", True),
+        ("Buy now, pay later schemes have grown fast among young shoppers this year.", False),
+        ("Check the price of each model before you commit to a two-year contract.", False),
+    ],
+)
+def test_shop_buttons_feedback_widgets_and_jump_links(line: str, flagged: bool) -> None:
+    text = f"Intro paragraph of the article, written as a normal sentence.\n\n{line}\n\nMore text."
+    assert (3 in flagged_lines(PageChrome, text)) is flagged
