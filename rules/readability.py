@@ -1,20 +1,19 @@
 """Readability (RD): sentences too long, paragraphs too hard to read.
 
-Word and sentence counts come from the document model; syllables from textstat,
-imported lazily (see ``lint/stats.py``) and called once per paragraph.
+Word and sentence counts come from the document model; syllables are textstat's
+counts (``lint/syllables.py``: a pre-computed table of the CMU dictionary, loaded
+on first use), taken once per paragraph.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from lint.document import Block, Document, Span
+from lint.document import Document, Span
 from lint.rule import Rule
-from lint.stats import Readability, measure_block, sentence_pieces, sentences_per_block
+from lint.stats import measure_block, sentence_pieces, sentences_per_block, word_count_in
 from lint.violation import Severity, Violation
 
 _LONG = (
@@ -112,7 +111,7 @@ class SentenceTooLong(Rule):
         for sentence in doc.sentences:
             if doc.blocks[sentence.block].kind in ("heading", "table"):
                 continue
-            if len(doc.words_in(sentence.start, sentence.end)) <= limit:
+            if word_count_in(doc, sentence.start, sentence.end) <= limit:
                 continue  # fast path: the whole sentence is short enough
             if starts is None:
                 starts = [q.inner_start for q in doc.quotations]
@@ -191,14 +190,12 @@ class ParagraphTooHard(Rule):
         for index, block in enumerate(doc.blocks):
             if block.kind != "text":
                 continue
-            if len(doc.words_in(block.start, block.end)) < opts.min_words:
+            if word_count_in(doc, block.start, block.end) < opts.min_words:
                 continue
             if per_block is None:
                 per_block = sentences_per_block(doc)
             if per_block[index] < 2:
                 continue  # one sentence: its length is RD001's business
-            if clearly_readable(doc, block, per_block[index], opts):
-                continue  # spare textstat (and its dictionary load) for easy prose
             r = measure_block(doc, block, per_block[index])
             fre, grade = r.flesch_reading_ease, r.flesch_kincaid_grade
             if fre < opts.min_flesch or grade > opts.max_grade:
@@ -210,34 +207,6 @@ class ParagraphTooHard(Rule):
                     f" {r.words} words in {r.sentences} sentences"
                     f" ({r.syllables_per_word:.2f} syllables a word)",
                 )
-
-
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+", re.IGNORECASE)
-#: Margins of the cheap estimate: a paragraph is left to textstat unless even a
-#: generous over-count of its syllables keeps it this far inside both limits.
-#: textstat's count was at most 1.04 times the vowel-group count on the 822
-#: paragraphs of 40+ words in ../shared (news, web pages, seeds).
-ESTIMATE_OVERCOUNT = 1.2
-FLESCH_MARGIN, GRADE_MARGIN = 5.0, 1.0
-
-
-def clearly_readable(doc: Document, block: Block, sentences: int, opts: Any) -> bool:
-    """Is the block easy enough that textstat cannot find it hard?
-
-    Syllables are over-estimated from vowel groups (times ``ESTIMATE_OVERCOUNT``,
-    at least one a word); if the paragraph still clears both limits by a margin,
-    textstat's exact count cannot change the verdict.  Checked to give the same
-    results as measuring every paragraph on the corpora in ``../shared``."""
-    words = doc.words_in(block.start, block.end)
-    if not words or sentences < 1:
-        return False
-    text = doc.text
-    estimate = sum(max(1, len(_VOWEL_GROUPS.findall(text, w.start, w.end))) for w in words)
-    r = Readability(len(words), sentences, int(estimate * ESTIMATE_OVERCOUNT) + 1)
-    return (
-        r.flesch_reading_ease >= opts.min_flesch + FLESCH_MARGIN
-        and r.flesch_kincaid_grade <= opts.max_grade - GRADE_MARGIN
-    )
 
 
 RULES: tuple[type[Rule], ...] = (SentenceTooLong, ParagraphTooHard)

