@@ -17,13 +17,13 @@ document) and NUM/WW (whether a claim is tied to a named source,
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from lint.dates import MONTH, WEEKDAY
 from lint.links import has_link_or_marker
 from lint.phrase_regex import alternation
-from lint.phrases import load_phrases
+from lint.phrases import load_phrases, trie_regex
 from lint.reporting_verbs import REPORTING_VERBS
 
 _PLATFORMS = (
@@ -147,9 +147,32 @@ def _claim_source_re() -> re.Pattern[str]:
     per = r"(?<![\w-])(?:per|via)\s+(?:the\s+)?[A-Z][\w&.-]+"
     by_name = rf"\b(?i:{alternation('source_participles')})\s+by\s+(?:the\s+)?(?:[A-Z]|\d{{4}})"
     return re.compile(
-        rf"(?P<verb>(?<![\w-])(?i:{verbs})(?![\w-]))|(?P<cond>(?<![\w-])(?i:{cond})(?![\w-]))"
-        rf"|(?P<data>{source_tag}|{origin}|{possessive}|{dated}|{per}|{by_name})"
+        rf"{_claim_source_start()}(?:(?P<verb>(?<![\w-])(?i:{verbs})(?![\w-]))|(?P<cond>(?<![\w-])(?i:{cond})(?![\w-]))"
+        rf"|(?P<data>{source_tag}|{origin}|{possessive}|{dated}|{per}|{by_name}))"
     )
+
+
+#: The first words of the data alternatives of ``_claim_source_re`` (a prefix is
+#: enough: "source" for "Sources:", "estimate" for "estimates").
+_DATA_OPENERS = (
+    "source", "data", "figures", "statistics", "numbers", "estimate", "survey", "study",
+    "report", "research", "poll", "analysis", "census", "filing", "records", "results",
+    "a ", "an ", "the ", "per", "via",
+)  # fmt: skip
+
+
+def _claim_source_start() -> str:
+    """A look-ahead every match of ``_claim_source_re`` passes where it starts, put
+    in front so that its many alternatives are tried only there.
+
+    Each alternative starts at "(" ("(Source: ..."), or at the start of a word
+    (after ``\\b`` or a look-behind that rules out a word character) with a
+    capital letter (a possessive "Gartner's survey"), a reporting or source verb
+    from the phrase lists, or one of ``_DATA_OPENERS`` (any case: a superset of
+    the case-sensitive "per"/"via" and "[Ss]ources").  The look-ahead only skips
+    positions where nothing can match, so the matches are the same."""
+    lists = alternation(REPORTING_VERBS, "reporting_verbs_after_subject", "source_participles")
+    return rf"(?:(?=\()|\b(?=[A-Z]|(?i:{lists}|{trie_regex(sorted(_DATA_OPENERS))})))"
 
 
 _NOT_A_SOURCE = re.compile(
@@ -159,25 +182,35 @@ _NOT_A_SOURCE = re.compile(
 )
 
 
+Spans = Sequence[tuple[int, int]]
+
+
 def names_claim_source(
     text: str,
     start: int,
     end: int,
     *,
-    ignore: Sequence[tuple[int, int]] = (),
+    ignore: Spans | Callable[[], Spans] = (),
     data_only: bool = False,
 ) -> bool:
     """Does ``text[start:end]`` tie its claims to a named source ("according to the
     IMF", "the company said", "Gartner estimated", "figures from the ONS",
     "(Source: ONS)")?  Matches starting inside an ``ignore`` span do not count.
 
+    ``ignore`` may be a function returning the spans: it is called at most once,
+    and only when a candidate match needs it (most sentences have none), since
+    finding the spans can cost more than this scan.
+
     With ``data_only``, only a named source of data counts ("figures from the ONS",
     "Gartner's survey", "published by Eurostat"), not a speaker ("she said").
     """
+    spans = None if callable(ignore) else ignore
     for m in _claim_source_re().finditer(text, start, end):
-        if any(s <= m.start() < e for s, e in ignore):
-            continue
         if data_only and m.group("data") is None:
+            continue
+        if spans is None:
+            spans = ignore()  # type: ignore[operator]
+        if any(s <= m.start() < e for s, e in spans):
             continue
         if _NOT_A_SOURCE.match(text, m.end(), end) and m.group(0).lower().startswith("according"):
             continue  # "according to plan"

@@ -33,9 +33,13 @@ def has_named_attribution(
 ) -> bool:
     """Does ``text[start:end]`` tie its claims to a named source?  Unnamed crowds
     ("studies show") found by ``weasel_matches`` are not sources (see
-    ``lint.sources.names_claim_source``)."""
-    ignore = [(w.start, w.end) for w in weasel_matches(text, start, end)]
-    return names_claim_source(text, start, end, ignore=ignore, data_only=data_only)
+    ``lint.sources.names_claim_source``); they are looked for only when a
+    candidate source is found."""
+
+    def unnamed_crowds() -> list[tuple[int, int]]:
+        return [(w.start, w.end) for w in weasel_matches(text, start, end)]
+
+    return names_claim_source(text, start, end, ignore=unnamed_crowds, data_only=data_only)
 
 
 @lru_cache(maxsize=1)

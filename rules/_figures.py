@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from lint.phrase_regex import alternation
+from lint.phrases import load_phrases, trie_regex
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
 
@@ -66,20 +67,32 @@ def _figure_re() -> re.Pattern[str]:
         ),
     }
     body = "|".join(f"(?P<{kind}>{pat})" for kind, pat in patterns.items())
-    return re.compile(body, re.IGNORECASE)
+    return re.compile(rf"{_figure_start()}(?:{body})", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _anchor_re() -> re.Pattern[str]:
-    """Something every figure pattern needs (a digit, a currency sign, a number,
-    money or magnitude word, or a multiplier or fraction word): sentences without
-    one, most of them, skip the large figure pattern."""
-    words = alternation("num_number_words", "num_currency_words")
-    return re.compile(
-        rf"[\d$€£¥₹₩₽]|\b(?:{words}|{_MAG}|doubled|tripled|trebled|quadrupled|halved|tens"
-        r"|hundreds|twice|thirds|quarters|fifths)\b|fold\b",
-        re.IGNORECASE,
-    )
+#: Words a figure can open with, other than a digit or a currency sign (the
+#: currency codes and signed codes, "a"/"an", number words, "tens"/"hundreds",
+#: multiplier words and the fraction and "-fold" numerals).
+_OPENING_WORDS = (
+    "us$", "a$", "c$", "hk$", "nz$", "r$", "s$", "rs", "usd", "eur", "gbp", "chf", "jpy",
+    "cny", "inr", "a ", "an ", "tens", "hundreds", "doubled", "tripled", "trebled",
+    "quadrupled", "halved", "twice", "one", "two", "three", "four", "five", "ten", "hundred",
+)  # fmt: skip
+
+
+def _figure_start() -> str:
+    """A look-ahead every figure match passes where it starts, put in front of the
+    figure pattern so that the many alternatives are tried only there.
+
+    Every alternative of the pattern starts either at a currency sign, or at the
+    start of a word (its look-behind or ``\\b`` rules out a word character before
+    it) with a digit or one of ``_OPENING_WORDS`` or ``num_number_words``.  The
+    look-ahead only skips positions where no alternative can match, so the
+    matches are the same; it makes the scan several times faster.  (The class of
+    first letters only fails fast before the trie is tried.)"""
+    words = sorted({*_OPENING_WORDS, *load_phrases("num_number_words").entries})
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return rf"(?:(?=[$€£¥₹₩₽])|\b(?=[\d{firsts}])(?=\d|{trie_regex(words)}))"
 
 
 _AVERAGE_BEFORE = re.compile(
@@ -165,8 +178,6 @@ def find_figures(
 ) -> list[Figure]:
     """Statistics in ``text[start:end]`` (one sentence), in order."""
     out: list[Figure] = []
-    if not _anchor_re().search(text, start, end):
-        return out
     for m in _figure_re().finditer(text, start, end):
         kind = m.lastgroup or ""
         if kind not in kinds or _not_statistic(text, m, start, end, min_money):
