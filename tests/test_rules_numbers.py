@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,118 @@ def test_first_person_option_off_flags_them() -> None:
 )
 def test_small_money_is_a_statistic_when_averaged_or_a_rate(text: str, flagged: bool) -> None:
     assert bool(run_rule(UncitedStatistic, text)) is flagged
+
+
+# -- fast paths: the look-aheads in front of the figure and claim-source patterns ----
+def _sample_texts() -> list[str]:
+    """Texts to compare a pattern with and without its start look-ahead: the examples
+    above, the seeds and news corpus when present, and generated text that mixes
+    figure and source words in every case, with Unicode case variants."""
+    import random
+
+    texts = [text for mark in test_uncited_statistic_flagged.pytestmark for text, _ in mark.args[1]]
+    texts += list(test_uncited_statistic_clean.pytestmark[0].args[1])
+    for folder in (SEEDS, SHARED / "corpus" / "news"):
+        if folder.is_dir():
+            texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:12]]
+    tokens = (
+        "a an the A The US$ A$ $ € £ ¥ ₹ ₩ ₽ Rs Rs. USD EUR 3 12 2.5 1,200 40,000 % per cent "
+        "percent percentage points million Million bn m k x × -fold fold times faster more "
+        "doubled Halved twice as likely tens Hundreds of thousands one two Three four five "
+        "in out of every thirds quarters half a few several said Says told according to "
+        "Gartner's figures from by published Published per via (Source: data: survey study "
+        "report estimated found ſaid İn ın Kelvin \u212aey - , . ( ) \" “ ” ' ’ \n"
+    ).split(" ")
+    rng = random.Random(7)
+    for _ in range(1500):
+        words = rng.choices(tokens, k=rng.randint(3, 30))
+        texts.append("".join(w + rng.choice(("", " ", " ", " ", "-", ", ")) for w in words))
+    return texts
+
+
+def _unguarded(pattern: re.Pattern[str], guard: str) -> re.Pattern[str]:
+    assert pattern.pattern.startswith(guard)
+    return re.compile(pattern.pattern[len(guard) :], pattern.flags)
+
+
+def _same_matches(fast: re.Pattern[str], slow: re.Pattern[str], texts: list[str]) -> None:
+    for text in texts:
+        for start, end in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+            got = [(m.span(), m.lastgroup) for m in fast.finditer(text, start, end)]
+            want = [(m.span(), m.lastgroup) for m in slow.finditer(text, start, end)]
+            assert got == want, text[start:end]
+
+
+def test_figure_start_lookahead_keeps_every_match() -> None:
+    from rules._figures import _figure_re, _figure_start
+
+    texts = _sample_texts()
+    slow = _unguarded(_figure_re(), _figure_start())
+    assert sum(1 for t in texts for _ in slow.finditer(t)) > 500  # the texts hold figures
+    _same_matches(_figure_re(), slow, texts)
+
+
+def test_claim_source_start_lookahead_keeps_every_match() -> None:
+    from lint.sources import _claim_source_re, _claim_source_start
+
+    texts = _sample_texts()
+    slow = _unguarded(_claim_source_re(), _claim_source_start())
+    assert sum(1 for t in texts for _ in slow.finditer(t)) > 500
+    _same_matches(_claim_source_re(), slow, texts)
+
+
+def test_case_variants_are_all_that_ignorecase_matches() -> None:
+    from lint.sources import _CASE_VARIANTS
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    found = {c for c in re.findall("[a-z]", every, re.IGNORECASE)}
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        same = {c for c in found if re.fullmatch(letter, c, re.IGNORECASE)}
+        assert same == {letter, letter.upper(), *_CASE_VARIANTS.get(letter, "")}, letter
+
+
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        ("said", True),
+        ("SAID so", True),
+        ("ſaid", True),
+        ("Sa", False),
+        ("according\nto", True),
+        ("according", False),
+        ("a  survey", True),
+        ("an", False),
+        ("The ", True),
+        ("per", True),
+        ("percent", True),
+        ("pe", False),
+        ("ıt", False),
+    ],
+)
+def test_any_case_prefix(text: str, matches: bool) -> None:
+    from lint.sources import any_case_prefix
+
+    pattern = re.compile(any_case_prefix(["said", "according to", "a ", "The ", "per", "percent"]))
+    assert bool(pattern.match(text)) is matches
+
+
+def test_any_case_prefix_agrees_with_ignorecase() -> None:
+    import random
+
+    from lint.sources import any_case_prefix
+
+    phrases = ["said", "says", "according to", "a ", "an ", "the ", "per", "via", "kill", "is"]
+    fast = re.compile(any_case_prefix(phrases))
+    slow = re.compile("|".join(p.replace(" ", r"\s") for p in phrases), re.IGNORECASE)
+    rng = random.Random(3)
+    letters = "aAsSſiIİıkK\u212adDtThHeEpPrRvVlLyYcCoOgGnN \n\t"
+    for _ in range(20000):
+        text = "".join(rng.choices(letters, k=rng.randint(1, 6)))
+        assert bool(fast.match(text)) is bool(slow.match(text)), text
+
+
+def test_any_case_prefix_needs_a_leading_letter() -> None:
+    from lint.sources import any_case_prefix
+
+    with pytest.raises(ValueError):
+        any_case_prefix(["(source"])
