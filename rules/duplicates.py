@@ -4,6 +4,12 @@ Candidates are found with word shingles and an inverted index (each sentence is
 compared only with earlier sentences that share shingles with it, and very common
 shingles are ignored), then confirmed with a word-level similarity ratio.  The
 cost is linear in the number of sentences, never all pairs.
+
+Memory and time stay small on long files: a word is an integer id (equal
+lower-case words, equal ids), a sentence a tuple of ids, and a shingle one
+integer packing its word ids, so no per-word strings or per-shingle tuples are
+kept.  Ids and packed shingles are exact (no hashing), so the result does not
+depend on the process's string hash seed.
 """
 
 from __future__ import annotations
@@ -11,12 +17,12 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from lint.document import Document, Sentence
+from lint.document import WORD_RE, Document, Sentence
 from lint.phrases import load_phrases
 from lint.rule import Rule
 from lint.violation import Severity, Violation
@@ -25,6 +31,9 @@ from lint.violation import Severity, Violation
 # the sentence they support, which is citation, not duplication.
 _NOTE_RE = re.compile(r"\s*(?:[-*+•·◦▪‣–]\s*)?(?:\[\^?\d{1,3}\]|\^\d{1,3}\b)")
 _MARKER_RE = re.compile(r"\[\^?\d{1,3}\]")
+# Two characters in a row that could both belong to one word (``WORD_RE``:
+# letters and digits, and ' ’ . - inside a word).
+_JOINED_RE = re.compile(r"(?:[^\W_]|['’.\-]){2}")
 MAX_POSTINGS = 40  # a shingle shared by more sentences is too common to help
 MAX_CANDIDATES = 3  # earlier sentences verified per sentence
 MAX_COMPARED_WORDS = 200  # words compared per sentence (bounds SequenceMatcher)
@@ -34,8 +43,13 @@ class Unit(NamedTuple):
     """A sentence prepared for comparison."""
 
     index: int  # into doc.sentences
-    words: tuple[str, ...]
-    shingles: frozenset[int]
+    words: tuple[str, ...]  # lower-case words, shared (``Vocabulary``)
+
+
+Shingle = tuple[str, ...]
+# shingle -> the units holding it: one unit as a bare int (most shingles occur
+# once), a list from the second on.
+Index = dict[Shingle, "int | list[int]"]
 
 
 class Match(NamedTuple):
@@ -44,73 +58,152 @@ class Match(NamedTuple):
     ratio: float
 
 
-def sentence_words(doc: Document, sentence: Sentence) -> tuple[str, ...]:
-    """Lower-case words of a sentence, footnote markers left out."""
+class Vocabulary(dict[str, str]):
+    """One string object per distinct lower-case word (an interning table): a
+    sentence keeps references to shared words, not a fresh string per word."""
+
+    def intern(self, words: Sequence[str]) -> tuple[str, ...]:
+        """``words`` as a tuple of shared strings (one dict look-up per word, in C)."""
+        return tuple(map(self.setdefault, words, words))
+
+
+def words_between(doc: Document, start: int, end: int) -> list[str]:
+    """The lower-case words lying inside ``[start, end)``: ``doc.words_in``,
+    lowered, without a ``Span`` per word."""
     text = doc.text
+    if _may_cut_word(text, start) or _may_cut_word(text, end):
+        return [text[w.start : w.end].lower() for w in doc.words_in(start, end)]
+    return _lower_words(text[start:end])
+
+
+def _lower_words(text: str) -> list[str]:
+    """``[w.lower() for w in WORD_RE.findall(text)]``, lowered in one call.
+
+    Why the result is the same:
+    - in ASCII text, lowering maps letters to letters, so it moves no word
+      boundary, and lowers each word as ``str.lower`` on the word would;
+    - otherwise, the words are joined with spaces and lowered together: words
+      hold no space, and a space ends the only context lowering looks at (a
+      final sigma's), so each word is lowered as on its own.
+
+    ``doc.words_in(start, end)`` has exactly the words of ``text[start:end]``
+    when no word runs across ``start`` or ``end`` (``_may_cut_word``): the
+    whole-text scan has no word there either, and ``WORD_RE`` has no
+    look-around, so it finds the same words in the slice."""
+    if text.isascii():
+        return WORD_RE.findall(text.lower())
+    words = WORD_RE.findall(text)
+    return " ".join(words).lower().split(" ") if words else []
+
+
+def _may_cut_word(text: str, offset: int) -> bool:
+    """Could a word hold both the characters before and at ``offset``?"""
+    return offset > 0 and _JOINED_RE.match(text, offset - 1) is not None
+
+
+def sentence_words(doc: Document, sentence: Sentence) -> list[str]:
+    """Lower-case words of a sentence, footnote markers ("[1]") left out."""
+    text = doc.text
+    if not _MARKER_RE.search(text, sentence.start, sentence.end):
+        return words_between(doc, sentence.start, sentence.end)
     markers = [m.span() for m in _MARKER_RE.finditer(text, sentence.start, sentence.end)]
-    words = []
-    for w in doc.words_in(sentence.start, sentence.end):
-        if any(a <= w.start and w.end <= b for a, b in markers):
-            continue
-        words.append(text[w.start : w.end].lower())
-    return tuple(words)
+    return [
+        text[w.start : w.end].lower()
+        for w in doc.words_in(sentence.start, sentence.end)
+        if not any(a <= w.start and w.end <= b for a, b in markers)
+    ]
 
 
-def shingles(words: tuple[str, ...], size: int) -> frozenset[int]:
+def shingles(words: tuple[str, ...], size: int) -> set[Shingle]:
+    """The distinct ``size``-word shingles of ``words``; a sentence shorter than
+    ``size`` is one shingle.  Built by ``zip`` in C.  Shingles are kept as
+    tuples, not hashes: equal shingles are found by equality, so the result
+    does not depend on the hash seed (only the order of a set does, and no
+    result depends on that order)."""
     if len(words) < size:
-        return frozenset({hash(words)})
-    return frozenset(hash(words[i : i + size]) for i in range(len(words) - size + 1))
+        return {words}
+    return set(zip(*(words[k:] for k in range(size)), strict=False))
 
 
-def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """Word-level similarity in [0, 1] (difflib's ratio: 2 * matches / total)."""
+def similarity(a: Sequence[object], b: Sequence[object]) -> float:
+    """Word-level similarity in [0, 1] (difflib's ratio: 2 * matches / total).
+
+    Only equality of words matters to difflib, so word ids give the ratio the
+    words would."""
     if a == b:
         return 1.0
     matcher = SequenceMatcher(None, a[:MAX_COMPARED_WORDS], b[:MAX_COMPARED_WORDS], False)
     return matcher.ratio()
 
 
-def find_repeats(units: list[Unit], threshold: float, size: int = 3) -> Iterator[Match]:
+def _length_bound(a: Sequence[object], b: Sequence[object]) -> float:
+    """An upper bound of ``similarity(a, b)``: at most every word of the shorter
+    compared part matches."""
+    la, lb = min(len(a), MAX_COMPARED_WORDS), min(len(b), MAX_COMPARED_WORDS)
+    return 2 * min(la, lb) / (la + lb) if la + lb else 1.0
+
+
+def find_repeats(units: Sequence[Unit], threshold: float, size: int = 3) -> Iterator[Match]:
     """Each unit that repeats an earlier one, with its best earlier match."""
-    index: dict[int, list[int]] = defaultdict(list)  # shingle -> positions in units
-    exact: dict[tuple[str, ...], int] = {}
+    index: Index = {}
+    exact: dict[tuple[int, ...], int] = {}
     for pos, unit in enumerate(units):
-        match = _best_match(units, pos, index, exact, threshold, size)
+        keys = shingles(unit.words, size)
+        hits = _look_up_and_add(index, keys, pos)
+        first = exact.setdefault(unit.words, pos)
+        if first != pos:
+            yield Match(unit.index, units[first].index, 1.0)
+            continue
+        match = _best_match(units, pos, hits, len(keys), threshold, size)
         if match is not None:
             yield match
-        exact.setdefault(unit.words, pos)
-        for sh in unit.shingles:
-            postings = index[sh]
-            if len(postings) <= MAX_POSTINGS:
-                postings.append(pos)
+
+
+def _look_up_and_add(index: Index, keys: set[Shingle], pos: int) -> list[int]:
+    """The earlier units sharing each of ``keys`` (once per shared shingle),
+    then ``pos`` added to the postings.  A shingle already held by more than
+    ``MAX_POSTINGS`` units is too common: ignored, and no longer extended.
+
+    New shingles (most of them, in real text) are found and added in C; only
+    shingles seen before are looked at one by one."""
+    new = keys.difference(index)  # checks each key in the dict: O(len(keys))
+    hits: list[int] = []
+    if len(new) < len(keys):
+        for key in keys.difference(new):
+            postings = index[key]
+            if type(postings) is int:
+                hits.append(postings)
+                index[key] = [postings, pos]
+            elif len(postings) <= MAX_POSTINGS:  # type: ignore[arg-type]
+                hits.extend(postings)  # type: ignore[arg-type]
+                postings.append(pos)  # type: ignore[union-attr]
+    index.update(dict.fromkeys(new, pos))
+    return hits
 
 
 def _best_match(
-    units: list[Unit],
+    units: Sequence[Unit],
     pos: int,
-    index: dict[int, list[int]],
-    exact: dict[tuple[str, ...], int],
+    hits: list[int],
+    shingle_count: int,
     threshold: float,
     size: int,
 ) -> Match | None:
-    unit = units[pos]
-    if unit.words in exact:
-        return Match(unit.index, units[exact[unit.words]].index, 1.0)
-    shared: Counter[int] = Counter()
-    for sh in unit.shingles:
-        postings = index.get(sh)
-        if postings and len(postings) <= MAX_POSTINGS:
-            shared.update(postings)
     # Each differing word spoils at most ``size`` shingles, so two sentences at
     # ``threshold`` similarity still share about this many: a cheap pre-filter.
-    need = max(2, int(len(unit.shingles) * (1 - size * (1 - threshold))))
+    need = max(2, int(shingle_count * (1 - size * (1 - threshold))))
+    if len(hits) < need:
+        return None  # no earlier unit can share ``need`` shingles
+    shared = Counter(hits)
+    # Most shared shingles first; ties broken by position, not by set order.
+    ranked = heapq.nsmallest(
+        MAX_CANDIDATES, [(-count, other) for other, count in shared.items() if count >= need]
+    )
+    unit = units[pos]
     best: Match | None = None
-    # Ties broken by position, not by set order: the same result in every process
-    # (string hashes, and so set order, differ between processes).
-    ranked = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=lambda kv: (-kv[1], kv[0]))
-    for other, count in ranked:
-        if count < need:
-            break
+    for _, other in ranked:
+        if _length_bound(unit.words, units[other].words) < threshold:
+            continue  # cannot reach the threshold, whatever the words
         ratio = similarity(unit.words, units[other].words)
         if ratio >= threshold and (best is None or ratio > best.ratio):
             best = Match(unit.index, units[other].index, ratio)
@@ -206,21 +299,23 @@ class DuplicatedText(Rule):
         yield from self._sentences(doc)
         yield from self._headings(doc)
 
-    def _units(self, doc: Document) -> list[Unit]:
+    def _units(self, doc: Document, vocabulary: Vocabulary) -> list[Unit]:
         skip = _skipped_blocks(doc)
-        size = max(1, self.options.shingle_size)
+        min_words = self.options.min_words
         units = []
         for index, sentence in enumerate(doc.sentences):
             if sentence.block in skip:
                 continue
             words = sentence_words(doc, sentence)
-            if len(words) >= self.options.min_words:
-                units.append(Unit(index, words, shingles(words, size)))
+            if len(words) >= min_words:
+                units.append(Unit(index, vocabulary.intern(words)))
         return units
 
     def _sentences(self, doc: Document) -> Iterator[Violation]:
         size = max(1, self.options.shingle_size)
-        matches = find_repeats(self._units(doc), self.options.similarity, size)
+        vocabulary = Vocabulary()
+        units = self._units(doc, vocabulary)
+        matches = find_repeats(units, self.options.similarity, size)
         sentences = doc.sentences
         group: list[Match] = []
         for match in _without_title_repeat(doc, matches):
@@ -247,9 +342,7 @@ class DuplicatedText(Rule):
     def _headings(self, doc: Document) -> Iterator[Violation]:
         seen: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for block in doc.headings:
-            words = tuple(
-                doc.text[w.start : w.end].lower() for w in doc.words_in(block.start, block.end)
-            )
+            words = tuple(words_between(doc, block.start, block.end))
             if len(words) < 3 or any(c.isdigit() for w in words for c in w):
                 continue  # "Notes", or a date/counter ("3 hours ago") in a feed
             earlier = seen[words]
@@ -288,12 +381,20 @@ def _without_title_repeat(doc: Document, matches: Iterator[Match]) -> Iterator[M
     """Drop the first repeat of the title: a one-sentence first block without a
     full stop (a headline) shown again as a one-sentence block."""
     sentences, blocks = doc.sentences, doc.blocks
-    whole = Counter(s.block for s in sentences)
+    whole: Counter[int] | None = None  # sentences per block, counted when first needed
     headline = bool(blocks) and not doc.text[blocks[0].start : blocks[0].end].endswith(".")
     title_repeated = False
     for match in matches:
         earlier, later = sentences[match.earlier], sentences[match.unit]
-        is_title = headline and earlier.block == 0 and whole[0] == 1 and whole[later.block] == 1
+        if headline and earlier.block == 0 and whole is None:
+            whole = Counter(s.block for s in sentences)
+        is_title = (
+            headline
+            and earlier.block == 0
+            and whole is not None
+            and whole[0] == 1
+            and whole[later.block] == 1
+        )
         if is_title and not title_repeated and blocks[later.block].kind == "text":
             title_repeated = True
             continue
