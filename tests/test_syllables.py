@@ -240,3 +240,85 @@ def test_build_table_uses_the_first_pronunciation() -> None:
     prons = {"fire": [["F", "AY1", "ER0"], ["F", "AY1", "R"]], "hmm": [["HH", "M"]]}
     assert syllables.build_table(prons) == {"fire": 2, "hmm": 0}
     assert textstat.syllable_count("fire") == syllables.count("fire")
+
+
+# -- the Pyphen port ----------------------------------------------------------------
+
+
+def test_hyphenator_reads_every_pattern_as_pyphen() -> None:
+    import pyphen
+
+    fast = syllables.Hyphenator.load()
+    assert fast is not None
+    slow = pyphen.HyphDict(pyphen.LANGUAGES[pyphen.language_fallback("en_US")])
+    assert fast.maxlen == slow.maxlen
+    assert fast.patterns.keys() == slow.patterns.keys()
+    for key, (offset, values) in slow.patterns.items():
+        raw = fast.patterns[key]
+        parsed = syllables.parse_pattern(raw) if isinstance(raw, str) else raw
+        assert parsed == (offset, list(values)), key
+
+
+def test_hyphenator_positions_agree_with_pyphen() -> None:
+    """Every 10th dictionary word, every token of the corpora, the tricky words."""
+    from pyphen import Pyphen
+
+    fast = syllables.Hyphenator.load()
+    assert fast is not None
+    slow = Pyphen(lang="en_US")
+    dictionary, _ = syllables.parse_table(syllables.TABLE_PATH.read_text(encoding="utf-8"))
+    tokens = {w for text in corpus_texts() + TRICKY for w in syllables.words(text)}
+    for word in sorted(tokens) + dictionary[::10] + TRICKY:
+        assert fast.positions(word) == slow.positions(word), word
+
+
+def test_pyphen_count_uses_the_port(monkeypatch: pytest.MonkeyPatch) -> None:
+    syllables._pyphen.cache_clear()
+    try:
+        assert isinstance(syllables._pyphen(), syllables.Hyphenator)
+        assert syllables.pyphen_count("reorganisation") == 6
+    finally:
+        syllables._pyphen.cache_clear()
+
+
+def test_pyphen_itself_when_the_patterns_cannot_be_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pyphen import Pyphen
+
+    monkeypatch.setattr(syllables.Hyphenator, "load", classmethod(lambda cls: None))
+    syllables._pyphen.cache_clear()
+    try:
+        assert isinstance(syllables._pyphen(), Pyphen)
+        assert syllables.pyphen_count("reorganisation") == 6
+    finally:
+        syllables._pyphen.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ".a2ch4\nab1c\n% comment\n\n  x3y  \nab2c\nLEFTHYPHENMIN 2\n",  # later line wins
+        ".a2ch4\r\nab1c\r\nab0c\r\nq0r\r\nz\r\n",  # all-zero lines are skipped, CRLF
+        "1ab\nb1\n.c1d.\n",
+    ],
+)
+def test_hyphenator_matches_hyphdict_on_small_files(body: str, tmp_path: Path) -> None:
+    import pyphen
+
+    data = ("UTF-8\n" + body).encode()
+    path = tmp_path / "hyph_xx.dic"
+    path.write_bytes(data)
+    fast = syllables.Hyphenator.from_text(data)
+    assert fast is not None
+    slow = pyphen.HyphDict(path)
+    parsed = {
+        k: syllables.parse_pattern(v) if isinstance(v, str) else v for k, v in fast.patterns.items()
+    }
+    assert parsed == {k: (o, list(v)) for k, (o, v) in slow.patterns.items()}
+    hyphenator = pyphen.Pyphen(filename=str(path))
+    for word in ["achab", "abcabc", "xyxyxy", "cdcd", "qrqr", "AchAb"]:
+        assert fast.positions(word) == hyphenator.positions(word)
+
+
+@pytest.mark.parametrize("body", ["a^^e9b1\n", "ab1c/a=b,1,1\n", "a12b\n", "a٣b\n", "% only\n"])
+def test_hyphenator_leaves_exotic_files_to_pyphen(body: str) -> None:
+    assert syllables.Hyphenator.from_text(("UTF-8\n" + body).encode()) is None
