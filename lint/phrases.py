@@ -22,6 +22,8 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
+from lint.token_gate import TokenGate
+
 
 class PhraseMatch(NamedTuple):
     start: int
@@ -44,6 +46,7 @@ class PhraseList:
     pattern: re.Pattern[str]
     named: re.Pattern[str] | None  # None when every entry is a literal phrase
     literals: dict[str, int]
+    gate: TokenGate  # ``pattern`` tried only where one of its first words occurs
 
     @classmethod
     def from_lines(cls, lines: list[str], *, flags: int = re.IGNORECASE) -> PhraseList:
@@ -75,7 +78,7 @@ class PhraseList:
                 [f"(?P<p{i}>{body})" for i, body in regexes] + [f"(?P<lit>{t})" for t in trie],
                 flags,
             )
-        return cls(tuple(entries), tuple(suggestions), pattern, named, literals)
+        return cls(tuple(entries), tuple(suggestions), pattern, named, literals, TokenGate(pattern))
 
     def entry_index(self, m: re.Match[str]) -> int:
         """Which entry produced match ``m`` of ``pattern`` (matched with m's endpos)."""
@@ -87,7 +90,7 @@ class PhraseList:
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         end = len(text) if end is None else end
-        for m in self.pattern.finditer(text, start, end):
+        for m in self.gate.finditer(text, start, end):
             index = self.entry_index(m)
             yield PhraseMatch(m.start(), m.end(), self.entries[index], self.suggestions[index])
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases
+from lint.token_gate import TokenGate
 
 
 class Weasel(NamedTuple):
@@ -50,6 +51,12 @@ _ADVERB = (
     r"(?:(?:have|has|had|would|might|could|may|will|do|does)\s+)?"
     r"(?:(?:[a-z]+ly|also|long|now|often|still|all)\s+)?"
 )
+
+
+@lru_cache(maxsize=1)
+def _weasel_gate() -> TokenGate:
+    """The weasel pattern, scanned only in sentences holding one of its anchor words."""
+    return TokenGate(_weasel_re())
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +151,7 @@ _ACCORDING_NOT_CROWD = re.compile(
 def weasel_matches(text: str, start: int, end: int) -> list[Weasel]:
     """Weasel attributions within ``text[start:end]`` (one sentence), named groups excluded."""
     out = []
-    for m in _weasel_re().finditer(text, start, end):
+    for m in _weasel_gate().finditer(text, start, end):
         if not _group_is_named(text, m, start, end):
             out.append(Weasel(m.start(), m.end(), m.group(0)))
     return out

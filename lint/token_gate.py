@@ -1,0 +1,403 @@
+"""Scan a long text with a big regular expression only where it can match.
+
+Python's ``re`` tries an alternation of many phrases at every position of the
+text, one branch after another, so a phrase list costs time per character times
+branches.  Most entries, though, can only start with a few known words: "delve
+into" with *delve*, ``(?:the )?ever[- ]evolving`` with *the* or *ever*.
+:class:`TokenGate` reads a compiled pattern (through the standard library's own
+regex parser) and works out that set of **first words**.  On a long text it
+looks them up in an index of where each word occurs (built once per text and
+shared by every gate) and runs ``pattern.match`` only at those positions.
+
+Where the first word is open (``(?:[\\w-]+\\s+)?community``) the gate looks for
+**anchor words** instead: words every match must contain whole (*community*).
+A range with no anchor word in it cannot hold a match and is skipped; a range
+with one is scanned with ``finditer`` as usual.
+
+Either way the results are exactly ``pattern.finditer(text, start, end)``: a
+match can only begin at a first-word position (or contain an anchor), positions
+are tried in order, and a match resumes the scan at its end, as ``finditer``
+does.  Where the analysis cannot prove a word set -- the pattern may begin
+mid-word, or with a non-word character, or every part of it is open-ended --
+the gate scans with ``finditer``.  Words are compared casefolded on both sides
+and all-digit words share one key, which can only add candidates, never lose
+one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from functools import cached_property
+
+try:  # Python 3.11+
+    from re import _constants as sre_c
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as sre_c  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+#: Texts shorter than this are scanned directly: indexing them costs more.
+MIN_GATED_LENGTH = 2000
+#: Patterns longer than this (whole lexicons) are not analysed: too costly to parse.
+MAX_ANALYSED_PATTERN = 50_000
+#: The key of any all-digit word: ``\\d{1,2}`` and ``2024`` alike.
+DIGITS = "\x00digits"
+_MAX_STATES = 5000  # give up on patterns with more first-word spellings than this
+_WORD = re.compile(r"\w+")
+_REPEATS = tuple(
+    op
+    for op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None))
+    if op is not None
+)
+
+# A state of the analysis: (first word so far, word finished?, start guarded?).
+# "Guarded" means a word boundary was asserted before the first word character,
+# so a match cannot begin in the middle of a word.
+_State = tuple[str, bool, bool]
+
+
+class _Unprovable(Exception):
+    """The pattern's words cannot be listed; scan it the plain way."""
+
+
+def first_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The index keys of the words every match of ``pattern`` starts with, or None."""
+    try:
+        return _words_from(list(sre_parse.parse(pattern.pattern, pattern.flags)), False)
+    except RecursionError:
+        return None
+
+
+def anchor_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Index keys of words of which every match contains at least one, or None."""
+    try:
+        return _anchors(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+    except RecursionError:
+        return None
+
+
+def _words_from(items: list, guarded: bool) -> frozenset[str] | None:
+    """First words of a match of ``items`` (a parsed sequence), or None."""
+    try:
+        states = _walk(items, {("", False, guarded)})
+    except _Unprovable:
+        return None
+    if any(not done or not word for word, done, _ in states):
+        return None  # may start with a non-word character, or run on into a word
+    return frozenset(_key(word) for word, _, _ in states)
+
+
+def _anchors(items: list, guarded: bool = False, tail: list | None = None) -> frozenset[str] | None:
+    """The most selective word set every match of ``items`` must contain whole.
+
+    ``guarded``: the sequence starts where a word cannot go on from the left;
+    ``tail``: what the enclosing pattern matches after the sequence.
+    """
+    tail = tail or []
+    options = []
+    for i, (op, av) in enumerate(items):
+        fresh = _starts_fresh(items, i, guarded)
+        if i == 0 or fresh:
+            words = _words_from(items[i:] + tail, fresh)
+            if words is not None:
+                options.append(words)
+        after = items[i + 1 :] + tail
+        inner = None
+        if op is sre_c.SUBPATTERN:
+            inner = _anchors(list(av[-1]), fresh, after)
+        elif op is sre_c.BRANCH:
+            parts = [_anchors(list(alt), fresh, after) for alt in av[1]]
+            if all(p is not None for p in parts):
+                inner = frozenset().union(*parts)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            inner = _anchors(list(av[2]), fresh)
+        if inner is not None:
+            options.append(inner)
+    if not options:
+        return None
+    return max(options, key=_selectivity)
+
+
+def _selectivity(words: frozenset[str]) -> tuple[int, int]:
+    """Prefer sets whose shortest word is long (short words are common), then small sets."""
+    return (min(len(w) for w in words), -len(words))
+
+
+_YES, _OPTIONAL, _NO = "yes", "optional", "no"
+
+
+def _starts_fresh(items: list, i: int, guarded: bool) -> bool:
+    """Is item ``i`` always preceded by a non-word character or a word boundary?
+    (``guarded``: the sequence itself starts where no word goes on from the left.)"""
+    status = _seq_end(items[:i])
+    return status == _YES or (status == _OPTIONAL and guarded)
+
+
+def _seq_end(items: list) -> str:
+    """How a parsed sequence ends: always with a separator (a non-word character or
+    a word-start guard), possibly with nothing at all (optional), or otherwise."""
+    for item in reversed(items):
+        status = _item_end(*item)
+        if status != _OPTIONAL:
+            return status
+    return _OPTIONAL
+
+
+def _item_end(op, av) -> str:  # noqa: ANN001 - sre internals, C901
+    if op is sre_c.LITERAL:
+        return _NO if _is_word(chr(av)) else _YES
+    if op is sre_c.IN:
+        chars = _class_chars(av)
+        return _YES if chars is not None and not any(map(_is_word, chars)) else _NO
+    if op in _REPEATS:
+        status = _seq_end(list(av[2]))
+        return _OPTIONAL if status == _YES and av[0] == 0 else status
+    if op is sre_c.SUBPATTERN:
+        return _seq_end(list(av[-1]))
+    if op is sre_c.BRANCH:
+        statuses = {_seq_end(list(alt)) for alt in av[1]}
+        return _NO if _NO in statuses else _OPTIONAL if _OPTIONAL in statuses else _YES
+    if op is sre_c.AT:
+        guards = (sre_c.AT_BOUNDARY, sre_c.AT_BEGINNING, sre_c.AT_BEGINNING_STRING)
+        return _YES if av in guards else _OPTIONAL
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+        guard = op is sre_c.ASSERT_NOT and av[0] == -1 and _matches_word_char(list(av[1]))
+        return _YES if guard else _OPTIONAL
+    return _NO
+
+
+def _key(word: str) -> str:
+    """The index key of a word: casefolded, or DIGITS for a number."""
+    if word == DIGITS or word.isdecimal():
+        return DIGITS
+    return word.lower() if word.isascii() else word.casefold()
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _walk(items: list, states: set[_State]) -> set[_State]:
+    for op, av in items:
+        if all(done for _, done, _ in states):
+            return states
+        states = _step(op, av, states)
+        if len(states) > _MAX_STATES:
+            raise _Unprovable
+    return states
+
+
+def _step(op, av, states: set[_State]) -> set[_State]:  # noqa: ANN001 - sre internals
+    if op is sre_c.LITERAL:
+        return _extend(states, {chr(av)})
+    if op is sre_c.IN:
+        if av == [(sre_c.CATEGORY, sre_c.CATEGORY_DIGIT)]:
+            return _digits(states)
+        return _extend(states, _class_chars(av))
+    if op is sre_c.SUBPATTERN:
+        return _walk(list(av[-1]), states)
+    if op is sre_c.BRANCH:
+        out: set[_State] = set()
+        for alternative in av[1]:
+            out |= _walk(list(alternative), states)
+        return out
+    if op in _REPEATS:
+        low, high, item = av
+        once = _walk(list(item), states)
+        if high != 1 and any(not s[1] and s not in states for s in once):
+            if not all(w == DIGITS for w, done, _ in once if not done):
+                raise _Unprovable  # a second round could lengthen the word without bound
+        return (states | once) if low == 0 else once
+    if op is sre_c.AT:
+        if av in (sre_c.AT_BOUNDARY, sre_c.AT_BEGINNING, sre_c.AT_BEGINNING_STRING):
+            return _boundary(states)
+        return states
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+        return _assertion(op, av, states)
+    raise _Unprovable
+
+
+def _extend(states: set[_State], chars: set[str] | None) -> set[_State]:
+    """Consume one character out of ``chars`` (None: too many to list)."""
+    out: set[_State] = set()
+    for word, done, guarded in states:
+        if done:
+            out.add((word, done, guarded))
+            continue
+        if chars is None:
+            raise _Unprovable
+        for ch in chars:
+            if not _is_word(ch):
+                out.add((word, True, guarded))
+            elif word == DIGITS or (not word and not guarded):
+                raise _Unprovable  # a number running into letters, or a start mid-word
+            else:
+                out.add((word + ch, False, guarded))
+    return out
+
+
+def _digits(states: set[_State]) -> set[_State]:
+    """Consume ``\\d``: a word made only of digits becomes the DIGITS key."""
+    out: set[_State] = set()
+    for word, done, guarded in states:
+        if done:
+            out.add((word, done, guarded))
+        elif (word and word != DIGITS) or not (word or guarded):
+            raise _Unprovable
+        else:
+            out.add((DIGITS, False, guarded))
+    return out
+
+
+def _class_chars(items: list) -> set[str] | None:
+    """The characters a class ``[...]`` matches, or None if it admits too many
+    word characters to list.  Space and other non-word categories count as one
+    non-word character."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            chars.add(chr(av))
+        elif op is sre_c.RANGE and av[1] - av[0] < 64:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is sre_c.CATEGORY and av in (sre_c.CATEGORY_SPACE, sre_c.CATEGORY_NOT_WORD):
+            chars.add(" ")
+        else:
+            return None
+    return chars
+
+
+def _boundary(states: set[_State]) -> set[_State]:
+    """``\\b`` (or a start anchor): before a word it guards its start; after
+    word characters it ends the word."""
+    return {(w, done or bool(w), guarded or not w) for w, done, guarded in states}
+
+
+def _assertion(op, av, states: set[_State]) -> set[_State]:  # noqa: ANN001
+    direction, sub = av
+    if direction == -1:  # lookbehind
+        if op is sre_c.ASSERT_NOT and _matches_word_char(list(sub)):
+            return {(w, done, guarded or not w) for w, done, guarded in states}
+        return states
+    if op is sre_c.ASSERT_NOT and _matches_word_char(list(sub)):
+        return {(w, done or bool(w), guarded) for w, done, guarded in states}
+    if op is sre_c.ASSERT:
+        ahead = _class_of(list(sub))
+        if ahead is not None and not any(_is_word(ch) for ch in ahead):
+            return {(w, done or bool(w), guarded) for w, done, guarded in states}
+    return states
+
+
+def _class_of(items: list) -> set[str] | None:
+    """The character set of a one-character pattern, else None."""
+    if len(items) != 1:
+        return None
+    op, av = items[0]
+    if op is sre_c.LITERAL:
+        return {chr(av)}
+    if op is sre_c.IN:
+        return _class_chars(av)
+    return None
+
+
+def _matches_word_char(items: list) -> bool:
+    """Is ``items`` a one-character class that includes every word character?"""
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    return op is sre_c.IN and (sre_c.CATEGORY, sre_c.CATEGORY_WORD) in av
+
+
+class WordIndex:
+    """Where each word of one text starts (index key -> ascending offsets)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        positions: dict[str, list[int]] = {}
+        for m in _WORD.finditer(text):
+            key = _key(m.group())
+            found = positions.get(key)
+            if found is None:
+                positions[key] = [m.start()]
+            else:
+                found.append(m.start())
+        self.positions = positions
+        self._candidates: dict[frozenset[str], list[int]] = {}
+
+    def candidates(self, words: frozenset[str]) -> list[int]:
+        """Sorted start offsets of any of ``words`` (cached per word set)."""
+        found = self._candidates.get(words)
+        if found is None:
+            lists = [self.positions[w] for w in words if w in self.positions]
+            found = lists[0] if len(lists) == 1 else sorted(p for ps in lists for p in ps)
+            self._candidates[words] = found
+        return found
+
+
+_last_index: WordIndex | None = None
+
+
+def word_index(text: str) -> WordIndex:
+    """The index of ``text``; the last one is kept, as rules scan one text at a time."""
+    global _last_index
+    if _last_index is None or _last_index.text is not text:
+        _last_index = WordIndex(text)
+    return _last_index
+
+
+def _cuts_word(text: str, offset: int) -> bool:
+    """Does ``offset`` fall between two word characters (inside a word)?"""
+    return 0 < offset < len(text) and _is_word(text[offset - 1]) and _is_word(text[offset])
+
+
+class TokenGate:
+    """``pattern.finditer`` that only tries the places where it can match."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    @cached_property
+    def first(self) -> frozenset[str] | None:
+        """Words a match must start with (worked out on first use)."""
+        if len(self.pattern.pattern) > MAX_ANALYSED_PATTERN:
+            return None
+        return first_words(self.pattern)
+
+    @cached_property
+    def anchors(self) -> frozenset[str] | None:
+        """Words a match must contain, when its first words are open."""
+        if self.first is not None or len(self.pattern.pattern) > MAX_ANALYSED_PATTERN:
+            return None
+        return anchor_words(self.pattern)
+
+    def finditer(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        end = len(text) if end is None else end
+        words = self.first if self.first is not None else self.anchors
+        if words is None or len(text) < MIN_GATED_LENGTH or _cuts_word(text, end):
+            return self.pattern.finditer(text, start, end)
+        positions = word_index(text).candidates(words)
+        i = bisect_left(positions, start)
+        if i == len(positions) or positions[i] >= end:
+            return iter(())
+        if self.first is None:
+            return self.pattern.finditer(text, start, end)
+        return self._matches_at(text, positions, i, end)
+
+    def _matches_at(
+        self, text: str, positions: list[int], first: int, end: int
+    ) -> Iterator[re.Match[str]]:
+        match = self.pattern.match
+        resume = 0
+        for i in range(first, len(positions)):
+            pos = positions[i]
+            if pos >= end:
+                break
+            if pos < resume:
+                continue
+            m = match(text, pos, end)
+            if m is not None:
+                yield m
+                resume = max(m.end(), pos + 1)

@@ -1,0 +1,141 @@
+"""TokenGate: a gated scan finds exactly what ``pattern.finditer`` finds, only faster."""
+
+from __future__ import annotations
+
+import random
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from lint.phrases import load_phrases
+from lint.token_gate import DIGITS, MIN_GATED_LENGTH, TokenGate, anchor_words, first_words
+from rules._weasel_phrases import _weasel_re
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+LISTS = sorted(  # the phrase lists (the big lexicons beside them are word sets, not lists)
+    p.name[:-4]
+    for p in resources.files("rules.data").iterdir()
+    if p.name.endswith(".txt") and len(p.read_bytes()) < 100_000
+)
+
+
+def _compile(body: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(body, flags)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (r"(?<![\w-])(?:delve|delves)\s+into(?![\w-])", {"delve", "delves"}),
+        (r"\b(?:the\s+)?ever[- ]evolving\b", {"the", "ever"}),
+        (r"(?<![\w-])(?:a\s+few|\d{1,2})\s+days\s+ago", {"a", DIGITS}),
+        (r"\bLet(?:'s| us) dive\b", {"let"}),
+        (r"(?<![\w-])in (?:the|this) (?:world|era) of(?![\w-])", {"in"}),
+    ],
+)
+def test_first_words_are_listed(body: str, expected: set[str]) -> None:
+    assert first_words(_compile(body)) == frozenset(expected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        r"delve into",  # no boundary before: could match inside "undelve"
+        r"\b\w+ly said\b",  # open-ended first word
+        r"\[placeholder\]",  # starts with punctuation
+        r"\bdelve",  # no boundary after: the word may run on ("delves")
+        r"\b\d+st\b",  # a number running into letters
+    ],
+)
+def test_unprovable_first_words_give_none(body: str) -> None:
+    assert first_words(_compile(body)) is None
+
+
+def test_anchor_words_when_the_first_word_is_open() -> None:
+    pattern = _compile(r"(?<![\w-])(?:the\s+)?(?:[\w-]+\s+)?community\s+(?:says|thinks)\b")
+    assert first_words(pattern) is None
+    assert anchor_words(pattern) == frozenset({"community"})
+
+
+def test_anchor_words_prefer_the_rarer_word() -> None:
+    pattern = _compile(r"\bit\s+is\s+(?:widely|generally)\s+(?:believed|thought)\b")
+    assert anchor_words(pattern) in ({"widely", "generally"}, {"believed", "thought"})
+
+
+def _corpus_texts() -> list[str]:
+    """Samples and real text from ../shared when present, about 300 KB in all."""
+    paths = sorted((ROOT / "samples").glob("*.txt"))
+    for folder in ("seeds", "corpus/news", "corpus/web-pages"):
+        base = SHARED / folder
+        if base.is_dir():
+            paths += sorted(base.rglob("*.txt"))[:6]
+    texts = [p.read_text(encoding="utf-8")[:20_000] for p in paths]
+    return [t for t in texts if len(t) >= MIN_GATED_LENGTH]
+
+
+def _fuzz_text(words: list[str], rng: random.Random) -> str:
+    """Text made of the patterns' own words, glued oddly: mid-word starts, hyphens,
+    digits, capitals and punctuation next to every word."""
+    glue = [" ", "  ", "-", "\n", ", ", ". ", "'", "’", "x", "3", "_", ""]
+    parts = []
+    while sum(map(len, parts)) < 3 * MIN_GATED_LENGTH:
+        word = rng.choice(words)
+        parts.append(word.upper() if rng.random() < 0.1 else word)
+        parts.append(rng.choice(glue))
+    return "".join(parts)
+
+
+def _gated_vs_plain(gate: TokenGate, text: str, ranges: list[tuple[int, int]]) -> None:
+    for start, end in ranges:
+        got = [(m.start(), m.end()) for m in gate.finditer(text, start, end)]
+        want = [(m.start(), m.end()) for m in gate.pattern.finditer(text, start, end)]
+        assert got == want, (gate.pattern.pattern[:80], start, end)
+
+
+def _ranges(text: str, rng: random.Random) -> list[tuple[int, int]]:
+    cuts = sorted(rng.sample(range(len(text)), min(12, len(text))))
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.\n]+", text)][:60]
+    return [(0, len(text)), *zip(cuts, cuts[1:], strict=False), *sentences]
+
+
+def _gates() -> list[TokenGate]:
+    return [load_phrases(name).gate for name in LISTS] + [TokenGate(_weasel_re())]
+
+
+def test_gated_scan_equals_finditer_on_real_text() -> None:
+    rng = random.Random(5)
+    texts = _corpus_texts()
+    assert texts
+    for gate in _gates():
+        for text in texts:
+            _gated_vs_plain(gate, text, _ranges(text, rng))
+
+
+def test_gated_scan_equals_finditer_on_fuzzed_text() -> None:
+    rng = random.Random(11)
+    for gate in _gates():
+        words = re.findall(r"[^\W\d_]{2,}", gate.pattern.pattern)[:400] or ["word"]
+        words += ["12", "2024", "said", "the", "a"]
+        for _ in range(3):
+            text = _fuzz_text(words, rng)
+            _gated_vs_plain(gate, text, _ranges(text, rng))
+
+
+def test_most_lists_are_gated() -> None:
+    """The speed-up only works if the analysis proves word sets for most lists."""
+    gated = [g for g in _gates() if g.first is not None or g.anchors is not None]
+    assert len(gated) >= 0.75 * len(_gates())
+    assert TokenGate(_weasel_re()).anchors is not None
+
+
+def test_short_text_and_ranges_cutting_a_word_scan_plainly() -> None:
+    gate = TokenGate(_compile(r"(?<![\w-])delve(?![\w-])"))
+    short = "We delve in."
+    assert [m.start() for m in gate.finditer(short)] == [3]
+    long = ("filler " * MIN_GATED_LENGTH) + "to delvers we delve"
+    cut = long.index("delvers") + len("delve")  # the range ends inside "delvers"
+    got = [m.start() for m in gate.finditer(long, 0, cut)]
+    assert got == [m.start() for m in gate.pattern.finditer(long, 0, cut)] == [cut - 5]
