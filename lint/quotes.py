@@ -24,7 +24,7 @@ time and a quote is never paired across a block (paragraph) boundary:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -47,6 +47,12 @@ _MINOR_WORDS = frozenset(
     "a an and as at but by de del der for from in into la le nor of on or the to "
     "van von vs with".split()
 )
+#: The only characters the pairing loops act on; they jump from one to the next
+#: instead of stepping through every character (the same steps, in the same order:
+#: the loops skip any other character, so a pattern matching more changes nothing).
+_DOUBLE_OR_CLOSING_SINGLE = re.compile("[\"“”„’']")
+_SINGLE_MARK = re.compile("['‘’]")
+_ANY_MARK = re.compile("[\"“”„'‘’]")
 #: Longest span (characters) a single-quoted pair may cover.
 SINGLE_MAX = 600
 TERM_MAX_WORDS = 3
@@ -87,13 +93,22 @@ def in_quotation(doc: Document, offset: int) -> bool:
 def find_quotations(doc: Document) -> Iterator[Quotation]:
     """Every quotation of ``doc``, in document order."""
     text = doc.text
+    marks = [m.start() for m in _ANY_MARK.finditer(text)]
     for block in doc.blocks:
-        found = [q for q in _pair_block(text, block.start, block.end) if not is_term(text, q)]
+        found = []
+        if _has_mark(marks, block.start, block.end):  # no mark, no quotation to pair
+            found = [q for q in _pair_block(text, block.start, block.end) if not is_term(text, q)]
         if block.kind == "quote" and not found:
             # A block quote without quote marks of its own is one quotation; one
             # holding them ("> "...," a neighbour said.") has its attribution inside.
             yield _blockquote(text, block.start, block.end)
         yield from found
+
+
+def _has_mark(marks: list[int], start: int, end: int) -> bool:
+    """Is there a quote mark (offsets ``marks``, sorted) in ``[start, end)``?"""
+    i = bisect_left(marks, start)
+    return i < len(marks) and marks[i] < end
 
 
 def _blockquote(text: str, start: int, end: int) -> Quotation:
@@ -124,7 +139,8 @@ def _pair_block(text: str, start: int, end: int) -> Iterator[Quotation]:
 
     gap_start = start
     open_at = -1
-    for i in range(start, end):
+    for mark in _DOUBLE_OR_CLOSING_SINGLE.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
         if ch not in DOUBLE:
             if open_at >= 0 and ch in "’'" and _double_single_close(text, i, end):
@@ -183,7 +199,8 @@ def _singles(text: str, start: int, end: int) -> Iterator[Quotation]:
     """Unambiguous single-quoted spans in ``text[start:end]``."""
 
     open_at = -1
-    for i in range(start, end):
+    for mark in _SINGLE_MARK.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
         if ch not in SINGLE:
             continue
@@ -195,7 +212,7 @@ def _singles(text: str, start: int, end: int) -> Iterator[Quotation]:
             if ch != "’" and before in _OPEN_BEFORE and after.isalpha():
                 open_at = i
             continue
-        if i - open_at > SINGLE_MAX or "\n" in text[open_at:i]:
+        if i - open_at > SINGLE_MAX or text.find("\n", open_at, i) >= 0:
             # Too far, or on another line: the opening mark was an apostrophe
             # ('staches); this mark may open a new span.
             open_at = i if ch != "’" and before in _OPEN_BEFORE and after.isalpha() else -1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
@@ -141,3 +142,41 @@ def test_block_quote_holding_quote_marks_yields_those() -> None:
     (q,) = Document(text).quotations
     assert q.kind == "inline"
     assert text[q.inner_start : q.inner_end] == "We will not sell the land, not now and not ever,"
+
+
+def _quote_soup(rng: random.Random) -> str:
+    """Prose dense with every kind of quote mark, apostrophe, break and block quote."""
+    pieces = (
+        'He said "', '" she', "“", "”", "„", "'", "‘", "’", "’’", "''", " don't ", " players' ",
+        " 'staches ", "\n", "\n\n", "\n\n> ", ". ", ", ", ": ", " word ", " Two Words ",
+        " the end. ", "(", ")", " — ", "said.", "?", "!",
+    )  # fmt: skip
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 80)))
+
+
+def test_jumping_to_quote_marks_equals_stepping_through_every_character(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import re
+
+    from lint import quotes
+
+    rng = random.Random(5)
+    texts = [_quote_soup(rng) for _ in range(600)]
+    fast = [list(Document(t).quotations) for t in texts]
+    every_char = re.compile(r"(?s).")
+    for name in ("_DOUBLE_OR_CLOSING_SINGLE", "_SINGLE_MARK", "_ANY_MARK"):
+        monkeypatch.setattr(quotes, name, every_char)
+    slow = [list(Document(t).quotations) for t in texts]
+    assert sum(map(len, slow)) > 300
+    assert fast == slow
+
+
+@pytest.mark.parametrize(
+    ("marks", "start", "end", "found"),
+    [([], 0, 10, False), ([5], 0, 5, False), ([5], 5, 6, True), ([1, 9], 2, 9, False)],
+)
+def test_has_mark(marks: list[int], start: int, end: int, found: bool) -> None:
+    from lint.quotes import _has_mark
+
+    assert _has_mark(marks, start, end) is found
