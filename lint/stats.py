@@ -119,8 +119,10 @@ def measure_block(doc: Document, block: Block, sentences: int) -> Readability:
 def sentences_per_block(doc: Document) -> Counter[int]:
     """How many sentences each block (by index in ``doc.blocks``) holds."""
     counts: Counter[int] = Counter()
+    text, missed = doc.text, _MISSED_END.findall
     for s in doc.sentences:
-        counts[s.block] += sum(1 for _ in sentence_pieces(doc, s))
+        # sentence_pieces yields one piece per missed end, plus the last one
+        counts[s.block] += 1 + len(missed(text, s.start, s.end))
     return counts
 
 

@@ -63,7 +63,8 @@ _PUNCTUATION = re.compile(r"[^\w\s\']")
 
 def words(text: str) -> list[str]:
     """The words textstat counts syllables of (``list_words(text, lowercase=True)``)."""
-    text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    if "'" in text:
+        text = _NONCONTRACTION_APOSTROPHE.sub("", text)
     text = _PUNCTUATION.sub("", text)
     return text.lower().split()
 
@@ -201,7 +202,6 @@ _IGNORED += ("COMPOUNDRIGHTHYPHENMIN",)
 _EXOTIC = re.compile(r"\^\^|/|\d\d|[^\D0-9]")
 #: A line whose weights are all zero (Pyphen skips such patterns).
 _ALL_ZERO_LINE = re.compile(r"^[^1-9\n]*$", re.MULTILINE)
-_NONZERO = re.compile(r"[1-9]")
 
 #: A pattern as ``HyphDict`` keeps it: offset of the first weight, the weights.
 Pattern = tuple[int, list[int]]
@@ -261,8 +261,9 @@ class Hyphenator:
         joined = "\n".join(kept)
         if not kept or _EXOTIC.search(joined):
             return None
-        if _ALL_ZERO_LINE.search(joined):
-            kept = [line for line in kept if _NONZERO.search(line)]
+        zero = set(_ALL_ZERO_LINE.findall(joined))
+        if zero:
+            kept = [line for line in kept if line not in zero]
             joined = "\n".join(kept)
         for digit in "0123456789":
             joined = joined.replace(digit, "")

@@ -151,3 +151,18 @@ def test_flesch_formulas_agree_with_textstat(text: str) -> None:
     )
     assert r.flesch_reading_ease == pytest.approx(metrics.flesch_reading_ease(text, "en_US"))
     assert r.flesch_kincaid_grade == pytest.approx(metrics.flesch_kincaid_grade(text, "en_US"))
+
+
+def test_sentences_per_block_counts_the_pieces() -> None:
+    """The fast count equals the number of ``sentence_pieces`` of each block's sentences."""
+    from collections import Counter
+
+    from lint.stats import sentence_pieces
+
+    text = ARTICLE + WORDY + 'He left at 5 p.m. Then she said "go." Next day. "Yes," he said! Ok.'
+    doc = Document(text)
+    expected: Counter[int] = Counter()
+    for s in doc.sentences:
+        expected[s.block] += len(list(sentence_pieces(doc, s)))
+    assert sentences_per_block(doc) == expected
+    assert sum(expected.values()) > len(doc.sentences)  # some missed ends were cut
