@@ -20,6 +20,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
+from itertools import compress
 from typing import NamedTuple
 
 from lint.document import WORD_RE, Document, Sentence
@@ -47,9 +49,6 @@ class Unit(NamedTuple):
 
 
 Shingle = tuple[str, ...]
-# shingle -> the units holding it: one unit as a bare int (most shingles occur
-# once), a list from the second on.
-Index = dict[Shingle, "int | list[int]"]
 
 
 class Match(NamedTuple):
@@ -122,7 +121,7 @@ def shingles(words: tuple[str, ...], size: int) -> set[Shingle]:
     result depends on that order)."""
     if len(words) < size:
         return {words}
-    return set(zip(*(words[k:] for k in range(size)), strict=False))
+    return set(zip(*[words[k:] for k in range(size)], strict=False))
 
 
 def similarity(a: Sequence[object], b: Sequence[object]) -> float:
@@ -145,40 +144,58 @@ def _length_bound(a: Sequence[object], b: Sequence[object]) -> float:
 
 def find_repeats(units: Sequence[Unit], threshold: float, size: int = 3) -> Iterator[Match]:
     """Each unit that repeats an earlier one, with its best earlier match."""
-    index: Index = {}
-    exact: dict[tuple[int, ...], int] = {}
+    index = ShingleIndex()
+    exact: dict[tuple[str, ...], int] = {}
     for pos, unit in enumerate(units):
         keys = shingles(unit.words, size)
-        hits = _look_up_and_add(index, keys, pos)
+        hits = index.look_up_and_add(keys, pos)
         first = exact.setdefault(unit.words, pos)
         if first != pos:
             yield Match(unit.index, units[first].index, 1.0)
             continue
-        match = _best_match(units, pos, hits, len(keys), threshold, size)
-        if match is not None:
-            yield match
+        if hits:
+            match = _best_match(units, pos, hits, len(keys), threshold, size)
+            if match is not None:
+                yield match
 
 
-def _look_up_and_add(index: Index, keys: set[Shingle], pos: int) -> list[int]:
-    """The earlier units sharing each of ``keys`` (once per shared shingle),
-    then ``pos`` added to the postings.  A shingle already held by more than
-    ``MAX_POSTINGS`` units is too common: ignored, and no longer extended.
+class ShingleIndex:
+    """Shingle -> the units holding it, in order, up to ``MAX_POSTINGS + 1``.
 
-    New shingles (most of them, in real text) are found and added in C; only
-    shingles seen before are looked at one by one."""
-    new = keys.difference(index)  # checks each key in the dict: O(len(keys))
-    hits: list[int] = []
-    if len(new) < len(keys):
-        for key in keys.difference(new):
-            postings = index[key]
-            if type(postings) is int:
-                hits.append(postings)
-                index[key] = [postings, pos]
-            elif len(postings) <= MAX_POSTINGS:  # type: ignore[arg-type]
-                hits.extend(postings)  # type: ignore[arg-type]
-                postings.append(pos)  # type: ignore[union-attr]
-    index.update(dict.fromkeys(new, pos))
-    return hits
+    A shingle held by more than ``MAX_POSTINGS`` earlier units is too common:
+    it is ignored, and no longer extended.  Memory stays small: a shingle held
+    by one unit (most of them, in real text) maps to a bare int, and a full
+    list is dropped (its shingle is only remembered as full)."""
+
+    def __init__(self) -> None:
+        self._postings: dict[Shingle, int | list[int] | None] = {}
+        self._full: set[Shingle] = set()
+
+    def look_up_and_add(self, keys: set[Shingle], pos: int) -> list[int]:
+        """The earlier units sharing each of ``keys``, once per shared shingle
+        (shingles shared with too many units left out); then ``pos`` is added.
+
+        New and full shingles are sorted out with set operations in C; only
+        the others are looked at one by one."""
+        index = self._postings
+        new = keys.difference(index)  # checks each key in the dict: O(len(keys))
+        hits: list[int] = []
+        if len(new) < len(keys):
+            seen = keys.difference(new)
+            seen.difference_update(self._full)
+            for key in seen:
+                postings = index[key]
+                if type(postings) is int:
+                    hits.append(postings)
+                    index[key] = postings = [postings, pos]
+                else:
+                    hits.extend(postings)  # type: ignore[arg-type]
+                    postings.append(pos)  # type: ignore[union-attr]
+                if len(postings) > MAX_POSTINGS:  # type: ignore[arg-type]
+                    self._full.add(key)
+                    index[key] = None
+        index.update(dict.fromkeys(new, pos))
+        return hits
 
 
 def _best_match(
@@ -195,10 +212,11 @@ def _best_match(
     if len(hits) < need:
         return None  # no earlier unit can share ``need`` shingles
     shared = Counter(hits)
+    close = list(compress(shared, map(need.__le__, shared.values())))  # count >= need, in C
+    if not close:
+        return None
     # Most shared shingles first; ties broken by position, not by set order.
-    ranked = heapq.nsmallest(
-        MAX_CANDIDATES, [(-count, other) for other, count in shared.items() if count >= need]
-    )
+    ranked = heapq.nsmallest(MAX_CANDIDATES, [(-shared[other], other) for other in close])
     unit = units[pos]
     best: Match | None = None
     for _, other in ranked:
@@ -360,17 +378,38 @@ def _skipped_blocks(doc: Document) -> set[int]:
     """Blocks never compared: headings (checked apart), block quotes, notes,
     and the blocks of a summary section ("Key takeaways")."""
     text = doc.text
-    summary_headings = word_list_lower("dup_summary_headings")
+    summary_headings, max_words = _summary_headings()
     skip: set[int] = set()
     in_summary = False
     for i, block in enumerate(doc.blocks):
-        label = " ".join(text[block.start : block.end].split()).rstrip(":.").lower()
+        label = _label(text, block.start, block.end, max_words)
         if block.kind == "heading" or label in summary_headings:  # "Summary:" too
             in_summary = label in summary_headings
             skip.add(i)
         elif in_summary or block.kind == "quote" or _NOTE_RE.match(text, block.start):
             skip.add(i)
     return skip
+
+
+def _label(text: str, start: int, end: int, max_words: int) -> str | None:
+    """The block's text as a summary heading is matched ("Summary:" ->
+    "summary"), or None if it has more than ``max_words`` words.
+
+    Joining ``n`` words gives ``n - 1`` spaces, and stripping ":." keeps them,
+    so a block of more words than every heading has a label with more spaces
+    than every heading.  Splitting
+    stops after ``max_words`` words, so a long paragraph costs little."""
+    words = text[start:end].split(None, max_words)
+    if len(words) > max_words:
+        return None
+    return " ".join(words).rstrip(":.").lower()
+
+
+@cache
+def _summary_headings() -> tuple[frozenset[str], int]:
+    """The summary headings, lower case, and the most words one has."""
+    headings = word_list_lower("dup_summary_headings")
+    return headings, max((h.count(" ") + 1 for h in headings), default=0)
 
 
 def word_list_lower(name: str) -> frozenset[str]:
