@@ -20,11 +20,13 @@ patterns for links and markers are in ``lint.links``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint.dates import SPECIFIC_DATE
 from lint.links import (
     DOMAIN_RE,
+    LINK_HINT_RE,
     MARKER_RE,
     RAW_LINK_RE,
     URL_RE,
@@ -179,9 +181,27 @@ def sentence_is_cited(doc: Document, index: int) -> bool:
 def _cited_cache(doc: Document) -> list[bool]:
     cache = doc.__dict__.get("_cited")
     if cache is None:
-        cache = [sentence_has_marker_or_link(doc, i) for i in range(len(doc.sentences))]
+        cache = _find_cited(doc)
         doc.__dict__["_cited"] = cache
     return cache
+
+
+def _find_cited(doc: Document) -> list[bool]:
+    """``sentence_has_marker_or_link`` for every sentence.
+
+    A URL or marker of a sentence holds a ``LINK_HINT_RE`` character inside the
+    sentence, or (a marker after its full stop) within 8 characters after it; one
+    scan of the text finds those characters, and a sentence with none is not cited
+    unless the raw markup (HTML, Markdown) may hold a link."""
+    text = doc.text
+    hints = [m.start() for m in LINK_HINT_RE.finditer(text)]
+    markup = doc.raw is not text
+    out = []
+    for i, s in enumerate(doc.sentences):
+        k = bisect_left(hints, s.start)
+        near = k < len(hints) and hints[k] < s.end + 8
+        out.append((near or markup) and sentence_has_marker_or_link(doc, i))
+    return out
 
 
 _DOI_ETC = re.compile(

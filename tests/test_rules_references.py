@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,42 @@ def test_a_link_blanked_out_of_the_text_still_cites() -> None:
     assert len(text) == len(raw)
     assert sentence_is_cited(Document(text, raw=raw), 0)
     assert not sentence_is_cited(Document(text), 0)
+
+
+# -- fast path: sentences with no link or marker character are not cited ------------
+def _link_soup(rng: random.Random) -> str:
+    pieces = (
+        "Sales rose", " by 4%", ". ", ".  ", "\n\n", "[1]", "[^2]", " [3]", "¹", "²³", "m²",
+        " see https://example.com/a", " WWW.Example.org ", " www.", "http://", "h ttp://",
+        "://", " [12", "] ", "\t", " word", ". The", "\n\n[1] A note, 2019.\n", "Notes\n\n",
+    )  # fmt: skip
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+
+
+def test_cited_fast_path_agrees_with_the_full_check() -> None:
+    from lint.citations import _find_cited, sentence_has_marker_or_link
+    from lint.inputs import load_document
+
+    rng = random.Random(11)
+    docs = [Document(_link_soup(rng)) for _ in range(800)]
+    docs += [load_document("p.md", "Sales rose [here](https://x.org). Then fell.\n")]
+    docs += [load_document("p.html", '<p>Up 4%.<sup><a href="#fn1">1</a></sup> Down.</p>')]
+    cited = 0
+    for doc in docs:
+        full = [sentence_has_marker_or_link(doc, i) for i in range(len(doc.sentences))]
+        assert _find_cited(doc) == full, doc.text
+        cited += sum(full)
+    assert cited > 500
+
+
+def test_has_link_or_marker_hint() -> None:
+    from lint.links import LINK_HINT_RE, MARKER_RE, URL_RE, has_link_or_marker
+
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = _link_soup(rng)
+        if URL_RE.search(text) or MARKER_RE.search(text):
+            assert LINK_HINT_RE.search(text), text
+    assert has_link_or_marker("see WWW.example.org")
+    assert has_link_or_marker("claim.[2]")
+    assert not has_link_or_marker("plain text: no link.")
