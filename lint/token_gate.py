@@ -44,6 +44,11 @@ MIN_GATED_LENGTH = 2000
 MAX_ANALYSED_PATTERN = 50_000
 #: The key of any all-digit word: ``\\d{1,2}`` and ``2024`` alike.
 DIGITS = "\x00digits"
+#: The prefix of a key for a match that starts with punctuation: "\x01[" for "[".
+SYMBOL = "\x01"
+#: The prefix of a key for a word known only by its start: "\x03cite" for ``cite\w*``.
+PREFIX = "\x03"
+_SOME_NON_WORD = "\x02"  # stands for a whole non-word category such as \s
 _MAX_STATES = 5000  # give up on patterns with more first-word spellings than this
 _WORD = re.compile(r"\w+")
 _REPEATS = tuple(
@@ -84,8 +89,12 @@ def _words_from(items: list, guarded: bool) -> frozenset[str] | None:
         states = _walk(items, {("", False, guarded)})
     except _Unprovable:
         return None
-    if any(not done or not word for word, done, _ in states):
-        return None  # may start with a non-word character, or run on into a word
+    try:
+        states = _cut(states)  # a word still open at the end may run on: a prefix
+    except _Unprovable:
+        return None
+    if any(not word for word, _, _ in states):
+        return None  # may match the empty string
     return frozenset(_key(word) for word, _, _ in states)
 
 
@@ -122,7 +131,7 @@ def _anchors(items: list, guarded: bool = False, tail: list | None = None) -> fr
 
 def _selectivity(words: frozenset[str]) -> tuple[int, int]:
     """Prefer sets whose shortest word is long (short words are common), then small sets."""
-    return (min(len(w) for w in words), -len(words))
+    return (min(5 if w.startswith(SYMBOL) else len(w) for w in words), -len(words))
 
 
 _YES, _OPTIONAL, _NO = "yes", "optional", "no"
@@ -206,9 +215,8 @@ def _step(op, av, states: set[_State]) -> set[_State]:  # noqa: ANN001 - sre int
     if op in _REPEATS:
         low, high, item = av
         once = _walk(list(item), states)
-        if high != 1 and any(not s[1] and s not in states for s in once):
-            if not all(w == DIGITS for w, done, _ in once if not done):
-                raise _Unprovable  # a second round could lengthen the word without bound
+        if high != 1:  # a second round could lengthen a word: keep what is known
+            once = {s if s[1] or s in states or s[0] == DIGITS else _prefix(s) for s in once}
         return (states | once) if low == 0 else once
     if op is sre_c.AT:
         if av in (sre_c.AT_BOUNDARY, sre_c.AT_BEGINNING, sre_c.AT_BEGINNING_STRING):
@@ -216,7 +224,20 @@ def _step(op, av, states: set[_State]) -> set[_State]:  # noqa: ANN001 - sre int
         return states
     if op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
         return _assertion(op, av, states)
-    raise _Unprovable
+    return _cut(states)  # anything else (., [^x], backreferences): words end unknown
+
+
+def _prefix(state: _State) -> _State:
+    """An open word whose end is unknown becomes a prefix key: the match's first
+    word starts with it.  Impossible for an empty word or a number."""
+    word, _, guarded = state
+    if not word or word == DIGITS or word.isdecimal():
+        raise _Unprovable
+    return (PREFIX + word, True, guarded)
+
+
+def _cut(states: set[_State]) -> set[_State]:
+    return {s if s[1] else _prefix(s) for s in states}
 
 
 def _extend(states: set[_State], chars: set[str] | None) -> set[_State]:
@@ -227,10 +248,13 @@ def _extend(states: set[_State], chars: set[str] | None) -> set[_State]:
             out.add((word, done, guarded))
             continue
         if chars is None:
-            raise _Unprovable
+            out.add(_prefix((word, done, guarded)))
+            continue
         for ch in chars:
+            if ch == _SOME_NON_WORD and not word:
+                raise _Unprovable  # starts with any of a category (space, non-word)
             if not _is_word(ch):
-                out.add((word, True, guarded))
+                out.add((word or SYMBOL + ch, True, guarded))
             elif word == DIGITS or (not word and not guarded):
                 raise _Unprovable  # a number running into letters, or a start mid-word
             else:
@@ -244,7 +268,9 @@ def _digits(states: set[_State]) -> set[_State]:
     for word, done, guarded in states:
         if done:
             out.add((word, done, guarded))
-        elif (word and word != DIGITS) or not (word or guarded):
+        elif word and word != DIGITS:
+            out.add(_prefix((word, done, guarded)))
+        elif not (word or guarded):
             raise _Unprovable
         else:
             out.add((DIGITS, False, guarded))
@@ -262,7 +288,7 @@ def _class_chars(items: list) -> set[str] | None:
         elif op is sre_c.RANGE and av[1] - av[0] < 64:
             chars.update(chr(c) for c in range(av[0], av[1] + 1))
         elif op is sre_c.CATEGORY and av in (sre_c.CATEGORY_SPACE, sre_c.CATEGORY_NOT_WORD):
-            chars.add(" ")
+            chars.add(_SOME_NON_WORD)
         else:
             return None
     return chars
@@ -329,10 +355,21 @@ class WordIndex:
         """Sorted start offsets of any of ``words`` (cached per word set)."""
         found = self._candidates.get(words)
         if found is None:
+            for w in words:
+                if w not in self.positions and w[0] in (SYMBOL, PREFIX):
+                    self.positions[w] = self._special(w)
             lists = [self.positions[w] for w in words if w in self.positions]
             found = lists[0] if len(lists) == 1 else sorted(p for ps in lists for p in ps)
             self._candidates[words] = found
         return found
+
+    def _special(self, key: str) -> list[int]:
+        """Offsets of a punctuation key, or of every word starting with a prefix key."""
+        rest = key[1:]
+        if key[0] == SYMBOL:
+            return [m.start() for m in re.finditer(re.escape(rest), self.text)]
+        lists = [ps for w, ps in self.positions.items() if w.startswith(rest)]
+        return sorted(p for ps in lists for p in ps)
 
 
 _last_index: WordIndex | None = None

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from lint.phrases import load_phrases
-from lint.token_gate import DIGITS, MIN_GATED_LENGTH, TokenGate, anchor_words, first_words
+from lint.token_gate import (
+    DIGITS,
+    MIN_GATED_LENGTH,
+    PREFIX,
+    SYMBOL,
+    TokenGate,
+    anchor_words,
+    first_words,
+)
 from rules._weasel_phrases import _weasel_re
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +42,10 @@ def _compile(body: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
         (r"(?<![\w-])(?:a\s+few|\d{1,2})\s+days\s+ago", {"a", DIGITS}),
         (r"\bLet(?:'s| us) dive\b", {"let"}),
         (r"(?<![\w-])in (?:the|this) (?:world|era) of(?![\w-])", {"in"}),
+        (r"\[(?:your|insert) [^\]]+\]", {SYMBOL + "["}),  # starts with punctuation
+        (r"\bcite(?:turn\d+[a-z]+\d+)+", {PREFIX + "citeturn"}),  # the word runs on
+        (r"\bdelve", {PREFIX + "delve"}),  # no boundary after: "delves" too
+        (r"\b(?:cart|basket)?\(\d+\)", {"cart", "basket", SYMBOL + "("}),
     ],
 )
 def test_first_words_are_listed(body: str, expected: set[str]) -> None:
@@ -45,9 +57,9 @@ def test_first_words_are_listed(body: str, expected: set[str]) -> None:
     [
         r"delve into",  # no boundary before: could match inside "undelve"
         r"\b\w+ly said\b",  # open-ended first word
-        r"\[placeholder\]",  # starts with punctuation
-        r"\bdelve",  # no boundary after: the word may run on ("delves")
+        r"\s+said",  # starts with any space character
         r"\b\d+st\b",  # a number running into letters
+        r"(?:cart)?\d+",  # may start mid-word with a digit
     ],
 )
 def test_unprovable_first_words_give_none(body: str) -> None:
