@@ -23,32 +23,43 @@ from functools import lru_cache
 from lint.dates import MONTH, WEEKDAY
 from lint.links import has_link_or_marker
 from lint.phrase_regex import alternation
-from lint.phrases import load_phrases
+from lint.phrases import load_phrases, trie_regex
 from lint.reporting_verbs import REPORTING_VERBS
 
 _PLATFORMS = (
     "X|Twitter|Facebook|Instagram|LinkedIn|TikTok|YouTube|Threads|Reddit|Weibo|"
     "Truth Social|Bluesky|Mastodon|Telegram|WeChat|Substack|Medium|Discord"
 )
+#: Look-aheads in front of the patterns below, true wherever one of their
+#: alternatives can start, so that the alternatives are tried only there: every
+#: alternative starts at a word boundary with a digit or one of these letters
+#: (DATE_RE: weekdays, months, "in", "on", "during", "at", "yesterday", "last",
+#: "this", "earlier"), or with one of these words.  The matches are the same.
+_DATE_START = r"\b(?=[\dMTWFSJAONDIiodaYylte])"
+_OUTLET_WORDS = (
+    "told interview speaking talking spoke published reported quoted cited broadcast aired "
+    "said says addressing who writing wrote appearing"
+)
+_OUTLET_START = rf"\b(?={trie_regex(sorted(_OUTLET_WORDS.split()))})"
 #: A date or time reference that places a statement ("on Monday", "in 2019").
 DATE_RE = re.compile(
-    rf"\b{WEEKDAY}\b|\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"{_DATE_START}(?:\b{WEEKDAY}\b|\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?{MONTH}|\b{MONTH},?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b|"
     r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|"
     r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Aa]t)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:19|20)\d\d\b|"
     r"\b(?:[Yy]esterday|last (?:week|month|night|year)|this (?:week|month|morning|afternoon)|"
-    r"earlier this (?:week|month|year))\b"
+    r"earlier this (?:week|month|year))\b)"
 )
 #: An outlet or venue introduced by a phrase ("told the Guardian", "speaking at the UN").
 OUTLET_PATTERNS = re.compile(
-    r"\btold\s+the\s+[A-Z]|"
+    rf"{_OUTLET_START}(?:\btold\s+the\s+[A-Z]|"
     r"\b(?:interview|interviews|speaking|talking|spoke|told)\s+(?:with|to)\s+(?:the\s+)?[A-Z]|"
     r"\bpublished\s+by\s+(?:the\s+)?\w|"
     r"\b(?:reported|quoted|cited|broadcast|aired)\s+by\s+(?:the\s+)?[A-Z\d]|"
     r"\b(?:told|said|says|speaking|spoke|addressing)\b[^.,\n]{0,40}?\bat\s+(?:the\s+)?[A-Z]|"
     r"\bwho\s+(?:was|were)\s+(?:speaking\s+)?at\s+(?:the\s+)?[A-Z]|"
     rf"\b(?:writing|wrote|published|said|speaking|appearing|quoted|told)\s+(?:in|on|to)\s+"
-    rf"(?:the\s+)?(?!(?:{_PLATFORMS})\b)[A-Z][\w’']+"
+    rf"(?:the\s+)?(?!(?:{_PLATFORMS})\b)[A-Z][\w’']+)"
 )
 #: A law or formal document ("Section 230", "the Clean Air Act of 1970").
 LEGAL_REFERENCE = re.compile(
@@ -70,7 +81,17 @@ def _document_re() -> re.Pattern[str]:
     nouns = alternation("source_documents")
     lead = r"(?:in|at|during|according\s+to|from|via|told|before|speaking\s+(?:at|to)|on)"
     det = r"(?:(?:a|an|the|his|her|its|their|this|last|[A-Z][\w’']*['’]s)\s+)?"
-    return re.compile(rf"\b{lead}\s+{det}(?:[\w\-’']+\s+){{0,3}}?(?:{nouns})s?\b", re.IGNORECASE)
+    return re.compile(
+        rf"{_document_start()}\b{lead}\s+{det}(?:[\w\-’']+\s+){{0,3}}?(?:{nouns})s?\b",
+        re.IGNORECASE,
+    )
+
+
+def _document_start() -> str:
+    """A look-ahead for ``_document_re``: its lead word and a space, in any case
+    (see ``any_case_prefix``)."""
+    leads = "in at during according from via told before speaking on".split()
+    return rf"\b(?-i:(?={any_case_prefix([f'{w} ' for w in leads])}))"
 
 
 def find_source(segment: str, *, dates: bool = True) -> str | None:

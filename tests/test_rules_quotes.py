@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 from pathlib import Path
 
@@ -249,3 +250,44 @@ def test_same_quotes_without_the_event_have_no_source(text: str) -> None:
     from rules.quotes import QuoteWithoutSource
 
     assert [v.code for v in run_rule(QuoteWithoutSource, text)] == ["QT002"]
+
+
+# -- fast paths: look-aheads in front of the source patterns keep every match ------
+def _source_soup(rng: random.Random) -> str:
+    words = (
+        "said says told the Guardian BBC Reuters in an interview with speaking at spoke to "
+        "published by reported quoted cited by who was at writing in wrote on X Twitter "
+        "on Monday March 3 3 March 2019 in 2021 On the 1999 yesterday Yesterday last week "
+        "this morning earlier this year according to a statement the court filing during "
+        "ſpeaking İn ın SAID At AT 12/03/24 2024-03-05 Sept. Jan a press release via "
+        'before from the report , . : \n " “ ” ( ) -'
+    ).split(" ")
+    words += ["told the Times", "spoke to The", "said at the UN", "published in Nature"]
+    words += ["who were at The"]
+    return "".join(w + rng.choice((" ", " ", "", "\n", ", ")) for w in rng.choices(words, k=40))
+
+
+def test_source_pattern_look_aheads_keep_every_match() -> None:
+    import re
+
+    from lint import sources
+
+    rng = random.Random(21)
+    texts = [_source_soup(rng) for _ in range(1500)]
+    news = SHARED / "corpus" / "news"
+    if news.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(news.glob("*.txt"))[:15]]
+    cases = (
+        (sources.DATE_RE, sources._DATE_START),
+        (sources.OUTLET_PATTERNS, sources._OUTLET_START),
+        (sources._document_re(), sources._document_start()),
+    )
+    for fast, guard in cases:
+        assert fast.pattern.startswith(guard)
+        slow = re.compile(fast.pattern[len(guard) :], fast.flags)
+        found = 0
+        for text in texts:
+            got = [m.span() for m in fast.finditer(text)]
+            assert got == [m.span() for m in slow.finditer(text)], text
+            found += len(got)
+        assert found > 200, guard
