@@ -1,18 +1,22 @@
 """The token table every KW rule reads, built once per document.
 
-One ``findall`` over the text, with breaks and line ends marked by control
-characters, gives the words; their segment and line numbers are running sums of
-the marks, so the per-word work happens in C and Python only loops over distinct
-words.  Character offsets are found on demand, for the few words reported.
+One ``findall`` over the text gives the words and the marks between them
+(breaks and line ends); segment and line numbers are running sums of the marks,
+so the per-word work happens in C and Python only loops over distinct words
+(whose lower-case form and shape are kept for the process, see
+``_WordTable``).  The table is compact: one shared string per distinct word,
+integer arrays for segments and lines, one byte per shape.  Character offsets
+are found on demand, for the few words reported.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
-from itertools import accumulate, compress
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate, compress, islice
 from operator import not_
 from typing import NamedTuple
 
@@ -22,10 +26,19 @@ from lint.document import WORD_RE, Document
 # punctuation, a line break, a table bar, a spaced dash.  A full stop inside a
 # word ("3.5", "openai.com") is part of the word, as in ``WORD_RE``.
 _BREAK_RE = re.compile(r"\n|[!?;:…|]|\.(?![^\W_])|[ \t][-–—][ \t]")
-_MARKED_RE = re.compile(rf"{WORD_RE.pattern}|[\x00\x01]")
+# A word, or a mark: a break, a line end, or a NUL or \x01 character (which an
+# earlier marking of the text used, and which still count as a break and a
+# line end + break).  Breaks hold no word character, and a full stop is a break
+# only when no word character follows, so words and marks never overlap: the
+# words are ``WORD_RE``'s, and the marks ``_BREAK_RE``'s, in one scan.
+_TOKEN_RE = re.compile(rf"{WORD_RE.pattern}|{_BREAK_RE.pattern}|[\x00\x01]")
+_LINE_MARKS = frozenset({"\n", "\x01"})
+_MARKS = frozenset(
+    {*"\n!?;:…|.\x00\x01"} | {a + dash + b for a in " \t" for dash in "-–—" for b in " \t"}
+)  # every mark ``_TOKEN_RE`` can find; no word is one of them
+_CHUNK_CHARS = 1 << 20  # text tokenised at a time (bounds the temporary lists)
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
-_MARKS = frozenset("\x00\x01")
 LOWER, TITLE, CAMEL, UPPER, OTHER = range(5)
 POSSESSIVE_SUFFIXES = ("'s", "’s")  # lower-case possessive endings
 
@@ -40,10 +53,10 @@ class Tokens(NamedTuple):
 
     text: str
     low: list[str]  # lower case, possessive "'s" removed
-    raw: list[str]  # as written
-    shape: list[int]  # LOWER, TITLE, CAMEL, UPPER or OTHER
-    segment: list[int]  # id of the segment holding the word (non-decreasing)
-    lines: list[int]  # 0-based line of the word
+    raw: list[str]  # as written (one string object per distinct word)
+    shape: Sequence[int]  # LOWER, TITLE, CAMEL, UPPER or OTHER (bytes)
+    segment: Sequence[int]  # id of the segment holding the word (non-decreasing array)
+    lines: Sequence[int]  # 0-based line of the word (array)
     title_lines: set[int]  # Title Case lines (heading style: capitals prove nothing)
     repeated_lines: set[int]  # lines that repeat an earlier line verbatim
     memo: dict[object, object]  # per-document results shared by the rules
@@ -115,31 +128,68 @@ def _shape(word: str) -> int:
 
 
 def _build_tokens(text: str) -> Tokens:
-    """Mark breaks and line ends with control characters, then tokenise with one
-    ``findall``: segment and line numbers are running sums of the marks."""
-    marked = _BREAK_RE.sub("\x00", text.replace("\n", "\x01"))
-    marked = marked.replace("\x01", "\x00\x01")  # a line end is a break too
-    items = _MARKED_RE.findall(marked)
-    is_word = list(map(not_, map(_MARKS.__contains__, items)))
-    segment = list(compress(accumulate(map("\x00".__eq__, items)), is_word))
-    lines = list(compress(accumulate(map("\x01".__eq__, items)), is_word))
-    raw = list(compress(items, is_word))
-    vocab = set(raw)
-    low_of = {w: strip_possessive(w.lower()) for w in vocab}
-    shape_of = {w: _shape(w) for w in vocab}
-    t = Tokens(
-        text,
-        list(map(low_of.__getitem__, raw)),
-        raw,
-        list(map(shape_of.__getitem__, raw)),
-        segment,
-        lines,
-        set(),
-        set(_repeated_lines(text)),
-        {},
-    )
+    """Tokenise with one ``findall`` (chunk by chunk, so that the temporary
+    list of strings stays small on a long file): segment and line numbers are
+    running sums of the marks."""
+    raw: list[str] = []
+    segment, lines = array("i"), array("i")
+    shared: dict[str, str] = {}  # one string object per distinct word
+    breaks = line = 0  # marks and line ends before the chunk
+    for start, end in _chunks(text):
+        items = _TOKEN_RE.findall(text, start, end)
+        marks = list(map(_MARKS.__contains__, items))
+        line_ends = list(map(_LINE_MARKS.__contains__, items))
+        is_word = list(map(not_, marks))
+        segment.extend(compress(islice(accumulate(marks, initial=breaks), 1, None), is_word))
+        lines.extend(compress(islice(accumulate(line_ends, initial=line), 1, None), is_word))
+        words = list(compress(items, is_word))
+        raw.extend(map(shared.setdefault, words, words))
+        breaks += marks.count(True)
+        line += line_ends.count(True)
+    low, shape = _WORDS.describe(raw, shared)
+    t = Tokens(text, low, raw, shape, segment, lines, set(), set(_repeated_lines(text)), {})
     _mark_title_lines(t)
     return t
+
+
+def _chunks(text: str) -> Iterator[tuple[int, int]]:
+    """``text`` cut after line ends about every ``_CHUNK_CHARS`` characters: no
+    word or mark holds a line end, and a full stop's look-ahead stays inside
+    its chunk (a chunk ends with the line end), so chunks tokenise as the
+    whole text does."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _CHUNK_CHARS)
+        end = len(text) if cut < 0 else cut + 1
+        yield start, end
+        start = end
+
+
+class _WordTable:
+    """Lower-case form and shape of each distinct word seen by this process:
+    articles share most of their words, so each is worked out once.  Bounded:
+    cleared when it grows past ``limit`` words."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.low: dict[str, str] = {}
+        self.shape: dict[str, int] = {}
+        self.limit = limit
+
+    def describe(self, raw: list[str], vocab: Iterable[str]) -> tuple[list[str], bytes]:
+        """Per word of ``raw`` (whose distinct words are ``vocab``): its
+        lower-case form without a possessive, and its shape."""
+        new = set(vocab).difference(self.low)
+        if len(self.low) + len(new) > self.limit:
+            self.low.clear()
+            self.shape.clear()
+            new = set(vocab)
+        for word in new:
+            self.low[word] = strip_possessive(word.lower())
+            self.shape[word] = _shape(word)
+        return list(map(self.low.__getitem__, raw)), bytes(map(self.shape.__getitem__, raw))
+
+
+_WORDS = _WordTable()
 
 
 def _repeated_lines(text: str) -> Iterator[int]:
