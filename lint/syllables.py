@@ -79,8 +79,9 @@ def count(text: str) -> int:
 
 
 def warm_up() -> None:
-    """Load the table now (e.g. in a parent process before forking workers)."""
+    """Load the table and the hyphenation patterns now (e.g. before forking workers)."""
     _counter()
+    _pyphen()
 
 
 class SyllableCounter:
