@@ -47,11 +47,45 @@ def is_speech_verb(word: str) -> bool:
     return word in _verb_table()[0]
 
 
+@lru_cache(maxsize=1)
+def _verb_word_re() -> re.Pattern[str]:
+    """The plain words (``_PLAIN_WORD``) that are a verb or start a longer one.
+
+    Each letter is a class of its two ASCII cases, as ``_PLAIN_WORD`` only takes
+    ASCII letters and compares them lower-cased; with the same look-around, it
+    finds exactly the plain words whose lower case is in the table, so the loop
+    below sees the same words in the same order and skips the others at C speed."""
+    single, longer = _verb_table()
+    trie: dict[str, dict] = {}
+    for word in {*single, *longer}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(rf"(?<![\w’'-]){_ascii_case_trie(trie)}(?![\w-])")
+
+
+def _ascii_case_trie(node: dict[str, dict]) -> str:
+    """A character trie of lower-case ASCII words as a regex, each letter a class
+    of its two ASCII cases (a trie: a word start is checked against each first
+    letter once, not against every word)."""
+    branches = []
+    for ch in sorted(c for c in node if c):
+        unit = f"[{ch}{ch.upper()}]" if ch.isalpha() else re.escape(ch)
+        rest = {c: n for c, n in node[ch].items() if c}
+        if not rest:
+            branches.append(unit)
+        else:
+            tail = _ascii_case_trie(rest)
+            branches.append(f"{unit}(?:{tail})?" if "" in node[ch] else unit + tail)
+    return "(?:" + "|".join(branches) + ")"
+
+
 def speech_verbs(segment: str, end: int | None = None) -> list[VerbMatch]:
     """Reporting and speech verbs in ``segment[:end]``, in order."""
     single, longer = _verb_table()
     out = []
-    for m in _PLAIN_WORD.finditer(segment, 0, len(segment) if end is None else end):
+    for m in _verb_word_re().finditer(segment, 0, len(segment) if end is None else end):
         word = m.group(0).lower()
         for phrase in longer.get(word, ()):
             stop = m.start() + len(phrase)

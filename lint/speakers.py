@@ -41,10 +41,12 @@ _SKIP_BEFORE_VERB = frozenset(
     "had who which again further reportedly recently publicly immediately "
     "swiftly quickly repeatedly himself herself later".split()
 )
+# The full stop is matched first and the abbreviations checked behind it ("Dr."):
+# the same cuts as checking them before it, but only at full stops, not everywhere.
 _ABBREVIATION_DOT = "".join(
-    f"(?<!{a})" for a in "Dr Mr Ms Mrs Prof St Jr Sr Gen Gov Sen Rep Rev Inc Co Ltd Corp".split()
+    rf"(?<!{a}\.)" for a in "Dr Mr Ms Mrs Prof St Jr Sr Gen Gov Sen Rep Rev Inc Co Ltd Corp".split()
 )
-_CLAUSE_CUT = re.compile(rf"""[:;"“”()\[\]—]|\n\s*\n|{_ABBREVIATION_DOT}(?<![A-Z])\.\s""")
+_CLAUSE_CUT = re.compile(rf"""[:;"“”()\[\]—]|\n\s*\n|\.{_ABBREVIATION_DOT}(?<![A-Z]\.)\s""")
 _PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
 _ARTICLES = frozenset("the a an one another its their his her".split())
 _PREPOSITION_END = re.compile(r"\s(?:of|at|on|from|in|for|with)\s*$")
@@ -126,12 +128,27 @@ def _subject(segment: str, vstart: int, vend: int, verb: str) -> Speaker | None:
         return _subject_after(after)
     if verb.endswith("ing") and verb not in ("writing", "speaking"):
         return _sentence_subject(before) or _subject_before(before)
-    if _CONJUNCTION_END.search(before):
+    if _search_end(_CONJUNCTION_END, before):
         return _sentence_subject(before)
-    if _PASSIVE_END.search(before):
+    if _search_end(_PASSIVE_END, before):
         m = re.search(r"\bby\s+(.{1,60})", after)
         return _subject_after(m.group(1)) if m else NOBODY
     return _subject_before(before) or _subject_after(after)
+
+
+#: Longer than any word of ``_PRONOUN``, ``_CONJUNCTION_END`` or ``_PASSIVE_END``.
+_END_WORD_MAX = 8
+
+
+def _search_end(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern of one short word at the end of the
+    text (``\\b(?:...)\\s*$``, words under ``_END_WORD_MAX`` characters).
+
+    Such a match is the last word, followed by whitespace only, so it starts
+    within ``_END_WORD_MAX`` characters of the end of ``text.rstrip()``; the
+    search starts there (``\\b`` still sees the character before) instead of
+    trying every position of a clause."""
+    return pattern.search(text, max(0, len(text.rstrip()) - _END_WORD_MAX))
 
 
 def _subject_after(after: str) -> Speaker | None:
@@ -157,7 +174,7 @@ def _subject_before(before: str) -> Speaker | None:
     if appositive is not None:
         return appositive
     tail = _strip_adverbs(_drop_appositive(clause))
-    m = _PRONOUN.search(tail)
+    m = _search_end(_PRONOUN, tail)
     if m:
         return Speaker(m.group(1), "pronoun", True)
     run = _last_run(tail)

@@ -291,3 +291,88 @@ def test_source_pattern_look_aheads_keep_every_match() -> None:
             assert got == [m.span() for m in slow.finditer(text)], text
             found += len(got)
         assert found > 200, guard
+
+
+def _clause_soup(rng: random.Random) -> str:
+    words = (
+        "he she They it we I and but or then before after while when as yet to been be being "
+        'was were is are Dr. Mr. Mrs. St. Co. Corp. A. U.S. end. done. : ; ( ) [ ] — “ ” " '
+        "\n \n\n \t Jo Bloggs, said the minister , word"
+    ).split(" ")
+    return "".join(w + rng.choice((" ", "", "  ", "\n", " \n")) for w in rng.choices(words, k=12))
+
+
+def test_end_word_search_equals_a_full_search() -> None:
+    from lint import speakers
+
+    rng = random.Random(31)
+    patterns = (speakers._PRONOUN, speakers._CONJUNCTION_END, speakers._PASSIVE_END)
+    found = 0
+    for _ in range(5000):
+        text = _clause_soup(rng)
+        for pattern in patterns:
+            fast, slow = speakers._search_end(pattern, text), pattern.search(text)
+            assert (fast and (fast.span(), fast.groups())) == (
+                slow and (slow.span(), slow.groups())
+            )
+            found += slow is not None
+    assert found > 1000
+
+
+def test_clause_cut_checks_abbreviations_after_the_full_stop() -> None:
+    import re
+
+    from lint import speakers
+
+    before = "".join(
+        f"(?<!{a})"
+        for a in "Dr Mr Ms Mrs Prof St Jr Sr Gen Gov Sen Rep Rev Inc Co Ltd Corp".split()
+    )
+    old = re.compile(rf"""[:;"“”()\[\]—]|\n\s*\n|{before}(?<![A-Z])\.\s""")
+    rng = random.Random(32)
+    for _ in range(3000):
+        text = _clause_soup(rng)
+        assert speakers._CLAUSE_CUT.split(text) == old.split(text), text
+        assert [m.span() for m in speakers._CLAUSE_CUT.finditer(text)] == [
+            m.span() for m in old.finditer(text)
+        ]
+
+
+def test_verb_word_pattern_finds_the_same_verbs_as_every_plain_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lint import reporting_verbs
+
+    words = (
+        "said Said SAID says told according to According  to in the words of pointed out "
+        "added adding quipped slammed said2 said- -said ’said said’ ſaid saíd under_said "
+        "went on noted , . \n she he the minister"
+    ).split(" ")
+    rng = random.Random(33)
+    texts = ["".join(w + rng.choice((" ", "", "\n")) for w in rng.choices(words, k=20))]
+    texts += [
+        "".join(w + rng.choice((" ", "", "\n")) for w in rng.choices(words, k=20))
+        for _ in range(3000)
+    ]
+    fast = [reporting_verbs.speech_verbs(t) for t in texts]
+    monkeypatch.setattr(reporting_verbs, "_verb_word_re", lambda: reporting_verbs._PLAIN_WORD)
+    slow = [reporting_verbs.speech_verbs(t) for t in texts]
+    assert fast == slow
+    assert sum(map(len, slow)) > 5000
+
+
+def test_hypothetical_look_ahead_keeps_every_match() -> None:
+    import re
+
+    from rules._quote_attribution import _HYPOTHETICAL
+
+    guard = r"\b(?=[yiselbt])"
+    slow = re.compile(_HYPOTHETICAL.pattern[len(guard) :], _HYPOTHETICAL.flags)
+    words = "You your yourself imagine something like let's say e.g. try Start begin by".split()
+    words += ["saying", "ſomething", "İmagine"]
+    rng = random.Random(34)
+    for _ in range(3000):
+        text = " ".join(rng.choices(words + ["word", ",", "asking", "writing"], k=8))
+        assert [m.span() for m in _HYPOTHETICAL.finditer(text)] == [
+            m.span() for m in slow.finditer(text)
+        ]
