@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from lint.files import InputError, Source, decode, read_bytes
 from lint.plan import Plan
 from lint.runner import INTERNAL_ERROR, FileResult, check_source, error_result
+from lint.split import rule_runner
 from lint.violation import Diagnostic, Severity
 
 if TYPE_CHECKING:  # concurrent.futures costs ~15 ms to import: only when a pool starts
@@ -41,9 +42,15 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def lint_sources(plan: Plan, sources: Sequence[Source]) -> list[FileResult]:
-    """Lint decoded files (the worker's job); results carry no source text back."""
-    return [replace(check_source(source, plan), source=None) for source in sources]
+def lint_sources(plan: Plan, sources: Sequence[Source], jobs: int = 1) -> list[FileResult]:
+    """Lint decoded files (the worker's job); results carry no source text back.
+
+    With ``jobs`` > 1 (in the parent only), a large file has its rules spread over
+    that many forked workers (``lint.split``)."""
+    return [
+        replace(check_source(source, plan, rule_runner(len(source.text), jobs)), source=None)
+        for source in sources
+    ]
 
 
 def _init_worker(plan: Plan) -> None:
@@ -147,7 +154,8 @@ class _Engine:
         self.inflight.append(batch)
 
     def _run_here(self, batch: _Batch) -> None:
-        results = lint_sources(self.plan, [i.source for i in batch.items])
+        jobs = self.jobs if self.dask_scheduler is None else 1
+        results = lint_sources(self.plan, [i.source for i in batch.items], jobs)
         for item, result in zip(batch.items, results, strict=True):
             item.result = result
 

@@ -67,6 +67,9 @@ class Rule:
     #: Texts the rule must flag / must leave alone (run by the meta-test).
     examples_flagged: ClassVar[tuple[str, ...]] = ()
     examples_clean: ClassVar[tuple[str, ...]] = ()
+    #: May run on its own in a forked worker while other rules check the same large
+    #: file (``lint.split``).  False for rules that hold a connection or a server.
+    splittable: ClassVar[bool] = True
 
     def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
         self.options = self.Options() if options is None else options

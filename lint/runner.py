@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lint import suppression
@@ -49,17 +49,30 @@ def run_rules(
             log.debug("rule %s failed on %s", rule.code, doc.path, exc_info=True)
             message = f"internal error in rule {rule.code}: {type(exc).__name__}: {exc}"
             out.append(Violation(INTERNAL_ERROR, message, 0, 0, Severity.ERROR))
-    notices = [f"{reason} (skipped {', '.join(codes)})" for reason, codes in skipped.items()]
-    return out, notices
+    return out, skipped_notices(skipped)
 
 
-def check_source(source: Source, plan: Plan) -> FileResult:
+def skipped_notices(skipped: dict[str, list[str]]) -> list[str]:
+    """One notice per reason a rule could not run: reason -> the codes it skipped."""
+    return [f"{reason} (skipped {', '.join(codes)})" for reason, codes in skipped.items()]
+
+
+#: How a document's rules are run: all in this process (``run_all_rules``) or
+#: spread over worker processes (``lint.split``).
+RuleRunner = Callable[[Document, Plan], tuple[list[Violation], list[str]]]
+
+
+def run_all_rules(doc: Document, plan: Plan) -> tuple[list[Violation], list[str]]:
+    return run_rules(doc, plan.rules, plan)
+
+
+def check_source(source: Source, plan: Plan, run: RuleRunner = run_all_rules) -> FileResult:
     """Lint decoded text: build the document, run rules, filter, locate, sort."""
     sup, spans = suppression.parse(source.text)
     if sup.file_disabled:
         return FileResult(source.path, source=source)
     doc = load_document(source.path, source.text, plan.settings.input_format, spans)
-    violations, notices = run_rules(doc, plan.rules, plan)
+    violations, notices = run(doc, plan)
     ignored = plan.settings.per_file_ignores.ignored_for(source.path)
     diagnostics = []
     for v in violations:

@@ -87,6 +87,7 @@ class _LanguageToolRule(Rule):
     """Shared check: one LanguageTool pass per document, filtered by code."""
 
     default_enabled = False
+    splittable = False  # one LanguageTool connection per run, kept in this process
 
     @dataclass(frozen=True)
     class Options:
