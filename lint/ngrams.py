@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence, Set
-from itertools import compress
+from itertools import compress, islice
+from operator import and_, eq
 from typing import NamedTuple
 
 
@@ -32,18 +33,24 @@ def frequent_ngram_starts(
     ``min_count``+ times, where the n-gram lies inside one segment.
 
     One hashing pass counts the n-grams whose words are all frequent (a count
-    taken over the whole word sequence, across segments too); only their
-    positions are looked at again.
-    """
+    taken over the whole word sequence, across segments too); their positions
+    are then filtered.  Every pass runs in C (``map``, ``compress``): Python
+    code only touches the distinct frequent n-grams."""
+    if len(words) < n:
+        return []
     mask = list(map(frequent.__contains__, words))
-    selectors = list(map(all, zip(*(mask[k:] for k in range(n)), strict=False)))
-    grams = zip(*(words[k:] for k in range(n)), strict=False)
-    counts = Counter(compress(grams, selectors))
-    hot = {g for g, c in counts.items() if c >= min_count}
+    selectors = mask
+    for k in range(1, n):  # selectors[i]: words i .. i+n-1 all frequent
+        selectors = list(map(and_, selectors, islice(mask, k, None)))
+    grams = list(compress(zip(*[words[k:] for k in range(n)], strict=False), selectors))
+    counts = Counter(grams)
+    hot = set(compress(counts, map(min_count.__le__, counts.values())))
     if not hot:
         return []
-    maybe = compress(range(len(selectors)), selectors)
-    return [i for i in maybe if segment[i] == segment[i + n - 1] and tuple(words[i : i + n]) in hot]
+    starts = compress(range(len(selectors)), selectors)
+    ends = compress(islice(segment, n - 1, None), selectors)
+    inside = map(eq, compress(segment, selectors), ends)  # first and last word, one segment
+    return list(compress(starts, map(and_, map(hot.__contains__, grams), inside)))
 
 
 def consecutive_runs(starts: Sequence[int], segment: Sequence[int]) -> Iterator[tuple[int, int]]:

@@ -7,15 +7,18 @@ a search query pasted into the text.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import compress
-from operator import and_, not_
+from itertools import compress, repeat
+from operator import and_, eq, not_, or_
 from typing import NamedTuple
 
 from rules._kw_lexicon import common_words, stopwords, word_list
 from rules._kw_tokens import (
     CAMEL,
+    IS_CAPITAL,
+    IS_LOWERCASE,
     LOWER,
     POSSESSIVE_SUFFIXES,
     TITLE,
@@ -61,7 +64,7 @@ def learned_names(t: Tokens) -> Names:
     common = common_words()
     shape = t.shape
     after = -1
-    for i in _capitals_in_prose(t):
+    for i in _name_starts(t, list(_capitals_in_prose(t))):
         if i <= after:
             continue
         j = after = _name_end(t, i)
@@ -76,19 +79,39 @@ def learned_names(t: Tokens) -> Names:
     return seen
 
 
+def _name_starts(t: Tokens, capitals: list[int]) -> Iterator[int]:
+    """The ``capitals`` that may start a name ``learned_names`` keeps: camel case
+    words, and words that ``_name_end`` extends (the next word, in the same
+    segment, is capitalised, or is a connector before a capitalised word).  A
+    word left out has ``_name_end(t, i) == i`` and is not camel case, so
+    ``learned_names`` would skip it.  Selected in C."""
+    if not capitals:
+        return iter(())
+    connectors = word_list("kw_name_connectors")
+    segment = t.segment + array("i", [-1])  # past the last word: another segment
+    capital = t.shape.translate(IS_CAPITAL) + b"\0\0"  # type: ignore[attr-defined]
+    last = len(t.low) - 1
+    nxt = list(map((1).__add__, capitals))
+    same = map(eq, map(segment.__getitem__, nxt), map(segment.__getitem__, capitals))
+    # (the next word of the last word is never read: ``same`` is false there)
+    connector = map(connectors.__contains__, map(t.low.__getitem__, map(min, nxt, repeat(last))))
+    joined = map(and_, connector, map(capital.__getitem__, map((2).__add__, capitals)))
+    extends = map(and_, same, map(or_, map(capital.__getitem__, nxt), joined))
+    camel = map(CAMEL.__eq__, map(t.shape.__getitem__, capitals))
+    return compress(capitals, map(or_, camel, extends))
+
+
 def _capitals_in_prose(t: Tokens) -> Iterator[int]:
-    """Capitalised words in running text, off Title Case lines: selected in C."""
+    """Capitalised words in running text, off Title Case lines: selected in C,
+    the capitals first (a pass over bytes), then their segments and lines."""
     prose = prose_segments(t)
+    capitals = list(compress(range(len(t.low)), t.shape.translate(IS_CAPITAL)))  # type: ignore[attr-defined]
     selectors = map(
         and_,
-        map(_CAPITAL.__contains__, t.shape),
-        map(
-            and_,
-            map(prose.__contains__, t.segment),
-            map(not_, map(t.title_lines.__contains__, t.lines)),
-        ),
+        map(prose.__contains__, map(t.segment.__getitem__, capitals)),
+        map(not_, map(t.title_lines.__contains__, map(t.lines.__getitem__, capitals))),
     )
-    return compress(range(len(t.low)), selectors)
+    return compress(capitals, selectors)
 
 
 def prose_segments(t: Tokens) -> set[int]:
@@ -96,7 +119,7 @@ def prose_segments(t: Tokens) -> set[int]:
     not a menu, a label or a share button ("Share to linkedin")."""
     memo = t.memo.get("prose")
     if memo is None:
-        counts = Counter(compress(t.segment, map(LOWER.__eq__, t.shape)))
+        counts = Counter(compress(t.segment, t.shape.translate(IS_LOWERCASE)))  # type: ignore[attr-defined]
         memo = t.memo["prose"] = {seg for seg, c in counts.items() if c >= MIN_PROSE_WORDS}
     return memo  # type: ignore[return-value]
 

@@ -15,7 +15,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, KeysView, Sequence
 from itertools import accumulate, compress, islice
 from operator import not_
 from typing import NamedTuple
@@ -41,6 +41,10 @@ _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 LOWER, TITLE, CAMEL, UPPER, OTHER = range(5)
 POSSESSIVE_SUFFIXES = ("'s", "’s")  # lower-case possessive endings
+# ``bytes.translate`` tables over shapes: 1 where the shape is in the class.
+_IS_LOWER = bytes(int(shape in (LOWER, OTHER)) for shape in range(256))
+IS_CAPITAL = bytes(int(shape in (TITLE, CAMEL, UPPER)) for shape in range(256))
+IS_LOWERCASE = bytes(int(shape == LOWER) for shape in range(256))
 
 
 class Tokens(NamedTuple):
@@ -129,24 +133,25 @@ def _shape(word: str) -> int:
 
 def _build_tokens(text: str) -> Tokens:
     """Tokenise with one ``findall`` (chunk by chunk, so that the temporary
-    list of strings stays small on a long file): segment and line numbers are
-    running sums of the marks."""
+    list of strings stays small on a long file).  A word's segment is the
+    number of marks before it; its line, the number of line ends among them,
+    which is kept per segment (``seg_line``) since no segment spans a line."""
     raw: list[str] = []
-    segment, lines = array("i"), array("i")
+    segment = array("i")
+    seg_line = array("i", [0])  # seg_line[s]: line ends among the first s marks
     shared: dict[str, str] = {}  # one string object per distinct word
-    breaks = line = 0  # marks and line ends before the chunk
     for start, end in _chunks(text):
         items = _TOKEN_RE.findall(text, start, end)
         marks = list(map(_MARKS.__contains__, items))
-        line_ends = list(map(_LINE_MARKS.__contains__, items))
         is_word = list(map(not_, marks))
+        breaks = len(seg_line) - 1  # marks before the chunk
         segment.extend(compress(islice(accumulate(marks, initial=breaks), 1, None), is_word))
-        lines.extend(compress(islice(accumulate(line_ends, initial=line), 1, None), is_word))
+        line_ends = map(_LINE_MARKS.__contains__, compress(items, marks))
+        seg_line.extend(islice(accumulate(line_ends, initial=seg_line[-1]), 1, None))
         words = list(compress(items, is_word))
         raw.extend(map(shared.setdefault, words, words))
-        breaks += marks.count(True)
-        line += line_ends.count(True)
-    low, shape = _WORDS.describe(raw, shared)
+    lines = array("i", map(seg_line.__getitem__, segment))
+    low, shape = _WORDS.describe(raw, shared.keys())
     t = Tokens(text, low, raw, shape, segment, lines, set(), set(_repeated_lines(text)), {})
     _mark_title_lines(t)
     return t
@@ -175,10 +180,10 @@ class _WordTable:
         self.shape: dict[str, int] = {}
         self.limit = limit
 
-    def describe(self, raw: list[str], vocab: Iterable[str]) -> tuple[list[str], bytes]:
+    def describe(self, raw: list[str], vocab: KeysView[str]) -> tuple[list[str], bytes]:
         """Per word of ``raw`` (whose distinct words are ``vocab``): its
         lower-case form without a possessive, and its shape."""
-        new = set(vocab).difference(self.low)
+        new = vocab - self.low.keys()
         if len(self.low) + len(new) > self.limit:
             self.low.clear()
             self.shape.clear()
@@ -209,7 +214,7 @@ def _repeated_lines(text: str) -> Iterator[int]:
 def _mark_title_lines(t: Tokens) -> None:
     """Lines most of whose words are capitalised: headlines and menus."""
     words = Counter(t.lines)
-    lower = Counter(compress(t.lines, map((LOWER, OTHER).__contains__, t.shape)))
+    lower = Counter(compress(t.lines, t.shape.translate(_IS_LOWER)))  # type: ignore[attr-defined]
     for line, n in words.items():
         if lower[line] <= (0 if n < 3 else 0.3 * n):
             t.title_lines.add(line)
