@@ -40,6 +40,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 #: Texts shorter than this are scanned directly: indexing them costs more.
 MIN_GATED_LENGTH = 2000
+#: Nothing is gated before a process has scanned this much text (see _worth_gating).
+GATE_AFTER_CHARS = 40_000
 #: Patterns longer than this (whole lexicons) are not analysed: too costly to parse.
 MAX_ANALYSED_PATTERN = 50_000
 #: The key of any all-digit word: ``\\d{1,2}`` and ``2024`` alike.
@@ -373,6 +375,19 @@ class WordIndex:
 
 
 _last_index: WordIndex | None = None
+_last_seen: str | None = None
+_seen_chars = 0  # characters of the distinct texts this process has scanned
+
+
+def _worth_gating(text: str) -> bool:
+    """Gate long texts, once this process has scanned enough text to repay the
+    one-off analysis of its patterns (tens of milliseconds): one short article
+    is scanned plainly, a batch of them or one long text is gated."""
+    global _last_seen, _seen_chars
+    if text is not _last_seen:
+        _last_seen = text
+        _seen_chars += len(text)
+    return len(text) >= MIN_GATED_LENGTH and _seen_chars >= GATE_AFTER_CHARS
 
 
 def word_index(text: str) -> WordIndex:
@@ -412,8 +427,10 @@ class TokenGate:
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[re.Match[str]]:
         end = len(text) if end is None else end
+        if not _worth_gating(text) or _cuts_word(text, end):
+            return self.pattern.finditer(text, start, end)
         words = self.first if self.first is not None else self.anchors
-        if words is None or len(text) < MIN_GATED_LENGTH or _cuts_word(text, end):
+        if words is None:
             return self.pattern.finditer(text, start, end)
         positions = word_index(text).candidates(words)
         i = bisect_left(positions, start)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from lint import token_gate
 from lint.phrases import load_phrases
 from lint.token_gate import (
     DIGITS,
@@ -28,6 +29,12 @@ LISTS = sorted(  # the phrase lists (the big lexicons beside them are word sets,
     for p in resources.files("rules.data").iterdir()
     if p.name.endswith(".txt") and len(p.read_bytes()) < 100_000
 )
+
+
+@pytest.fixture(autouse=True)
+def _gate_from_the_first_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Gate every long text in these tests (a run normally waits for 40 KB)."""
+    monkeypatch.setattr(token_gate, "GATE_AFTER_CHARS", 0)
 
 
 def _compile(body: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -101,6 +108,9 @@ def _fuzz_text(words: list[str], rng: random.Random) -> str:
 
 
 def _gated_vs_plain(gate: TokenGate, text: str, ranges: list[tuple[int, int]]) -> None:
+    list(gate.finditer(text))
+    if gate.first is not None or gate.anchors is not None:  # the gated path was taken
+        assert token_gate._last_index is not None and token_gate._last_index.text is text
     for start, end in ranges:
         got = [(m.start(), m.end()) for m in gate.finditer(text, start, end)]
         want = [(m.start(), m.end()) for m in gate.pattern.finditer(text, start, end)]
@@ -151,3 +161,13 @@ def test_short_text_and_ranges_cutting_a_word_scan_plainly() -> None:
     cut = long.index("delvers") + len("delve")  # the range ends inside "delvers"
     got = [m.start() for m in gate.finditer(long, 0, cut)]
     assert got == [m.start() for m in gate.pattern.finditer(long, 0, cut)] == [cut - 5]
+
+
+def test_a_process_gates_only_after_enough_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(token_gate, "GATE_AFTER_CHARS", 3 * MIN_GATED_LENGTH)
+    monkeypatch.setattr(token_gate, "_seen_chars", 0)
+    texts = [("word " * MIN_GATED_LENGTH)[: MIN_GATED_LENGTH + i] for i in range(4)]
+    seen = [token_gate._worth_gating(t) for t in texts]
+    assert seen == [False, False, True, True]
+    assert token_gate._worth_gating(texts[-1])  # the same text again: counted once
+    assert not token_gate._worth_gating("short text")
