@@ -151,6 +151,22 @@ _SUBJECT_OK = re.compile(
 def _claim_source_re() -> re.Pattern[str]:
     verbs = alternation(REPORTING_VERBS)
     cond = alternation("reporting_verbs_after_subject")
+    return re.compile(
+        rf"{_claim_source_start()}(?:(?P<verb>(?<![\w-])(?i:{verbs})(?![\w-]))"
+        rf"|(?P<cond>(?<![\w-])(?i:{cond})(?![\w-]))|(?P<data>{_data_source_alternatives()}))"
+    )
+
+
+@lru_cache(maxsize=1)
+def _data_source_re() -> re.Pattern[str]:
+    """The ``data`` part of ``_claim_source_re`` alone.  Where the whole pattern
+    finds a ``data`` match, this part matches at the same place, so a text where
+    it finds nothing has no named source of data: ``data_only`` checks stop there,
+    without trying the verbs at every word."""
+    return re.compile(rf"{_data_source_start()}(?:{_data_source_alternatives()})")
+
+
+def _data_source_alternatives() -> str:
     source_tag = r"\(?\b(?:[Ss]ources?|[Dd]ata|[Ff]igures)\s*:\s*\S"
     origin = (
         r"\b(?i:data|figures|statistics|numbers|estimates?|survey|study|report|research|poll"
@@ -167,10 +183,7 @@ def _claim_source_re() -> re.Pattern[str]:
     )
     per = r"(?<![\w-])(?:per|via)\s+(?:the\s+)?[A-Z][\w&.-]+"
     by_name = rf"\b(?i:{alternation('source_participles')})\s+by\s+(?:the\s+)?(?:[A-Z]|\d{{4}})"
-    return re.compile(
-        rf"{_claim_source_start()}(?:(?P<verb>(?<![\w-])(?i:{verbs})(?![\w-]))|(?P<cond>(?<![\w-])(?i:{cond})(?![\w-]))"
-        rf"|(?P<data>{source_tag}|{origin}|{possessive}|{dated}|{per}|{by_name}))"
-    )
+    return f"{source_tag}|{origin}|{possessive}|{dated}|{per}|{by_name}"
 
 
 #: The first words of the data alternatives of ``_claim_source_re`` (a prefix is
@@ -180,6 +193,15 @@ _DATA_OPENERS = (
     "report", "research", "poll", "analysis", "census", "filing", "records", "results",
     "a ", "an ", "the ", "per", "via",
 )  # fmt: skip
+
+
+def _data_source_start() -> str:
+    """The look-ahead of ``_data_source_re``, as ``_claim_source_start`` but for
+    its alternatives only: "(", a possessive ("Gartner's "), a source participle
+    or one of ``_DATA_OPENERS``."""
+    entries = load_phrases("source_participles").entries
+    words = any_case_prefix([*entries, *_DATA_OPENERS])
+    return rf"(?:(?=\()|\b(?=[A-Z][\w&.-]*['’]s\s|{words}))"
 
 
 def _claim_source_start() -> str:
@@ -230,13 +252,21 @@ def any_case_prefix(phrases: Sequence[str]) -> str:
         else:
             node.clear()
             node[""] = {}
-    return _trie_alternation(trie)
+    # One class of every first letter fails fast where the trie's branches would
+    # each be tried (at word ends, and at words starting with another letter).
+    firsts = "".join(_case_class(ch) for ch in sorted(trie))
+    return f"(?=[{firsts}]){_trie_alternation(trie)}"
+
+
+def _case_class(ch: str) -> str:
+    """The characters ``re.IGNORECASE`` matches with the ASCII letter ``ch``."""
+    return f"{ch}{ch.upper()}{_CASE_VARIANTS.get(ch, '')}"
 
 
 def _trie_alternation(node: dict[str, dict]) -> str:
     branches = []
     for ch in sorted(c for c in node if c):
-        unit = r"\s" if ch == " " else f"[{ch}{ch.upper()}{_CASE_VARIANTS.get(ch, '')}]"
+        unit = r"\s" if ch == " " else f"[{_case_class(ch)}]"
         child = node[ch]
         branches.append(unit if "" in child else unit + _trie_alternation(child))
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -265,23 +295,26 @@ def names_claim_source(
     "(Source: ONS)")?  Matches starting inside an ``ignore`` span do not count.
 
     ``ignore`` may be a function returning the spans: it is called at most once,
-    and only when a candidate match needs it (most sentences have none), since
-    finding the spans can cost more than this scan.
+    and only for a match that names a source otherwise (each test below only
+    skips a match, so their order does not change the answer), since finding the
+    spans can cost more than this scan.
 
     With ``data_only``, only a named source of data counts ("figures from the ONS",
     "Gartner's survey", "published by Eurostat"), not a speaker ("she said").
     """
+    if data_only and not _data_source_re().search(text, start, end):
+        return False
     spans = None if callable(ignore) else ignore
     for m in _claim_source_re().finditer(text, start, end):
         if data_only and m.group("data") is None:
             continue
-        if spans is None:
-            spans = ignore()  # type: ignore[operator]
-        if any(s <= m.start() < e for s, e in spans):
-            continue
         if _NOT_A_SOURCE.match(text, m.end(), end) and m.group(0).lower().startswith("according"):
             continue  # "according to plan"
-        if m.group("data") is not None or _verb_has_source(text, m, start, end):
+        if m.group("data") is None and not _verb_has_source(text, m, start, end):
+            continue
+        if spans is None:
+            spans = ignore()  # type: ignore[operator]
+        if not any(s <= m.start() < e for s, e in spans):
             return True
     return False
 

@@ -397,3 +397,24 @@ def test_any_case_prefix_needs_a_leading_letter() -> None:
 
     with pytest.raises(ValueError):
         any_case_prefix(["(source"])
+
+
+def test_data_source_start_lookahead_keeps_every_match() -> None:
+    from lint.sources import _data_source_re, _data_source_start
+
+    texts = _sample_texts()
+    slow = _unguarded(_data_source_re(), _data_source_start())
+    assert sum(1 for t in texts for _ in slow.finditer(t)) > 300
+    _same_matches(_data_source_re(), slow, texts)
+
+
+def test_data_only_prefilter_gives_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lint import sources
+
+    texts = _sample_texts()
+    spans = [(t, s, e) for t in texts for s, e in ((0, len(t)), (len(t) // 2, len(t)))]
+    fast = [sources.names_claim_source(t, s, e, data_only=True) for t, s, e in spans]
+    monkeypatch.setattr(sources, "_data_source_re", lambda: re.compile(""))  # always "maybe"
+    slow = [sources.names_claim_source(t, s, e, data_only=True) for t, s, e in spans]
+    assert fast == slow
+    assert 100 < sum(slow) < len(slow) - 100
