@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import NamedTuple
 
@@ -44,7 +44,7 @@ class PhraseList:
     entries: tuple[str, ...]
     suggestions: tuple[str | None, ...]
     pattern: re.Pattern[str]
-    named: re.Pattern[str] | None  # None when every entry is a literal phrase
+    named_source: str | None  # None when every entry is a literal phrase
     literals: dict[str, int]
     gate: TokenGate  # ``pattern`` tried only where one of its first words occurs
 
@@ -74,11 +74,17 @@ class PhraseList:
         pattern = _compile(scan, flags)
         named = None
         if regexes:
-            named = _compile(
-                [f"(?P<p{i}>{body})" for i, body in regexes] + [f"(?P<lit>{t})" for t in trie],
-                flags,
-            )
+            parts = [f"(?P<p{i}>{body})" for i, body in regexes] + [f"(?P<lit>{t})" for t in trie]
+            named = _source(parts)
         return cls(tuple(entries), tuple(suggestions), pattern, named, literals, TokenGate(pattern))
+
+    @cached_property
+    def named(self) -> re.Pattern[str] | None:
+        """``pattern`` with a named group per regex entry; compiled on the first match
+        (most lists never match in most documents, and compiling costs start-up)."""
+        if self.named_source is None:
+            return None
+        return re.compile(self.named_source, self.pattern.flags)
 
     def entry_index(self, m: re.Match[str]) -> int:
         """Which entry produced match ``m`` of ``pattern`` (matched with m's endpos)."""
@@ -99,11 +105,15 @@ class PhraseList:
 
 
 def _compile(parts: list[str], flags: int) -> re.Pattern[str]:
+    return re.compile(_source(parts), flags)
+
+
+def _source(parts: list[str]) -> str:
     """One alternation behind a single word-boundary check on each side (much faster
     than one per entry, and the same matches: the regex backtracks into it)."""
     if not parts:
-        return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", flags)
+        return r"(?!x)x"
+    return rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"
 
 
 _SPACE, _APOS = "\x00", "\x01"  # trie units for "any whitespace" and "either apostrophe"
