@@ -66,8 +66,37 @@ class Tokens(NamedTuple):
     memo: dict[object, object]  # per-document results shared by the rules
 
     def start(self, i: int) -> int:
-        """Offset of word ``i``: its segment's word offsets are found once, on the
-        first report in that segment (linear overall, however many reports)."""
+        """Offset of word ``i``: the offsets of the words of its line are found
+        once, on the first report on that line (linear overall, however many
+        reports): ``WORD_RE`` from the line's start finds the line's words.
+
+        Text holding a NUL or \\x01 character, which the tokeniser counts as a
+        break and ``_BREAK_RE`` does not, keeps the look-up by segment (and
+        the offsets it has always given there)."""
+        controls = self.memo.get("controls")
+        if controls is None:
+            controls = self.memo["controls"] = "\x00" in self.text or "\x01" in self.text
+        if controls:
+            return self._start_by_segment(i)
+        line = self.lines[i]
+        found = self.memo.get(("line_words", line))
+        if found is None:
+            starts = self.memo.get("line_start")
+            if starts is None:
+                lengths = map((1).__add__, map(len, self.text.split("\n")))
+                starts = self.memo["line_start"] = list(accumulate(lengths, initial=0))
+            first = bisect_left(self.lines, line)
+            count = bisect_left(self.lines, line + 1) - first
+            matches = WORD_RE.finditer(self.text, starts[line])  # type: ignore[index]
+            found = self.memo[("line_words", line)] = (
+                first,
+                [next(matches).start() for _ in range(count)],
+            )
+        first, offsets = found  # type: ignore[misc]
+        return offsets[i - first]  # type: ignore[no-any-return]
+
+    def _start_by_segment(self, i: int) -> int:
+        """Offset of word ``i``, from the offsets of its segment's words."""
         seg = self.segment[i]
         starts = self.memo.get("seg_start")
         if starts is None:

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from lint.document import Document
-from rules.duplicates import DuplicatedText, Unit, find_repeats, shingles, similarity
+from rules.duplicates import (
+    MAX_POSTINGS,
+    DuplicatedText,
+    ShingleIndex,
+    Unit,
+    Vocabulary,
+    find_repeats,
+    sentence_words,
+    shingles,
+    similarity,
+    words_between,
+)
 from tests.harness import flagged_lines, run_rule
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -229,3 +242,64 @@ def test_output_does_not_depend_on_the_process_hash_seed(tmp_path: Path) -> None
         )
         outputs.add(res.stdout)
     assert len(outputs) == 1 and "DUP001" in outputs.pop()
+
+
+# -- fast paths agree with the plain ones ----------------------------------------------
+
+_TRICKY = (
+    "The council ΟΔΟΣ Σ ὈΔΥΣΣΕΎΣ İstanbul STRASSE straße 3.5 U.S. e-mail don't it’s "
+    "a.b.c -- - ' ’ . , ; : ! ? … [1] [^2] x_y #tag caf\u00e9 cafe\u0301 ǅ ǆ ﬁ"
+).split(" ")
+_SEPARATORS = (" ", " ", "", "\n", "\n\n", ". ", "? ", ", ", " - ", "\n- ", "\n> ")
+
+
+def _tricky_text(rng: random.Random) -> str:
+    return "".join(rng.choice(_TRICKY) + rng.choice(_SEPARATORS) for _ in range(rng.randrange(40)))
+
+
+def test_sentence_words_match_the_document_words() -> None:
+    rng = random.Random(5)
+    for _ in range(300):
+        doc = Document(_tricky_text(rng))
+        text = doc.text
+        for sentence in doc.sentences:
+            expected = [
+                text[w.start : w.end].lower() for w in doc.words_in(sentence.start, sentence.end)
+            ]
+            assert words_between(doc, sentence.start, sentence.end) == expected
+            if "[" not in text[sentence.start : sentence.end]:
+                assert sentence_words(doc, sentence) == expected
+        for _ in range(5):  # ranges that may cut words
+            a, b = sorted(rng.randrange(len(text) + 1) for _ in range(2))
+            expected = [text[w.start : w.end].lower() for w in doc.words_in(a, b)]
+            assert words_between(doc, a, b) == expected
+
+
+def test_vocabulary_shares_one_string_per_word() -> None:
+    vocabulary = Vocabulary()
+    first = vocabulary.intern(["the", "cat", "".join(["t", "he"])])
+    second = vocabulary.intern(["".join(["c", "at"])])
+    assert first == ("the", "cat", "the")
+    assert first[0] is first[2] and second[0] is first[1]
+
+
+def _naive_hits(previous: list[set[tuple[str, ...]]], keys: set[tuple[str, ...]]) -> Counter[int]:
+    """Earlier units per shared shingle, a shingle ignored once more than
+    MAX_POSTINGS earlier units hold it (the definition ShingleIndex keeps)."""
+    hits: Counter[int] = Counter()
+    for key in keys:
+        holders = [pos for pos, other in enumerate(previous) if key in other]
+        if len(holders) <= MAX_POSTINGS:
+            hits.update(holders)
+    return hits
+
+
+def test_shingle_index_agrees_with_the_definition() -> None:
+    rng = random.Random(3)
+    words = [f"w{i}" for i in range(12)]
+    index, previous = ShingleIndex(), []
+    for pos in range(400):
+        unit = tuple(rng.choice(words) for _ in range(rng.randrange(3, 12)))
+        keys = shingles(unit, 2)
+        assert Counter(index.look_up_and_add(keys, pos)) == _naive_hits(previous, keys)
+        previous.append(keys)

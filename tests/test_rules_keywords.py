@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import random
+import re
+from collections import Counter
+from itertools import accumulate, compress
 from pathlib import Path
 
 import pytest
 
-from lint.document import Document
+from lint.document import WORD_RE, Document
+from lint.ngrams import frequent_ngram_starts
+from rules._kw_names import _capitals_in_prose, _name_end, _name_starts
+from rules._kw_tokens import _BREAK_RE, CAMEL, _build_tokens
 from rules.keywords import (
     KeywordDensity,
     MiscasedKeyword,
@@ -344,3 +351,77 @@ def test_kw001_reports_one_occurrence_once_with_its_longest_phrase() -> None:
     starts = [v.start for v in violations]
     assert len(violations) >= 2 and len(starts) == len(set(starts))
     assert any("for home office" in v.message for v in violations)
+
+
+# -- fast paths agree with the plain ones ----------------------------------------------
+
+_TRICKY = (
+    "Elon Musk elon musk OpenAI openai's Bank of England the why does ΟΔΟΣ İstanbul 3.5 "
+    "U.S. e-mail don't it’s a.b.c -- - ' ’ . , ; : ! ? … | # @ x_y \u00a0 ǅ \x00 \x01"
+).split(" ")
+_SEPARATORS = (" ", " ", " ", "", "\n", "\n\n", ". ", "? ", ", ", " - ", "\t–\t", ".\n")
+
+
+def _tricky_text(rng: random.Random) -> str:
+    return "".join(rng.choice(_TRICKY) + rng.choice(_SEPARATORS) for _ in range(rng.randrange(60)))
+
+
+def _two_pass_tokens(text: str) -> tuple[list[str], list[int], list[int]]:
+    """Words, segments and lines as first computed: breaks and line ends
+    replaced by control characters, then one ``findall``."""
+    marked = _BREAK_RE.sub("\x00", text.replace("\n", "\x01")).replace("\x01", "\x00\x01")
+    items = re.findall(rf"{WORD_RE.pattern}|[\x00\x01]", marked)
+    is_word = [item not in "\x00\x01" for item in items]
+    segment = list(compress(accumulate(item == "\x00" for item in items), is_word))
+    lines = list(compress(accumulate(item == "\x01" for item in items), is_word))
+    return list(compress(items, is_word)), segment, lines
+
+
+def test_one_scan_tokens_match_the_two_pass_marking() -> None:
+    rng = random.Random(11)
+    for _ in range(500):
+        text = _tricky_text(rng)
+        t = _build_tokens(text)
+        assert (t.raw, list(t.segment), list(t.lines)) == _two_pass_tokens(text)
+
+
+def test_long_text_is_tokenised_in_chunks_like_a_short_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(12)
+    text = "".join(_tricky_text(rng) for _ in range(40))
+    whole = _build_tokens(text)
+    monkeypatch.setattr("rules._kw_tokens._CHUNK_CHARS", 50)
+    chunked = _build_tokens(text)
+    assert chunked.raw == whole.raw and chunked.low == whole.low and chunked.shape == whole.shape
+    assert chunked.segment == whole.segment and chunked.lines == whole.lines
+
+
+def _naive_ngram_starts(words: list[str], segment: list[int], n: int, min_count: int) -> list[int]:
+    frequent = {w for w, c in Counter(words).items() if c >= min_count}
+    grams = [tuple(words[i : i + n]) for i in range(len(words) - n + 1)]
+    counts = Counter(g for g in grams if all(w in frequent for w in g))
+    return [
+        i
+        for i, g in enumerate(grams)
+        if counts[g] >= min_count and segment[i] == segment[i + n - 1]
+    ]
+
+
+def test_frequent_ngram_starts_agree_with_the_definition() -> None:
+    rng = random.Random(13)
+    for _ in range(300):
+        size = rng.randrange(0, 80)
+        words = [rng.choice("abcdef") for _ in range(size)]
+        segment = list(accumulate(rng.random() < 0.15 for _ in range(size)))
+        n, min_count = rng.randrange(1, 4), rng.randrange(2, 6)
+        frequent = {w for w, c in Counter(words).items() if c >= min_count}
+        found = frequent_ngram_starts(words, segment, n, min_count, frequent)
+        assert found == _naive_ngram_starts(words, segment, n, min_count)
+
+
+def test_name_starts_keep_every_capital_a_name_can_start_with() -> None:
+    rng = random.Random(14)
+    for _ in range(300):
+        t = _build_tokens(_tricky_text(rng) + " and the rest of the clause goes on here")
+        capitals = list(_capitals_in_prose(t))
+        expected = [i for i in capitals if t.shape[i] == CAMEL or _name_end(t, i) > i]
+        assert list(_name_starts(t, capitals)) == expected
