@@ -15,7 +15,7 @@ from lint.api import make_plan
 from lint.cache import Cache, canonical, decode, encode, fingerprint
 from lint.files import discover
 from lint.plan import Plan
-from lint.runner import FileResult
+from lint.runner import FileResult, run_all_rules
 from lint.violation import Diagnostic, Fix, Severity
 from tests.test_parallel import write_corpus
 
@@ -42,9 +42,9 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = parallel.check_source
 
-    def counting(source, plan):  # type: ignore[no-untyped-def]
+    def counting(source, plan, run=run_all_rules):  # type: ignore[no-untyped-def]
         seen.append(source.path)
-        return real(source, plan)
+        return real(source, plan, run)
 
     monkeypatch.setattr(parallel, "check_source", counting)
     return seen
