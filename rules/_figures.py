@@ -25,7 +25,8 @@ class Figure(NamedTuple):
 
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_MAG = r"(?:thousand|million|billion|trillion|crore|lakh)"
+_MAG_WORDS = ("thousand", "million", "billion", "trillion", "crore", "lakh")
+_MAG = rf"(?:{'|'.join(_MAG_WORDS)})"
 _MAG_ABBR = r"(?:bn|mn|tn|trn|m|k|b)"
 _CURRENCY = r"(?:(?:US|A|C|HK|NZ|R|S)?\$|€|£|¥|₹|₩|₽|Rs\.?\s?|(?:USD|EUR|GBP|CHF|JPY|CNY|INR)\s?)"
 _START = r"(?<![\w.,#/$€£¥₹-])"
@@ -71,11 +72,12 @@ def _figure_re() -> re.Pattern[str]:
 
 
 #: Words a figure can open with, other than a digit or a currency sign (the
-#: currency codes and signed codes, "a"/"an", number words, "tens"/"hundreds",
-#: multiplier words and the fraction and "-fold" numerals).
+#: currency codes and signed codes, number words, "tens"/"hundreds", multiplier
+#: words and the fraction and "-fold" numerals; "a"/"an" only before a magnitude
+#: or money word, see ``_figure_start``).
 _OPENING_WORDS = (
     "us$", "a$", "c$", "hk$", "nz$", "r$", "s$", "rs", "usd", "eur", "gbp", "chf", "jpy",
-    "cny", "inr", "a ", "an ", "tens", "hundreds", "doubled", "tripled", "trebled",
+    "cny", "inr", "tens", "hundreds", "doubled", "tripled", "trebled",
     "quadrupled", "halved", "twice", "one", "two", "three", "four", "five", "ten", "hundred",
 )  # fmt: skip
 
@@ -90,7 +92,11 @@ def _figure_start() -> str:
     look-ahead only skips positions where no alternative can match, so the
     matches are the same; it makes the scan several times faster.  (The class of
     first letters only fails fast before the trie is tried.)"""
-    words = sorted({*_OPENING_WORDS, *load_phrases("num_number_words").entries})
+    # "a"/"an" open a figure only before a magnitude or money word ("a million",
+    # "a dollar"); "a few", "a hundred" and "a quarter of a" are number words.
+    after_a = (*_MAG_WORDS, *load_phrases("num_currency_words").entries)
+    a_words = [f"{a} {w}" for a in ("a", "an") for w in after_a]
+    words = sorted({*_OPENING_WORDS, *a_words, *load_phrases("num_number_words").entries})
     firsts = "".join(sorted({re.escape(w[0]) for w in words}))
     return rf"(?:(?=[$€£¥₹₩₽])|\b(?=[\d{firsts}])(?=\d|{trie_regex(words)}))"
 
