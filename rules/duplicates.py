@@ -68,11 +68,21 @@ class Vocabulary(dict[str, str]):
 
 def words_between(doc: Document, start: int, end: int) -> list[str]:
     """The lower-case words lying inside ``[start, end)``: ``doc.words_in``,
-    lowered, without a ``Span`` per word."""
+    lowered, without a ``Span`` per word.
+
+    A word of the document running across ``start`` or ``end`` is not inside;
+    the range is narrowed to leave it out (to its end, or to its start), so
+    that no word runs across the ends of the range scanned."""
     text = doc.text
-    if _may_cut_word(text, start) or _may_cut_word(text, end):
-        return [text[w.start : w.end].lower() for w in doc.words_in(start, end)]
-    return _lower_words(text[start:end])
+    if _may_cut_word(text, start):
+        word = doc.words.index_at(start - 1)
+        if word >= 0 and doc.words[word].end > start:
+            start = doc.words[word].end
+    if _may_cut_word(text, end):
+        word = doc.words.index_at(end - 1)
+        if word >= 0 and doc.words[word].start < end < doc.words[word].end:
+            end = doc.words[word].start
+    return _lower_words(text[start:end]) if start < end else []
 
 
 def _lower_words(text: str) -> list[str]:
@@ -86,9 +96,9 @@ def _lower_words(text: str) -> list[str]:
       final sigma's), so each word is lowered as on its own.
 
     ``doc.words_in(start, end)`` has exactly the words of ``text[start:end]``
-    when no word runs across ``start`` or ``end`` (``_may_cut_word``): the
-    whole-text scan has no word there either, and ``WORD_RE`` has no
-    look-around, so it finds the same words in the slice."""
+    when no word runs across ``start`` or ``end``: the whole-text scan has no
+    word there either, and ``WORD_RE`` has no look-around, so it finds the
+    same words in the slice."""
     if text.isascii():
         return WORD_RE.findall(text.lower())
     words = WORD_RE.findall(text)
@@ -96,7 +106,8 @@ def _lower_words(text: str) -> list[str]:
 
 
 def _may_cut_word(text: str, offset: int) -> bool:
-    """Could a word hold both the characters before and at ``offset``?"""
+    """Could a word hold both the characters before and at ``offset``?  (Both
+    are letters, digits or a word's inner ' ’ . -; usually one is a space.)"""
     return offset > 0 and _JOINED_RE.match(text, offset - 1) is not None
 
 
