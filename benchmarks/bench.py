@@ -45,14 +45,16 @@ class Row:
     wall: float
     rss_mb: float
     code: int
+    cpu: float = 0.0  # user + system seconds of the process and its workers
 
     @property
     def mb_per_s(self) -> float:
         return self.mb / self.wall if self.wall else 0.0
 
 
-def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS (MB) of the process tree's largest process, exit code."""
+def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS (MB) of the process tree's largest process, exit code,
+    and CPU seconds (user + system, workers included: they are waited for)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, close_fds=True
@@ -65,7 +67,15 @@ def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, int]
     if proc.returncode not in (0, 1):
         sys.stderr.write(f"warning: {' '.join(cmd[:4])}... exited {proc.returncode}\n")
         sys.stderr.write(err.decode(errors="replace")[-2000:])
-    return wall, usage.ru_maxrss / 1024, proc.returncode
+    return wall, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
+
+
+def load_average() -> str:
+    """The 1-minute load average: other work on the machine slows every row."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:  # pragma: no cover
+        return "?"
 
 
 def lint_cmd() -> list[str]:
@@ -134,14 +144,15 @@ class Bench:
         for _ in range(self.args.repeat):
             if callable(before):
                 before()
-            wall, rss, code = measure(cmd)
-            row = Row(name, len(paths), size_mb(paths), wall, rss, code)
+            wall, rss, code, cpu = measure(cmd)
+            row = Row(name, len(paths), size_mb(paths), wall, rss, code, cpu)
             if best is None or row.wall < best.wall:
                 best = row
         assert best is not None
         self.rows.append(best)
         print(
-            f"  {name:<48} {best.wall:7.2f} s {best.mb_per_s:7.2f} MB/s {best.rss_mb:6.0f} MB",
+            f"  {name:<48} {best.wall:7.2f} s {best.mb_per_s:7.2f} MB/s {best.rss_mb:6.0f} MB"
+            f" {best.cpu:7.2f} CPU s",
             file=sys.stderr,
         )
         return best
@@ -174,9 +185,9 @@ def run_all(args: argparse.Namespace) -> tuple[Bench, dict[str, float]]:
 
     short = work / "short.txt"  # a short article: about 250 words
     short.write_text(make_article(random.Random(4), 1500), encoding="utf-8")
-    walls = sorted(measure([*b.lint, "--no-cache", str(short)])[0] for _ in range(5))
-    extra["startup_s"] = walls[2]
-    print(f"  start-up on one short article (median of 5): {walls[2]:.3f} s", file=sys.stderr)
+    walls = sorted(measure([*b.lint, "--no-cache", str(short)])[0] for _ in range(7))
+    extra["startup_s"] = walls[3]
+    print(f"  start-up on one short article (median of 7): {walls[3]:.3f} s", file=sys.stderr)
 
     print(f"{n} files of ~5 KB:", file=sys.stderr)
     b.article_lint(
@@ -268,12 +279,13 @@ def run_all(args: argparse.Namespace) -> tuple[Bench, dict[str, float]]:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| run | files | MB | wall s | MB/s | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| run | files | MB | wall s | MB/s | peak RSS MB | CPU s |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
-            f"| {r.name} | {r.files:,} | {r.mb:.2f} | {r.wall:.2f} | {r.mb_per_s:.2f} | {r.rss_mb:.0f} |"  # noqa: E501
+            f"| {r.name} | {r.files:,} | {r.mb:.2f} | {r.wall:.2f} | {r.mb_per_s:.2f}"
+            f" | {r.rss_mb:.0f} | {r.cpu:.2f} |"
         )
     return "\n".join(lines)
 
@@ -296,7 +308,10 @@ def ratios(rows: list[Row]) -> list[str]:
     for label, ours, peer in pairs:
         if ours and peer and peer.mb_per_s:
             factor = ours.mb_per_s / peer.mb_per_s
-            out.append(f"{label}: article-lint {factor:.1f}x proselint's throughput")
+            line = f"{label}: article-lint {factor:.1f}x proselint's throughput"
+            if ours.cpu and peer.cpu:
+                line += f" ({peer.cpu / ours.cpu:.1f}x per CPU second)"
+            out.append(line)
     return out
 
 
@@ -324,11 +339,14 @@ def main(argv: list[str] | None = None) -> int:
         args.files, args.skip_big, args.no_families = 200, True, True
     if args.setup_peer:
         args.peer = str(setup_peer())
+    load_before = load_average()
     bench, extra = run_all(args)
+    extra["load_before"] = load_before  # type: ignore[assignment]
     print(f"\nMachine: {machine()}\n")
     print(table(bench.rows))
     print()
-    print(f"- start-up on one short article (~250 words): {extra['startup_s']:.2f} s (median of 5)")
+    print(f"- start-up on one short article (~250 words): {extra['startup_s']:.2f} s (median of 7)")
+    print(f"- load average before / after the run: {extra['load_before']} / {load_average()}")
     print(f"- doubling the corpus: {extra['doubling_ratio']:.2f}x the time")
     for line in ratios(bench.rows):
         print(f"- {line}")
