@@ -13,6 +13,7 @@ import pytest
 from lint.document import WORD_RE, Document
 from lint.ngrams import frequent_ngram_starts
 from rules._kw_names import _capitals_in_prose, _name_end, _name_starts
+from rules._kw_queries import _query_re, query_matches
 from rules._kw_tokens import _BREAK_RE, CAMEL, _build_tokens
 from rules.keywords import (
     KeywordDensity,
@@ -425,3 +426,17 @@ def test_name_starts_keep_every_capital_a_name_can_start_with() -> None:
         capitals = list(_capitals_in_prose(t))
         expected = [i for i in capitals if t.shape[i] == CAMEL or _name_end(t, i) > i]
         assert list(_name_starts(t, capitals)) == expected
+
+
+def test_query_matches_find_what_the_query_pattern_finds() -> None:
+    rng = random.Random(15)
+    words = ["why", "WHY", "Why", "how", "When", "wheRe", "does", "DID", "is", "can", "elon", "x"]
+    words += ["-why", "’how", "xwhy", "İ", "?"]
+    separators = [" ", " ", " ", "  ", "\t", "\n", "", "."]
+    found = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(words) + rng.choice(separators) for _ in range(rng.randrange(20)))
+        expected = [m.span() for m in _query_re().finditer(text)]
+        assert [m.span() for m in query_matches(text)] == expected
+        found += len(expected)
+    assert found > 200
