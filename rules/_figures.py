@@ -8,6 +8,8 @@ figures that are not statistics: small amounts of money (prices), sales offers
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -94,11 +96,41 @@ def _figure_start() -> str:
     first letters only fails fast before the trie is tried.)"""
     # "a"/"an" open a figure only before a magnitude or money word ("a million",
     # "a dollar"); "a few", "a hundred" and "a quarter of a" are number words.
+    return rf"(?:(?=[$€£¥₹₩₽])|{_word_start()})"
+
+
+def _word_start() -> str:
+    """The word half of ``_figure_start``: a word boundary before a digit or an
+    opening word."""
+    # "a"/"an" open a figure only before a magnitude or money word ("a million",
+    # "a dollar"); "a few", "a hundred" and "a quarter of a" are number words.
     after_a = (*_MAG_WORDS, *load_phrases("num_currency_words").entries)
     a_words = [f"{a} {w}" for a in ("a", "an") for w in after_a]
     words = sorted({*_OPENING_WORDS, *a_words, *load_phrases("num_number_words").entries})
     firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return rf"(?:(?=[$€£¥₹₩₽])|\b(?=[\d{firsts}])(?=\d|{trie_regex(words)}))"
+    return rf"\b(?=[\d{firsts}])(?=\d|{trie_regex(words)})"
+
+
+@lru_cache(maxsize=1)
+def _word_start_re() -> re.Pattern[str]:
+    return re.compile(_word_start(), re.IGNORECASE)
+
+
+_CURRENCY_SIGN = re.compile("[$€£¥₹₩₽]")
+
+
+def figure_starts(text: str) -> list[int]:
+    """Every offset of ``text`` where ``_figure_start`` holds, sorted, for
+    ``find_figures(..., starts=)``: one scan of the whole text, cheaper than the
+    look-ahead in front of the big pattern at every position of every sentence.
+
+    The scan reads the text past a sentence's end, which can only let more
+    offsets through (a look-ahead that holds on a sentence holds on the text);
+    ``find_figures`` then matches the whole pattern, look-ahead included, within
+    the sentence, so the matches are the same."""
+    words = [m.start() for m in _word_start_re().finditer(text)]
+    signs = [m.start() for m in _CURRENCY_SIGN.finditer(text)]
+    return sorted(words + signs) if signs else words
 
 
 _AVERAGE_BEFORE = re.compile(
@@ -181,13 +213,37 @@ def find_figures(
     end: int,
     kinds: tuple[str, ...] = KINDS,
     min_money: float = MIN_MONEY,
+    starts: Sequence[int] | None = None,
 ) -> list[Figure]:
-    """Statistics in ``text[start:end]`` (one sentence), in order."""
+    """Statistics in ``text[start:end]`` (one sentence), in order.  ``starts``:
+    ``figure_starts(text)``, when many sentences of one text are checked."""
     out: list[Figure] = []
-    for m in _figure_re().finditer(text, start, end):
+    if starts is None:
+        matches: Iterable[re.Match[str]] = _figure_re().finditer(text, start, end)
+    else:
+        matches = _matches_at(text, start, end, starts)
+    for m in matches:
         kind = m.lastgroup or ""
         if kind not in kinds or _not_statistic(text, m, start, end, min_money):
             continue
         figure = m.group(0).strip()
         out.append(Figure(m.start(), m.end(), kind, " ".join(figure.split())))
     return out
+
+
+def _matches_at(text: str, start: int, end: int, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """``_figure_re().finditer(text, start, end)``, trying only the offsets in
+    ``starts`` (a superset of where a match can begin): in order, each from where
+    the last match ended, as ``finditer`` does (a figure is never empty)."""
+    pattern = _figure_re()
+    resume = start
+    for i in range(bisect_left(starts, start), len(starts)):
+        at = starts[i]
+        if at >= end:
+            break
+        if at < resume:
+            continue
+        m = pattern.match(text, at, end)
+        if m is not None:
+            yield m
+            resume = max(m.end(), at + 1)

@@ -17,7 +17,7 @@ from rules._claim_sources import (
     has_named_attribution,
     reference_blocks,
 )
-from rules._figures import KINDS, MIN_MONEY, Figure, find_figures
+from rules._figures import KINDS, MIN_MONEY, Figure, figure_starts, find_figures
 
 _CAPTION_LINE = re.compile(r"\W{0,3}(?:sources?|data|figures)\s*:", re.IGNORECASE)
 _CAPTION = re.compile(
@@ -134,10 +134,11 @@ class UncitedStatistic(Rule):
         text, blocks, opts = doc.text, doc.blocks, self.options
         covered = _captioned_blocks(doc) | reference_blocks(doc)
         sourced = _SourcedSentences(doc)
+        starts = figure_starts(text)
         for i, sent in enumerate(doc.sentences):
             if blocks[sent.block].kind == "heading" or sent.block in covered:
                 continue
-            figures = find_figures(text, sent.start, sent.end, opts.kinds, opts.min_money)
+            figures = find_figures(text, sent.start, sent.end, opts.kinds, opts.min_money, starts)
             figures = [f for f in figures if not in_quotation(doc, f.start)]
             if opts.first_person_is_source and figures:
                 first = _FIRST_PERSON.search(text, sent.start, sent.end)  # once a sentence

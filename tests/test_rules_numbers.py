@@ -418,3 +418,22 @@ def test_data_only_prefilter_gives_the_same_answers(monkeypatch: pytest.MonkeyPa
     slow = [sources.names_claim_source(t, s, e, data_only=True) for t, s, e in spans]
     assert fast == slow
     assert 100 < sum(slow) < len(slow) - 100
+
+
+def test_find_figures_at_figure_starts_equals_a_full_scan() -> None:
+    from rules._figures import figure_starts
+
+    texts = _sample_texts()
+    found = 0
+    for text in texts:
+        doc = Document(text)
+        starts = figure_starts(doc.text)
+        for s in doc.sentences:
+            plain = find_figures(doc.text, s.start, s.end)
+            assert find_figures(doc.text, s.start, s.end, starts=starts) == plain, text
+            found += len(plain)
+        third = len(text) // 3  # ranges cut anywhere, not only at sentence ends
+        assert find_figures(text, third, 2 * third, starts=figure_starts(text)) == find_figures(
+            text, third, 2 * third
+        )
+    assert found > 300
