@@ -16,8 +16,8 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, KeysView, Sequence
-from itertools import accumulate, compress, islice
-from operator import not_
+from itertools import accumulate, compress, islice, product, repeat
+from operator import itemgetter, not_
 from typing import NamedTuple
 
 from lint.document import WORD_RE, Document
@@ -39,6 +39,7 @@ _MARKS = frozenset(
 _CHUNK_CHARS = 1 << 20  # text tokenised at a time (bounds the temporary lists)
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'ſ", "’ſ")  # all a lowered word can end with to match
 LOWER, TITLE, CAMEL, UPPER, OTHER = range(5)
 POSSESSIVE_SUFFIXES = ("'s", "’s")  # lower-case possessive endings
 # ``bytes.translate`` tables over shapes: 1 where the shape is in the class.
@@ -166,20 +167,21 @@ def _build_tokens(text: str) -> Tokens:
     number of marks before it; its line, the number of line ends among them,
     which is kept per segment (``seg_line``) since no segment spans a line."""
     raw: list[str] = []
-    segment = array("i")
-    seg_line = array("i", [0])  # seg_line[s]: line ends among the first s marks
+    segment, lines = array("i"), array("i")
+    seg_line = [0]  # seg_line[s]: line ends among the first s marks
     shared: dict[str, str] = {}  # one string object per distinct word
     for start, end in _chunks(text):
         items = _TOKEN_RE.findall(text, start, end)
         marks = list(map(_MARKS.__contains__, items))
         is_word = list(map(not_, marks))
         breaks = len(seg_line) - 1  # marks before the chunk
-        segment.extend(compress(islice(accumulate(marks, initial=breaks), 1, None), is_word))
+        seg = list(compress(islice(accumulate(marks, initial=breaks), 1, None), is_word))
         line_ends = map(_LINE_MARKS.__contains__, compress(items, marks))
         seg_line.extend(islice(accumulate(line_ends, initial=seg_line[-1]), 1, None))
+        segment.fromlist(seg)  # (from lists: faster than from iterators)
+        lines.fromlist(list(map(seg_line.__getitem__, seg)))
         words = list(compress(items, is_word))
         raw.extend(map(shared.setdefault, words, words))
-    lines = array("i", map(seg_line.__getitem__, segment))
     low, shape = _WORDS.describe(raw, shared.keys())
     t = Tokens(text, low, raw, shape, segment, lines, set(), set(_repeated_lines(text)), {})
     _mark_title_lines(t)
@@ -212,15 +214,65 @@ class _WordTable:
     def describe(self, raw: list[str], vocab: KeysView[str]) -> tuple[list[str], bytes]:
         """Per word of ``raw`` (whose distinct words are ``vocab``): its
         lower-case form without a possessive, and its shape."""
-        new = vocab - self.low.keys()
+        new = set(vocab).difference(self.low)  # O(len(vocab)): looks each word up
         if len(self.low) + len(new) > self.limit:
             self.low.clear()
             self.shape.clear()
             new = set(vocab)
-        for word in new:
-            self.low[word] = strip_possessive(word.lower())
-            self.shape[word] = _shape(word)
+        if new:
+            words = list(new)
+            self.low.update(zip(words, lower_forms(words), strict=True))
+            self.shape.update(zip(words, shapes(words), strict=True))
         return list(map(self.low.__getitem__, raw)), bytes(map(self.shape.__getitem__, raw))
+
+
+def lower_forms(words: list[str]) -> list[str]:
+    """``[strip_possessive(w.lower()) for w in words]``, in C but for possessives.
+
+    The words (which hold no space) are lowered together, joined by spaces: a
+    space ends the only context lowering looks at (a final sigma's), so each is
+    lowered as on its own.  The possessive pattern can only match a lowered
+    word ending in an apostrophe and "s" or long s ("ſ", which matches "s"
+    case-insensitively)."""
+    low = " ".join(words).lower().split(" ") if words else []
+    for k in compress(range(len(low)), map(str.endswith, low, repeat(_POSSESSIVE_ENDINGS))):
+        low[k] = strip_possessive(low[k])
+    return low
+
+
+def shapes(words: list[str]) -> Iterator[int]:
+    """``map(_shape, words)``, with the string tests run in C: the shape is a
+    function of six tests, looked up in a table."""
+    firsts = list(map(itemgetter(0), words))
+    tests = zip(
+        map(str.isalpha, firsts),
+        map(bool, map(_CAMEL_RE.search, words)),
+        map(str.islower, words),
+        map(str.isupper, words),
+        map((1).__lt__, map(len, words)),
+        map(str.isupper, firsts),
+        strict=True,
+    )
+    return map(_SHAPE_OF_TESTS.__getitem__, tests)
+
+
+def _shape_of_tests(
+    alpha: bool, camel: bool, lower: bool, upper: bool, long: bool, cap: bool
+) -> int:
+    """``_shape`` given its tests: first letter alphabetic, camel case, all lower,
+    all upper, more than one character, first letter upper case."""
+    if not alpha:
+        return OTHER
+    if camel:
+        return CAMEL
+    if lower:
+        return LOWER
+    if upper:
+        return UPPER if long else TITLE
+    return TITLE if cap else OTHER
+
+
+_SHAPE_OF_TESTS = {tests: _shape_of_tests(*tests) for tests in product((False, True), repeat=6)}
 
 
 _WORDS = _WordTable()

@@ -14,7 +14,15 @@ from lint.document import WORD_RE, Document
 from lint.ngrams import frequent_ngram_starts
 from rules._kw_names import _capitals_in_prose, _name_end, _name_starts
 from rules._kw_queries import _query_re, query_matches
-from rules._kw_tokens import _BREAK_RE, CAMEL, _build_tokens
+from rules._kw_tokens import (
+    _BREAK_RE,
+    CAMEL,
+    _build_tokens,
+    _shape,
+    lower_forms,
+    shapes,
+    strip_possessive,
+)
 from rules.keywords import (
     KeywordDensity,
     MiscasedKeyword,
@@ -440,3 +448,31 @@ def test_query_matches_find_what_the_query_pattern_finds() -> None:
         assert [m.span() for m in query_matches(text)] == expected
         found += len(expected)
     assert found > 200
+
+
+def test_word_table_matches_the_per_word_functions() -> None:
+    rng = random.Random(16)
+    pieces = [
+        "a",
+        "B",
+        "ſ",
+        "S",
+        "s",
+        "'",
+        "’",
+        "Σ",
+        "σ",
+        "İ",
+        "ǅ",
+        "1",
+        "x",
+        "Y",
+        "é",
+        "ß",
+        "-",
+        ".",
+    ]
+    words = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6))) for _ in range(5000)]
+    words = [w for w in words if " " not in w]
+    assert lower_forms(words) == [strip_possessive(w.lower()) for w in words]
+    assert list(shapes(words)) == [_shape(w) for w in words]
