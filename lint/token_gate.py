@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cached_property
+from itertools import chain
 
 try:  # Python 3.11+
     from re import _constants as sre_c
@@ -50,7 +51,8 @@ DIGITS = "\x00digits"
 SYMBOL = "\x01"
 #: The prefix of a key for a word known only by its start: "\x03cite" for ``cite\w*``.
 PREFIX = "\x03"
-_SOME_NON_WORD = "\x02"  # stands for a whole non-word category such as \s
+_SOME_NON_WORD = "\x02"
+_SPECIAL = (DIGITS[0], SYMBOL, PREFIX)  # first characters of keys that are not words
 _MAX_STATES = 5000  # give up on patterns with more first-word spellings than this
 _WORD = re.compile(r"\w+")
 _REPEATS = tuple(
@@ -78,11 +80,58 @@ def first_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 def anchor_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Index keys of words of which every match contains at least one, or None."""
+    """Index keys of words of which every match contains at least one, or None
+    (the choice made without a text: long words before short ones)."""
+    tree = anchor_tree(pattern)
+    return None if tree is None else tree.choose({w: _static_cost(w) for w in tree.words})[1]
+
+
+def anchor_tree(pattern: re.Pattern[str]) -> Anchors | None:
+    """Every way the analysis found to anchor ``pattern`` (see :class:`Anchors`)."""
     try:
-        return _anchors(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+        found = _anchors(list(sre_parse.parse(pattern.pattern, pattern.flags)))
     except RecursionError:
         return None
+    return Anchors([found]) if isinstance(found, frozenset) else found
+
+
+class Anchors:
+    """Ways to anchor a pattern: ``options`` are alternatives (any one will do),
+    each a word set or ``Anchors`` united over branches (``union``: all parts are
+    needed, one per branch of an alternation).  Which option is best depends on
+    the text -- "said" is rare in a recipe and everywhere in news -- so the
+    choice is made per text, from the word counts of its index."""
+
+    __slots__ = ("options", "union", "_words")
+
+    def __init__(self, options: list[frozenset[str] | Anchors], union: bool = False) -> None:
+        self.options = options
+        self.union = union
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word named anywhere in the tree."""
+        if self._words is None:
+            self._words = frozenset().union(
+                *(o.words if isinstance(o, Anchors) else o for o in self.options)
+            )
+        return self._words
+
+    def choose(self, cost: Mapping[str, int]) -> tuple[int, frozenset[str]]:
+        """The cheapest word set (cost = sum of ``cost[word]``) and its cost."""
+        of = cost.__getitem__
+        picks = [
+            o.choose(cost) if isinstance(o, Anchors) else (sum(map(of, o)), o) for o in self.options
+        ]
+        if self.union:
+            return sum(c for c, _ in picks), frozenset().union(*(w for _, w in picks))
+        return min(picks, key=lambda p: p[0])
+
+
+def _static_cost(word: str) -> int:
+    """Without a text: short words are common words."""
+    return 1000 // (5 if word.startswith(SYMBOL) else len(word)) + 1
 
 
 def _words_from(items: list, guarded: bool) -> frozenset[str] | None:
@@ -100,14 +149,16 @@ def _words_from(items: list, guarded: bool) -> frozenset[str] | None:
     return frozenset(_key(word) for word, _, _ in states)
 
 
-def _anchors(items: list, guarded: bool = False, tail: list | None = None) -> frozenset[str] | None:
-    """The most selective word set every match of ``items`` must contain whole.
+def _anchors(
+    items: list, guarded: bool = False, tail: list | None = None
+) -> frozenset[str] | Anchors | None:
+    """Every word set that every match of ``items`` must contain whole.
 
     ``guarded``: the sequence starts where a word cannot go on from the left;
     ``tail``: what the enclosing pattern matches after the sequence.
     """
     tail = tail or []
-    options = []
+    options: list[frozenset[str] | Anchors] = []
     for i, (op, av) in enumerate(items):
         fresh = _starts_fresh(items, i, guarded)
         if i == 0 or fresh:
@@ -115,25 +166,27 @@ def _anchors(items: list, guarded: bool = False, tail: list | None = None) -> fr
             if words is not None:
                 options.append(words)
         after = items[i + 1 :] + tail
-        inner = None
+        inner: Anchors | None = None
         if op is sre_c.SUBPATTERN:
             inner = _anchors(list(av[-1]), fresh, after)
         elif op is sre_c.BRANCH:
             parts = [_anchors(list(alt), fresh, after) for alt in av[1]]
             if all(p is not None for p in parts):
-                inner = frozenset().union(*parts)  # type: ignore[arg-type]
+                inner = _united(parts)  # type: ignore[arg-type]
         elif op in _REPEATS and av[0] >= 1:
             inner = _anchors(list(av[2]), fresh)
         if inner is not None:
             options.append(inner)
     if not options:
         return None
-    return max(options, key=_selectivity)
+    return options[0] if len(options) == 1 else Anchors(options)
 
 
-def _selectivity(words: frozenset[str]) -> tuple[int, int]:
-    """Prefer sets whose shortest word is long (short words are common), then small sets."""
-    return (min(5 if w.startswith(SYMBOL) else len(w) for w in words), -len(words))
+def _united(parts: list[frozenset[str] | Anchors]) -> frozenset[str] | Anchors:
+    """Branches' anchors put together (plain word sets merge into one)."""
+    if all(isinstance(p, frozenset) for p in parts):
+        return frozenset().union(*parts)  # type: ignore[arg-type]
+    return Anchors(parts, union=True)
 
 
 _YES, _OPTIONAL, _NO = "yes", "optional", "no"
@@ -343,15 +396,20 @@ class WordIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         positions: dict[str, list[int]] = {}
+        get = positions.get
         for m in _WORD.finditer(text):
-            key = _key(m.group())
-            found = positions.get(key)
+            key = m.group()
+            if not (key.islower() and key.isascii()):  # most words are their own key
+                key = _key(key)
+            found = get(key)
             if found is None:
                 positions[key] = [m.start()]
             else:
                 found.append(m.start())
         self.positions = positions
         self._candidates: dict[frozenset[str], list[int]] = {}
+        self._anchors: dict[int, list[int]] = {}  # id(Anchors) -> candidates (trees live on)
+        self._sorted_words: list[str] | None = None  # for prefix keys, built on first need
 
     def candidates(self, words: frozenset[str]) -> list[int]:
         """Sorted start offsets of any of ``words`` (cached per word set)."""
@@ -361,8 +419,24 @@ class WordIndex:
                 if w not in self.positions and w[0] in (SYMBOL, PREFIX):
                     self.positions[w] = self._special(w)
             lists = [self.positions[w] for w in words if w in self.positions]
-            found = lists[0] if len(lists) == 1 else sorted(p for ps in lists for p in ps)
+            found = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
             self._candidates[words] = found
+        return found
+
+    def anchor_candidates(self, anchors: Anchors) -> list[int]:
+        """Sorted offsets of the anchor words that are rarest in this text."""
+        found = self._anchors.get(id(anchors))
+        if found is None:
+            counts = {w: len(self._positions_of(w)) for w in anchors.words}
+            _, words = anchors.choose(counts)
+            found = self._anchors[id(anchors)] = self.candidates(words)
+        return found
+
+    def _positions_of(self, key: str) -> list[int]:
+        found = self.positions.get(key)
+        if found is None:
+            found = self._special(key) if key[0] in (SYMBOL, PREFIX) else []
+            self.positions[key] = found
         return found
 
     def _special(self, key: str) -> list[int]:
@@ -370,8 +444,15 @@ class WordIndex:
         rest = key[1:]
         if key[0] == SYMBOL:
             return [m.start() for m in re.finditer(re.escape(rest), self.text)]
-        lists = [ps for w, ps in self.positions.items() if w.startswith(rest)]
-        return sorted(p for ps in lists for p in ps)
+        if self._sorted_words is None:
+            self._sorted_words = sorted(w for w in self.positions if w[0] not in _SPECIAL)
+        words = self._sorted_words
+        lists = []
+        for i in range(bisect_left(words, rest), len(words)):
+            if not words[i].startswith(rest):
+                break
+            lists.append(self.positions[words[i]])
+        return sorted(chain.from_iterable(lists))
 
 
 _last_index: WordIndex | None = None
@@ -417,11 +498,11 @@ class TokenGate:
         return first_words(self.pattern)
 
     @cached_property
-    def anchors(self) -> frozenset[str] | None:
+    def anchors(self) -> Anchors | None:
         """Words a match must contain, when its first words are open."""
         if self.first is not None or len(self.pattern.pattern) > MAX_ANALYSED_PATTERN:
             return None
-        return anchor_words(self.pattern)
+        return anchor_tree(self.pattern)
 
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
@@ -429,10 +510,13 @@ class TokenGate:
         end = len(text) if end is None else end
         if not _worth_gating(text) or _cuts_word(text, end):
             return self.pattern.finditer(text, start, end)
-        words = self.first if self.first is not None else self.anchors
-        if words is None:
+        index = word_index(text)
+        if self.first is not None:
+            positions = index.candidates(self.first)
+        elif self.anchors is not None:
+            positions = index.anchor_candidates(self.anchors)
+        else:
             return self.pattern.finditer(text, start, end)
-        positions = word_index(text).candidates(words)
         i = bisect_left(positions, start)
         if i == len(positions) or positions[i] >= end:
             return iter(())

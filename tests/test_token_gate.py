@@ -171,3 +171,19 @@ def test_a_process_gates_only_after_enough_text(monkeypatch: pytest.MonkeyPatch)
     assert seen == [False, False, True, True]
     assert token_gate._worth_gating(texts[-1])  # the same text again: counted once
     assert not token_gate._worth_gating("short text")
+
+
+def test_anchors_are_chosen_per_text_from_word_counts() -> None:
+    """Where "thought" is everywhere, anchor on "widely"/"generally"; and the reverse."""
+    gate = TokenGate(_compile(r"\b(?:[\w-]+\s+)?(?:widely|generally)\s+(?:believed|thought)\b"))
+    assert gate.first is None and gate.anchors is not None
+    musing = "I thought and thought. " * 200 + "It is widely believed so."
+    index = token_gate.WordIndex(musing)
+    assert index.anchor_candidates(gate.anchors) == [musing.index("widely")]
+    vague = "Widely, generally, widely. " * 200 + "It is widely believed so."
+    index = token_gate.WordIndex(vague)
+    assert index.anchor_candidates(gate.anchors) == [vague.index("believed")]
+    for text in (musing, vague):
+        assert [m.span() for m in gate.finditer(text)] == [
+            m.span() for m in gate.pattern.finditer(text)
+        ]
