@@ -38,6 +38,15 @@ def frequent_ngram_starts(
     code only touches the distinct frequent n-grams."""
     if len(words) < n:
         return []
+    starts = _hot_starts(words, n, min_count, frequent)
+    ends = map((n - 1).__add__, starts)
+    inside = map(eq, map(segment.__getitem__, starts), map(segment.__getitem__, ends))
+    return list(compress(starts, inside))  # first and last word in one segment
+
+
+def _hot_starts(words: Sequence[str], n: int, min_count: int, frequent: Set[str]) -> list[int]:
+    """Positions of the n-grams seen ``min_count``+ times, made of ``frequent``
+    words (in any segments)."""
     mask = list(map(frequent.__contains__, words))
     selectors = mask
     for k in range(1, n):  # selectors[i]: words i .. i+n-1 all frequent
@@ -48,9 +57,7 @@ def frequent_ngram_starts(
     if not hot:
         return []
     starts = compress(range(len(selectors)), selectors)
-    ends = compress(islice(segment, n - 1, None), selectors)
-    inside = map(eq, compress(segment, selectors), ends)  # first and last word, one segment
-    return list(compress(starts, map(and_, map(hot.__contains__, grams), inside)))
+    return list(compress(starts, map(hot.__contains__, grams)))
 
 
 def consecutive_runs(starts: Sequence[int], segment: Sequence[int]) -> Iterator[tuple[int, int]]:
