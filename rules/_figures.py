@@ -221,7 +221,10 @@ def find_figures(
     if starts is None:
         matches: Iterable[re.Match[str]] = _figure_re().finditer(text, start, end)
     else:
-        matches = _matches_at(text, start, end, starts)
+        first = bisect_left(starts, start)
+        if first == len(starts) or starts[first] >= end:
+            return out  # most sentences: no figure can start in them
+        matches = _matches_at(text, end, starts, first)
     for m in matches:
         kind = m.lastgroup or ""
         if kind not in kinds or _not_statistic(text, m, start, end, min_money):
@@ -231,13 +234,13 @@ def find_figures(
     return out
 
 
-def _matches_at(text: str, start: int, end: int, starts: Sequence[int]) -> Iterator[re.Match[str]]:
-    """``_figure_re().finditer(text, start, end)``, trying only the offsets in
-    ``starts`` (a superset of where a match can begin): in order, each from where
-    the last match ended, as ``finditer`` does (a figure is never empty)."""
+def _matches_at(text: str, end: int, starts: Sequence[int], first: int) -> Iterator[re.Match[str]]:
+    """``_figure_re().finditer(text, starts[first], end)``, trying only the offsets
+    in ``starts`` (a superset of where a match can begin): in order, each from
+    where the last match ended, as ``finditer`` does (a figure is never empty)."""
     pattern = _figure_re()
-    resume = start
-    for i in range(bisect_left(starts, start), len(starts)):
+    resume = 0
+    for i in range(first, len(starts)):
         at = starts[i]
         if at >= end:
             break
