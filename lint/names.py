@@ -21,7 +21,9 @@ _CONNECT = r"(?:de|van|von|der|den|da|di|du|la|le|bin|ibn|al)"
 NAME_RUN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_CAP_TOKEN})*(?:['’]s?(?!\w))?")
 #: A token that looks like part of a person's name ("Jo", "J.", "McDonald", "O'Neil").
 PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]*[’']?[A-Z][a-z]+)$")
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;)] )([A-Z][\w\-]*)")
+# The capital is matched first and what precedes it checked behind it: the same
+# matches as a look-behind in front, but ``re`` skips to capitals at C speed.
+_MID_SENTENCE_CAPITAL = re.compile(r"([A-Z](?<=[\w,;)] [A-Z])[\w\-]*)")
 _SUBJECT_FOLLOW = re.compile(r"\s+(?!(?:of|in|on|at|for|and|from|with|to|by|as)\b)[a-z]")
 
 

@@ -376,3 +376,23 @@ def test_hypothetical_look_ahead_keeps_every_match() -> None:
         assert [m.span() for m in _HYPOTHETICAL.finditer(text)] == [
             m.span() for m in slow.finditer(text)
         ]
+
+
+def test_mid_sentence_capitals_match_the_look_behind_form() -> None:
+    import re
+
+    from lint.names import _MID_SENTENCE_CAPITAL
+
+    old = re.compile(r"(?<=[\w,;)] )([A-Z][\w\-]*)")
+    pieces = ["Jo", " ", "said", ",", ";", ")", "(", "\n", "Bloggs", "x-Ray", "A", "é", "_", "9"]
+    rng = random.Random(35)
+    texts = ["".join(rng.choices(pieces, k=30)) for _ in range(3000)]
+    news = SHARED / "corpus" / "news"
+    if news.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(news.glob("*.txt"))[:10]]
+    found = 0
+    for text in texts:
+        got = [m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(text)]
+        assert got == [m.group(1) for m in old.finditer(text)], text
+        found += len(got)
+    assert found > 1000
