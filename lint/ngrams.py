@@ -46,18 +46,25 @@ def frequent_ngram_starts(
 
 def _hot_starts(words: Sequence[str], n: int, min_count: int, frequent: Set[str]) -> list[int]:
     """Positions of the n-grams seen ``min_count``+ times, made of ``frequent``
-    words (in any segments)."""
-    mask = list(map(frequent.__contains__, words))
+    words (in any segments).  Little memory on a long document: flags are
+    bytes, and the n-grams are made twice (to count them, then to pick the
+    frequent ones) rather than kept."""
+    mask = bytes(map(frequent.__contains__, words))
     selectors = mask
     for k in range(1, n):  # selectors[i]: words i .. i+n-1 all frequent
-        selectors = list(map(and_, selectors, islice(mask, k, None)))
-    grams = list(compress(zip(*[words[k:] for k in range(n)], strict=False), selectors))
-    counts = Counter(grams)
+        selectors = bytes(map(and_, selectors, islice(mask, k, None)))
+    counts = Counter(compress(_windows(words, n), selectors))
     hot = set(compress(counts, map(min_count.__le__, counts.values())))
     if not hot:
         return []
     starts = compress(range(len(selectors)), selectors)
+    grams = compress(_windows(words, n), selectors)
     return list(compress(starts, map(hot.__contains__, grams)))
+
+
+def _windows(words: Sequence[str], n: int) -> Iterator[tuple[str, ...]]:
+    """Every run of ``n`` consecutive words, as a tuple (none copied)."""
+    return zip(*[islice(words, k, None) for k in range(n)], strict=False)
 
 
 def consecutive_runs(starts: Sequence[int], segment: Sequence[int]) -> Iterator[tuple[int, int]]:

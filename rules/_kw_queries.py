@@ -33,36 +33,54 @@ def _query_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?i:{openers})\s+(?:{aux})\s+(?=\w)")
 
 
+_CHUNK_CHARS = 1 << 16  # text lowered at a time (lowering a long text takes much memory)
+
+
 @cache
-def _opener_re() -> re.Pattern[str]:
-    """A question word and a space, in lower-case text: a scan without
-    look-behind or case folding, fast in ``re``."""
+def _opener_re(ignore_case: bool = False) -> re.Pattern[str]:
+    """A question word and a space: a scan without look-behind (and, in
+    lower-case text, without case folding), fast in ``re``."""
     openers = "|".join(sorted(word_list("kw_query_openers")))
-    return re.compile(rf"(?:{openers})\s")
+    return re.compile(rf"(?:{openers})\s", re.IGNORECASE if ignore_case else 0)
 
 
 def query_matches(text: str) -> Iterator[re.Match[str]]:
-    """``_query_re().finditer(text)``, found faster.
-
-    The lower-case text is scanned for a question word and a space, and only
-    there is ``_query_re`` tried.  Every match is found: the question words are
-    ASCII, and no character but their capitals matches them case-insensitively
-    or lowers to them.  Lowering keeps offsets unless a character lowers to two
-    ("İ"), which makes the text longer: then the text is scanned as it is."""
+    """``_query_re().finditer(text)``, found faster: ``_query_re`` is only tried
+    where a question word starts (``_opener_starts``), left to right, from the
+    end of the previous match on, as ``finditer`` would."""
     query = _query_re()
-    low = text.lower()
-    if len(low) != len(text):
-        yield from query.finditer(text)
-        return
-    opener = _opener_re()
     pos = 0
-    while (hit := opener.search(low, pos)) is not None:
-        m = query.match(text, hit.start())
-        if m is None:
-            pos = hit.start() + 1  # no match starts here; finditer tries the next place
+    for start in _opener_starts(text):
+        if start < pos:
             continue
-        yield m
-        pos = m.end()
+        m = query.match(text, start)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _opener_starts(text: str) -> Iterator[int]:
+    """In order, every offset where a question word and a space start, case
+    aside: every place a match of ``_query_re`` can start.
+
+    The text is lowered a chunk at a time (with a few characters more, so that
+    a question word starting in the chunk is whole) and scanned.  No character
+    but the capitals of the (ASCII) question words matches them
+    case-insensitively or lowers to them.  Lowering keeps offsets unless a
+    character lowers to two ("İ"), which makes the chunk longer: that chunk is
+    then scanned case-insensitively as it is."""
+    overlap = max(map(len, word_list("kw_query_openers")), default=0) + 1
+    for chunk in range(0, len(text), _CHUNK_CHARS):
+        piece = text[chunk : chunk + _CHUNK_CHARS + overlap]
+        low = piece.lower()
+        if len(low) == len(piece):
+            opener, scanned = _opener_re(), low
+        else:
+            opener, scanned = _opener_re(ignore_case=True), piece
+        at = 0
+        while (hit := opener.search(scanned, at)) is not None and hit.start() < _CHUNK_CHARS:
+            yield chunk + hit.start()
+            at = hit.start() + 1
 
 
 def pasted_queries(text: str, max_words: int, min_words: int) -> Iterator[PastedQueryMatch]:

@@ -442,7 +442,11 @@ def test_name_starts_keep_every_capital_a_name_can_start_with() -> None:
     assert found > 500
 
 
-def test_query_matches_find_what_the_query_pattern_finds() -> None:
+@pytest.mark.parametrize("chunk", [5, 11, 1 << 16])
+def test_query_matches_find_what_the_query_pattern_finds(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("rules._kw_queries._CHUNK_CHARS", chunk)
     rng = random.Random(15)
     words = ["why", "WHY", "Why", "how", "When", "wheRe", "does", "DID", "is", "can", "elon", "x"]
     words += ["-why", "’how", "xwhy", "İ", "?"]
