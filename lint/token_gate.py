@@ -49,6 +49,7 @@ MAX_ANALYSED_PATTERN = 50_000
 DIGITS = "\x00digits"
 #: The prefix of a key for a match that starts with punctuation: "\x01[" for "[".
 SYMBOL = "\x01"
+MIN_PREFIX = 3  # shortest useful prefix key
 #: The prefix of a key for a word known only by its start: "\x03cite" for ``cite\w*``.
 PREFIX = "\x03"
 _SOME_NON_WORD = "\x02"
@@ -284,9 +285,10 @@ def _step(op, av, states: set[_State]) -> set[_State]:  # noqa: ANN001 - sre int
 
 def _prefix(state: _State) -> _State:
     """An open word whose end is unknown becomes a prefix key: the match's first
-    word starts with it.  Impossible for an empty word or a number."""
+    word starts with it.  Not for a number, nor for fewer than MIN_PREFIX letters
+    (``[a-z]+ly`` would give "a", "b", ...: every word of the text)."""
     word, _, guarded = state
-    if not word or word == DIGITS or word.isdecimal():
+    if len(word) < MIN_PREFIX or word == DIGITS or word.isdecimal():
         raise _Unprovable
     return (PREFIX + word, True, guarded)
 
