@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 from lint.document import Document
 from lint.phrases import load_phrases
+from rules._seo_screens import WordStart, screen, word_key
 from rules._seo_text import count_words
 
 SentenceTest = Callable[[Document, int, int], bool]
@@ -23,6 +24,9 @@ _LEAD_IN = re.compile(
     r"|(?:to|if|for|whether|when|while)\b[^,.!?\n]{0,150},\s*)",
     re.IGNORECASE,
 )
+_LEAD_IN_START = WordStart(_LEAD_IN)
+# The sentence's leading non-word characters (``_NON_WORD``), then its first word.
+_BODY_WORD = re.compile(r"([^\w]*)(\w*)")
 _HOOK = re.compile(
     r"(?:(?:ready|want|wanna|looking|interested|curious|eager|keen|excited|need)\b[^\n]*\?"
     r"|(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:reading|stopping\s+by|visiting)"
@@ -33,21 +37,38 @@ _HOOK = re.compile(
 
 def is_call_to_action(doc: Document, start: int, end: int) -> bool:
     """An imperative with a promotional marker or two weaker cues, or a self-promoting
-    opening ("Subscribe to ...") that needs none."""
-    pos = _body_start(doc, start, end)
-    if load_phrases("seo_cta_self").pattern.match(doc.text, pos, end):
+    opening ("Subscribe to ...") that needs none.
+
+    Most sentences are settled by their first word alone: when no entry of the
+    self-promoting openings, the verbs or the lead-ins can start with it, neither
+    the opening nor ``_opens_with_verb`` can match (see ``rules._seo_screens``)."""
+    text = doc.text
+    head = _BODY_WORD.match(text, start, end)
+    pos, key = head.end(1), word_key(head.group(2))  # type: ignore[union-attr]
+    self_promo = screen("seo_cta_self")
+    if self_promo.may_start(key) and self_promo.plist.pattern.match(text, pos, end):
         return True
+    at_word_start = pos > start or pos == 0 or not _is_word(text[pos - 1])
+    verb_may = screen("seo_cta_verbs").may_start(key)
+    if at_word_start and not verb_may and not _LEAD_IN_START.may_start(key):
+        return False
     if not _opens_with_verb(doc, pos, end):
         return False
-    if load_phrases("seo_cta_markers").search(doc.text, start, end) is not None:
+    # Plain searches: the same matches as the lists' token gates, and these short
+    # ranges do not pay for a word index of the whole text.
+    if load_phrases("seo_cta_markers").pattern.search(text, start, end) is not None:
         return True
     cues = (
-        _EMOJI.search(doc.text, start, end),
-        _URGENT.search(doc.text, start, end),
-        _SELF.search(doc.text, start, end),
-        load_phrases("seo_cta_links").search(doc.text, start, end),
+        _EMOJI.search(text, start, end),
+        _URGENT.search(text, start, end),
+        _SELF.search(text, start, end),
+        load_phrases("seo_cta_links").pattern.search(text, start, end),
     )
     return sum(cue is not None for cue in cues) >= 2
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _opens_with_verb(doc: Document, pos: int, end: int) -> bool:

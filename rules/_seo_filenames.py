@@ -25,6 +25,17 @@ _DEVICE_NAME = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?:;,]\s")
+# How a filename line ends (see filename_lines).
+_FILENAME_END = re.compile(rf"\.(?:{_MEDIA_EXT})[\s*_\"'“”‘’]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def filename_lines(doc: Document) -> frozenset[int]:
+    """Lines that may be filename lines, found in one pass over the text: a line
+    ``_FILENAME_LINE`` matches ends with "." and an extension, then only closing
+    characters, which is what ``_FILENAME_END`` finds before a line break.  (A match
+    cannot take another line's extension: the characters it runs over after the
+    extension are spaces and closing marks, never an extension's letters.)"""
+    return frozenset(doc.line_index(m.start()) for m in _FILENAME_END.finditer(doc.text))
 
 
 def is_filename_line(doc: Document, span: Span) -> bool:

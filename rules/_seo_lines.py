@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lint.document import Document, Span
-from lint.phrases import PhraseList, load_phrases
-from rules._seo_filenames import is_filename_line
-from rules._seo_text import SENTENCE_END, WORD, content_start, count_words, cover, is_blank
+from lint.phrases import load_phrases
+from rules._seo_filenames import filename_lines, is_filename_line
+from rules._seo_screens import StartScreen, screen, start_key, word_key
+from rules._seo_text import SENTENCE_END, WORD, count_words, cover, line_heads
 
 # Longest line (characters) that can be a menu item, widget or filename line.
 MAX_ITEM_LINE = 160
@@ -40,34 +41,119 @@ class LineKinds:
 @lru_cache(maxsize=4)
 def classify_lines(doc: Document) -> LineKinds:
     """Classify every line once per document (the line rules share the result)."""
-    lists = (
-        load_phrases("seo_chrome_terms"),
-        load_phrases("seo_widgets"),
-        load_phrases("seo_chrome_weak"),
-    )
-    rows = [_classify_line(doc, span, lists) for span in doc.lines]
+    scan = _LineScan(doc)
+    starts, blanks = line_heads(doc)
+    rows = [
+        _NOTHING if blank else scan.classify(i, span, start)
+        for i, (span, start, blank) in enumerate(zip(doc.lines, starts, blanks, strict=True))
+    ]
     strong, widget, nav, lead, filename = ([row[k] for row in rows] for k in range(5))
-    for i in headings_among(doc, strong, widget, nav, lead, filename):
+    for i in headings_among(doc, blanks, strong, widget, nav, lead, filename):
         strong[i] = widget[i] = False
     return LineKinds(tuple(strong), tuple(widget), tuple(nav), tuple(lead), tuple(filename))
 
 
-def _classify_line(
-    doc: Document, span: Span, lists: tuple[PhraseList, ...]
-) -> tuple[bool, bool, bool, bool, bool]:
-    """(strong, widget, nav, lead, filename) of one line; ``lists`` are the chrome,
-    widget and weak menu items, in that order."""
-    if is_blank(doc.text, span):
-        return False, False, False, False, False
-    strong = widget = nav = filename = False
-    if span.end - span.start <= MAX_ITEM_LINE:
-        items = cover(doc, span, lists)
-        widget = (bool(items) and widget_only(doc, span, lists[1])) or headline_counter(doc, span)
-        nav = bool(items)
-        strong = not widget and any(k == 0 for k, _ in items)
-        filename = is_filename_line(doc, span)
-    lead = not (strong or widget) and is_chrome_lead(doc, span)
-    return strong, widget, nav, lead, filename
+_NOTHING = (False, False, False, False, False)  # what a blank line is
+
+
+# The separators before a line's first item (``GAP_OK``), then the word there.
+_GAP_WORD = re.compile(r"((?:\]\([^)\s]*\)|[\W_])*)(\w*)")
+_COVER_LISTS = ("seo_chrome_terms", "seo_widgets", "seo_chrome_weak")
+_LEAD_LISTS = ("seo_chrome_notice", "seo_chrome_lead", "seo_chrome_label")
+_COVER_BITS, _LEAD_BITS = 0b000111, 0b111000
+
+
+class _LineScan:
+    """What one document's lines are checked against, with the document-wide screens:
+    the lines where a list's open entries, a counter tail or a filename can occur
+    (None: any line).
+
+    Most lines are prose, and prose fails every check at its first word.  So each
+    line's first word is read once, and a bit mask per distinct word tells which
+    lists have an entry that can start with it (``StartScreen.may_start``); a line
+    whose word no list can start with, and whose open entries are ruled out, is
+    settled without matching any list."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.lists = tuple(screen(name) for name in _COVER_LISTS)
+        self.screens = self.lists + tuple(screen(name) for name in _LEAD_LISTS)
+        self.rest_lines = tuple(plist.rest_lines(doc) for plist in self.lists)
+        self.lead_rest = screen("seo_chrome_lead").rest_lines(doc)
+        self.counters = screen("seo_counter_tail").rest_lines(doc)
+        self.filenames = filename_lines(doc)
+
+    def classify(self, i: int, span: Span, start: int) -> tuple[bool, bool, bool, bool, bool]:
+        """(strong, widget, nav, lead, filename) of line ``i``, which is not blank;
+        ``start`` is its content start.
+
+        The answer depends on the line's text alone (every check reads only inside
+        the line, and what precedes a line, a line break or nothing, looks the same
+        to every lookbehind and word boundary), so the answers for short lines,
+        where menus, buttons and counters repeat, are remembered by their text."""
+        if span.end - span.start > MAX_ITEM_LINE:
+            return self._classify(i, span, start)
+        line = self.doc.text[span.start : span.end]
+        row = _ROWS.get(line)
+        if row is None:
+            if len(_ROWS) >= MAX_REMEMBERED:
+                _ROWS.clear()
+            row = _ROWS[line] = self._classify(i, span, start)
+        return row
+
+    def _classify(self, i: int, span: Span, start: int) -> tuple[bool, bool, bool, bool, bool]:
+        doc, text = self.doc, self.doc.text
+        head = _GAP_WORD.match(text, span.start, span.end)
+        pos, word = head.end(1), head.group(2)  # type: ignore[union-attr]
+        mask = _MASKS.get(word)
+        if mask is None:
+            mask = _mask(word, self.screens)
+        strong = widget = nav = filename = False
+        if span.end - span.start <= MAX_ITEM_LINE:
+            rest_ok = tuple(lines is None or i in lines for lines in self.rest_lines)
+            if mask & _COVER_BITS or self._rest_may_match(rest_ok, pos, span.end):
+                items = cover(doc, span, self.lists, rest_ok)
+                widget = bool(items) and widget_only(doc, span, self.lists[1])
+                nav = bool(items)
+                strong = not widget and any(k == 0 for k, _ in items)
+            if not widget and (self.counters is None or i in self.counters):
+                widget = headline_counter(doc, span)
+                strong = strong and not widget
+            if self.filenames is None or i in self.filenames:
+                filename = is_filename_line(doc, span)
+        if strong or widget:
+            return strong, widget, nav, False, filename
+        lead_ok = self.lead_rest is None or i in self.lead_rest
+        if (
+            start == pos
+            and not (mask & _LEAD_BITS or lead_ok)
+            and text.find("#", span.start, span.end) < 0
+        ):
+            return strong, widget, nav, False, filename  # no lead list can start here
+        return strong, widget, nav, is_chrome_lead(doc, span, start, lead_ok), filename
+
+    def _rest_may_match(self, rest_ok: tuple[bool, ...], pos: int, end: int) -> bool:
+        """Can an open entry of a cover list match at ``pos`` (no list can start there)?"""
+        text = self.doc.text
+        for plist, ok in zip(self.lists, rest_ok, strict=True):
+            rest = plist.rest if ok else None
+            if rest is not None and rest.match(text, pos, end):
+                return True
+        return False
+
+
+#: Most line texts whose classification is remembered (then the memory starts over).
+MAX_REMEMBERED = 50_000
+_ROWS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}  # short line text -> its row
+_MASKS: dict[str, int] = {}  # first word -> bits of the lists that may start with it
+
+
+def _mask(word: str, screens: tuple[StartScreen, ...]) -> int:
+    """Bit k set when ``screens[k]`` may match at a position holding ``word``."""
+    key = word_key(word)
+    mask = sum(1 << k for k, plist in enumerate(screens) if plist.may_start(key))
+    _MASKS[word] = mask
+    return mask
 
 
 def is_line_residue(kinds: LineKinds, index: int) -> bool:
@@ -75,7 +161,7 @@ def is_line_residue(kinds: LineKinds, index: int) -> bool:
     return kinds.strong[index] or kinds.widget[index] or kinds.lead[index] or kinds.filename[index]
 
 
-def headings_among(doc: Document, *kinds: list[bool]) -> Iterator[int]:
+def headings_among(doc: Document, blanks: tuple[bool, ...], *kinds: list[bool]) -> Iterator[int]:
     """One-word chrome lines that head the paragraph after them ("Menu" before "The
     menu changes weekly ..."): the word comes back in the next line of prose.
 
@@ -89,7 +175,7 @@ def headings_among(doc: Document, *kinds: list[bool]) -> Iterator[int]:
             words = WORD.findall(doc.text, span.start, span.end)
             if len(words) == 1 and _mentions(doc, doc.lines[next_prose], words[0]):
                 yield i
-        if not (is_blank(doc.text, span) or nav[i] or lead[i] or filename[i] or widget[i]):
+        if not (blanks[i] or nav[i] or lead[i] or filename[i] or widget[i]):
             next_prose = i
 
 
@@ -115,23 +201,23 @@ def headline_counter(doc: Document, span: Span) -> bool:
     return sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.6 * len(words)
 
 
-def widget_only(doc: Document, span: Span, widgets: PhraseList) -> bool:
+def widget_only(doc: Document, span: Span, widgets: StartScreen) -> bool:
     """Is the line made of widget items only, one of them longer than a letter?"""
     items = cover(doc, span, (widgets,))
     return any(length > 1 for _, length in items)
 
 
-def is_chrome_lead(doc: Document, span: Span) -> bool:
-    """Does the line open with a chrome label, boilerplate or notice (or is it tags)?"""
-    if _HASHTAGS.fullmatch(doc.text, span.start, span.end):
+def is_chrome_lead(doc: Document, span: Span, start: int, rest_ok: bool = True) -> bool:
+    """Does the line (content from ``start``) open with a chrome label, boilerplate or
+    notice (or is it tags)?  ``rest_ok`` False: no open lead entry can match here."""
+    text, end = doc.text, span.end
+    if text.find("#", span.start, end) >= 0 and _HASHTAGS.fullmatch(text, span.start, end):
         return True
-    start = content_start(doc, span)
-    if load_phrases("seo_chrome_notice").pattern.match(doc.text, start, span.end):
+    key = start_key(text, start, end)
+    if screen("seo_chrome_notice").match(text, start, end, key):
         return True
-    lead = load_phrases("seo_chrome_lead").pattern.match(doc.text, start, span.end)
-    label = (
-        None if lead else load_phrases("seo_chrome_label").pattern.match(doc.text, start, span.end)
-    )
-    if not (lead or label) or count_words(doc, start, span.end) > MAX_LEAD_WORDS:
+    lead = screen("seo_chrome_lead").match(text, start, end, key, rest_ok)
+    label = None if lead else screen("seo_chrome_label").match(text, start, end, key)
+    if not (lead or label) or count_words(doc, start, end) > MAX_LEAD_WORDS:
         return False
-    return lead is not None or not SENTENCE_END.search(doc.text, start, span.end)
+    return lead is not None or not SENTENCE_END.search(text, start, end)

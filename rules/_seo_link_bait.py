@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from lint.document import Document, Span
 from lint.phrases import load_phrases
-from rules._seo_text import GAP_OK, WORD, content_start, count_words
+from rules._seo_screens import screen
+from rules._seo_text import GAP_OK, WORD, count_words
 
 # Longest line (words) that a related-link opening ("Read more:") can start.
 MAX_RELATED_WORDS = 25
@@ -18,13 +19,12 @@ _QUESTION_WORD = re.compile(
 )
 
 
-def is_related_line(doc: Document, span: Span) -> bool:
-    """Does the line open with a related-link label that stands alone ("Most read")
-    or is followed by a delimiter ("Read more: <headline>")?"""
-    start = content_start(doc, span)
+def is_related_line(doc: Document, span: Span, start: int) -> bool:
+    """Does the line (content from ``start``) open with a related-link label that
+    stands alone ("Most read") or is followed by a delimiter ("Read more: <headline>")?"""
     if start >= span.end:
         return False
-    m = load_phrases("seo_related").pattern.match(doc.text, start, span.end)
+    m = screen("seo_related").match(doc.text, start, span.end)
     if not m or count_words(doc, start, span.end) > MAX_RELATED_WORDS:
         return False
     rest_empty = GAP_OK.fullmatch(doc.text, m.end(), span.end) is not None

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from lint.document import Document
 from rules._seo_lines import LineKinds, classify_lines, is_line_residue
-from rules._seo_text import content_start, count_words
+from rules._seo_text import count_words, line_heads
 
 # Defaults of SEO001's options `nav-run` and `weak-nav-run`.
 NAV_RUN = 3
@@ -44,8 +44,9 @@ def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -
             if widgets:
                 flagged.update(counts)
 
+    starts = line_heads(doc)[0]
     for i, span in enumerate(doc.lines):
-        if kinds.filename[i] or content_start(doc, span) == span.end:
+        if kinds.filename[i] or starts[i] == span.end:
             continue  # blank lines, "·" and "***" do not break a run
         if kinds.nav[i] or kinds.lead[i]:
             run.append(i)
@@ -77,8 +78,9 @@ def menu_blocks(doc: Document, kinds: LineKinds, min_lines: int) -> set[int]:
         if anchor and 2 * known >= len(group):
             flagged.update(group)
 
+    starts = line_heads(doc)[0]
     for i, span in enumerate(doc.lines):
-        start = content_start(doc, span)
+        start = starts[i]
         short = span.end - start <= 60 and count_words(doc, start, span.end) <= 4
         if short and (kinds.nav[i] or _MENU_ITEM.fullmatch(doc.text, start, span.end)):
             group.append(i)

@@ -8,9 +8,10 @@ gives the quoted text of a message.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lint.document import Document, Span
-from lint.phrases import PhraseList
+from rules._seo_screens import StartScreen, start_key
 
 # What may sit between the items of a line: separators, emoji, Markdown link targets.
 GAP_OK = re.compile(r"(?:\]\([^)\s]*\)|[\W_])*")
@@ -18,6 +19,9 @@ BLANK = re.compile(r"\s*")
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _CONTENT = re.compile(r"[^\W_]|[©@#]")
+# From a line start: its leading white space (group 1), then every character that
+# is not content (not _CONTENT), up to the line break.
+_LINE_HEAD = re.compile(r"^([^\S\n]*)(?:[^\w\n©@#]|_)*", re.MULTILINE)
 
 
 def is_blank(text: str, span: Span) -> bool:
@@ -31,6 +35,24 @@ def content_start(doc: Document, span: Span) -> int:
     return m.start() if m else span.end
 
 
+@lru_cache(maxsize=4)
+def line_heads(doc: Document) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    """``content_start`` and ``is_blank`` of every line, read in one pass over the
+    text: each line start (``^`` after every line feed, as ``doc.lines`` splits)
+    is followed by its white space and then its run of non-content characters."""
+    lines = doc.lines
+    heads = list(_LINE_HEAD.finditer(doc.text))
+    if len(heads) != len(lines):  # pragma: no cover - the two splits always agree
+        return (
+            tuple(content_start(doc, span) for span in lines),
+            tuple(is_blank(doc.text, span) for span in lines),
+        )
+    # A "\r\n" line: the runs may take its "\r", which lies past the line's end.
+    starts = tuple(min(m.end(), span.end) for m, span in zip(heads, lines, strict=True))
+    blanks = tuple(m.end(1) >= span.end for m, span in zip(heads, lines, strict=True))
+    return starts, blanks
+
+
 def count_words(doc: Document, start: int, end: int) -> int:
     """Number of words in ``doc.text[start:end]``."""
     return len(WORD.findall(doc.text, start, end))
@@ -42,19 +64,28 @@ def shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def cover(doc: Document, span: Span, lists: tuple[PhraseList, ...]) -> list[tuple[int, int]]:
+def cover(
+    doc: Document,
+    span: Span,
+    lists: tuple[StartScreen, ...],
+    rest_ok: tuple[bool, ...] | None = None,
+) -> list[tuple[int, int]]:
     """Items that cover every letter and digit of the line, left to right, as
     (list index, length) pairs; empty when some word is not an item of ``lists``.
 
     Each list is tried only where an item can start (after the separators), taking
-    the longest match, so a line of prose fails at its first word: linear time."""
+    the longest match, so a line of prose fails at its first word: linear time.
+    The word at each position is keyed once for the screens of all lists;
+    ``rest_ok`` tells each screen whether its open entries can match on this line."""
     text, end = doc.text, span.end
     pos = _skip_gap(text, span.start, end)
     found: list[tuple[int, int]] = []
+    oks = rest_ok or (True,) * len(lists)
     while pos < end:
         best = (-1, pos)
+        key = start_key(text, pos, end)
         for k, plist in enumerate(lists):
-            m = plist.pattern.match(text, pos, end)
+            m = plist.match(text, pos, end, key, oks[k])
             if m and m.end() > best[1]:
                 best = (k, m.end())
         if best[0] < 0:

@@ -20,6 +20,7 @@ from rules._seo_lines import classify_lines
 from rules._seo_link_bait import closing_sentences, is_headline_bait, is_related_line
 from rules._seo_menus import NAV_RUN, WEAK_NAV_RUN, nav_runs, removable_lines
 from rules._seo_reports import line_violation, sentence_violation
+from rules._seo_text import line_heads
 
 
 class PageChrome(Rule):
@@ -323,10 +324,11 @@ class RelatedLinkBait(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         removable = removable_lines(doc)  # lines the line rules report already
+        starts = line_heads(doc)[0]
         related = [
             i
             for i, span in enumerate(doc.lines)
-            if i not in removable and is_related_line(doc, span)
+            if i not in removable and is_related_line(doc, span, starts[i])
         ]
         for i in related:
             yield line_violation(self, doc, i, "related-link bait", safe=False)

@@ -369,12 +369,12 @@ def test_seed_articles() -> None:
 def test_every_plain_list_item_covers_a_line_of_itself(name: str) -> None:
     """An item shadowed by a shorter one listed before it (the alternation takes the
     first entry that matches) or broken by escaping would never cover its own line."""
-    from lint.phrases import load_phrases
+    from rules._seo_screens import screen
     from rules._seo_text import cover
 
-    plist = load_phrases(name)
+    plist = screen(name)
     broken = []
-    for entry in plist.entries:
+    for entry in plist.plist.entries:
         if entry.startswith("re:"):
             continue
         doc = Document(entry + "\n")

@@ -1,0 +1,220 @@
+"""Cheap exact screens for the anchored phrase-list matches of the SEO rules.
+
+The SEO rules try phrase lists *at* one position: the first word of a line or a
+sentence ("Posted in ...", "Subscribe to ...").  Almost every line of an article is
+prose whose first word no list entry can start with, yet ``pattern.match`` tries
+every regex entry of the alternation there.  A :class:`StartScreen` asks first:
+
+* which words can a match of each entry start with?  ``lint.token_gate.first_words``
+  works that out from the compiled entry (a match begins with one of them, whole);
+* which word is at the position?  The ``\\w+`` run there, cut at ``end`` as the regex
+  sees it, keyed as ``lint.token_gate`` keys words.
+
+When no entry whose first words are known can start with that word, only the
+entries whose first words are open ("(?:[\\w.]+\\s+){0,3}copyright", "\\d...") can
+match there, and the alternation of just those, in file order, gives exactly the
+match the whole list gives (the others cannot match, so the regex would pass over
+them).  Otherwise the whole list is matched as before.  A word that is not ASCII
+is always matched the plain way: regex case folding is not ``str.lower``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, cached_property, lru_cache
+
+from lint.document import Document
+from lint.phrases import PhraseList, load_phrases, trie_regex
+from lint.token_gate import DIGITS, PREFIX, SYMBOL, anchor_words, first_words
+
+_RUN = re.compile(r"\w+")
+
+
+def start_key(text: str, pos: int, end: int) -> str | None:
+    """The ``lint.token_gate`` key of what ``text[pos:end]`` starts with: its first
+    word (lower case, or DIGITS) or SYMBOL + a punctuation character; None when it
+    cannot be told cheaply (empty, or not ASCII)."""
+    if pos >= end:
+        return None
+    ch = text[pos]
+    if not ch.isascii():
+        return None
+    if not (ch.isalnum() or ch == "_"):
+        return SYMBOL + ch
+    word = _RUN.match(text, pos, end).group()  # type: ignore[union-attr]
+    if not word.isascii():
+        return None
+    return DIGITS if word.isdecimal() else word.lower()
+
+
+def _wrap(parts: list[str]) -> str:
+    """A phrase list's pattern source (as ``lint.phrases`` builds it) over ``parts``."""
+    if not parts:
+        return r"(?!x)x"
+    return rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"
+
+
+class StartScreen:
+    """``plist.pattern.match(text, pos, end)``, skipping entries that cannot start at pos."""
+
+    def __init__(self, plist: PhraseList) -> None:
+        self.plist = plist
+        self._may: dict[str | None, bool] = {}  # key -> may_start(key)
+
+    @cached_property
+    def _split(self) -> tuple[frozenset[str] | None, tuple[str, ...], re.Pattern[str] | None]:
+        """(first-word keys of the known entries, prefix keys, alternation of the open
+        entries or None); keys are None when the list cannot be screened."""
+        plist = self.plist
+        flags = plist.pattern.flags
+        whole = first_words(plist.pattern)
+        if whole is not None:
+            return _words(whole) + (None,)
+        bodies = [e[3:].strip() for e in plist.entries if e.startswith("re:")]
+        parts = [f"(?:{body})" for body in bodies]
+        if plist.literals:
+            parts.append(trie_regex(list(plist.literals)))
+        if _wrap(parts) != plist.pattern.pattern:
+            return None, (), None  # not built the way we think: never screen
+        known: set[str] = set()
+        open_parts: list[str] = []
+        for part in parts:
+            words = first_words(re.compile(_wrap([part]), flags))
+            if words is None:
+                open_parts.append(part)
+            else:
+                known |= words
+        rest = re.compile(_wrap(open_parts), flags) if open_parts else None
+        return _words(frozenset(known)) + (rest,)
+
+    @property
+    def rest(self) -> re.Pattern[str] | None:
+        """The alternation of the entries whose first words are open (None: none)."""
+        return self._split[2]
+
+    def may_start(self, key: str | None) -> bool:
+        """Can an entry with known first words start with ``key``?  (True if unknown.)"""
+        found = self._may.get(key)
+        if found is None:
+            keys, prefixes, _ = self._split
+            found = key is None or keys is None or key in keys
+            found = found or (bool(prefixes) and key.startswith(prefixes))  # type: ignore[union-attr]
+            self._may[key] = found
+        return found
+
+    def match(
+        self, text: str, pos: int, end: int, key: str | None = None, rest_ok: bool = True
+    ) -> re.Match[str] | None:
+        """Exactly ``plist.pattern.match(text, pos, end)``.  ``key`` is
+        ``start_key(text, pos, end)`` when the caller has it already; ``rest_ok``
+        False says the line holds no anchor word of the open entries
+        (``rest_lines``), so they cannot match either."""
+        if key is None:
+            key = start_key(text, pos, end)
+        if self.may_start(key):
+            return self.plist.pattern.match(text, pos, end)
+        rest = self._split[2]
+        return rest.match(text, pos, end) if rest is not None and rest_ok else None
+
+    @cached_property
+    def _rest_anchors(self) -> frozenset[str] | None:
+        """Words every match of the open entries contains whole (None: unknown, or
+        too many to look up cheaply)."""
+        rest = self._split[2]
+        words = anchor_words(rest) if rest is not None else None
+        return words if words is not None and len(words) <= MAX_LOOKED_UP else None
+
+    def rest_lines(self, doc: Document) -> frozenset[int] | None:
+        """Lines where the open entries could match (None: any line)."""
+        words = self._rest_anchors
+        return None if words is None else lines_with_words(doc, words)
+
+
+#: Most words looked up one by one in a text (``lines_with_words``) to screen a pattern.
+MAX_LOOKED_UP = 12
+# Characters that regular-expression case folding matches with an ASCII letter but
+# str.lower does not map to it (or maps to two characters).
+_FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@lru_cache(maxsize=4)
+def lowered(doc: Document) -> str | None:
+    """``doc.text.lower()`` when its offsets and letters agree with the regex engine's
+    case folding for ASCII words, else None."""
+    text = doc.text
+    if not text.isascii() and any(trap in text for trap in _FOLD_TRAPS):
+        return None
+    return text.lower()
+
+
+def lines_with_words(doc: Document, words: frozenset[str]) -> frozenset[int] | None:
+    """Indices of the lines holding one of ``words`` (``lint.token_gate`` keys) as a
+    whole ``\\w+`` run, or a run starting with a prefix key; None when that cannot
+    be told by plain string search (digit keys, a non-ASCII word, fold traps)."""
+    lower = lowered(doc)
+    if lower is None or any(not w.isascii() or w.startswith((DIGITS, SYMBOL)) for w in words):
+        return None
+    text, found = doc.text, set()
+    for key in words:
+        word = key[len(PREFIX) :] if key.startswith(PREFIX) else key
+        whole = not key.startswith(PREFIX)
+        at = lower.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if not (at and _is_word(text[at - 1])) and not (
+                whole and after < len(text) and _is_word(text[after])
+            ):
+                found.add(doc.line_index(at))
+            at = lower.find(word, after)
+    return frozenset(found)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _words(keys: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Split index keys into whole keys and the prefixes of prefix keys."""
+    prefixes = tuple(k[len(PREFIX) :] for k in keys if k.startswith(PREFIX))
+    return frozenset(k for k in keys if not k.startswith(PREFIX)), prefixes
+
+
+class WordStart:
+    """Which words a match of a plain pattern can start with: ``may_start(key)``.
+
+    ``pattern`` may lack a guard against starting mid-word; the screen is only
+    asked about positions where a word starts (the caller checks), so it analyses
+    the pattern behind such a guard."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._may: dict[str | None, bool] = {}
+
+    @cached_property
+    def _keys(self) -> tuple[frozenset[str], tuple[str, ...]] | None:
+        guarded = re.compile(rf"(?<!\w)(?:{self.pattern.pattern})", self.pattern.flags)
+        words = first_words(guarded)
+        return None if words is None else _words(words)
+
+    def may_start(self, key: str | None) -> bool:
+        """Can a match start (at a word start) where the word keyed ``key`` is?"""
+        found = self._may.get(key)
+        if found is None:
+            found = key is None or self._keys is None or key in self._keys[0]
+            found = found or (bool(self._keys[1]) and key.startswith(self._keys[1]))  # type: ignore[index,union-attr]
+            self._may[key] = found
+        return found
+
+
+def word_key(word: str) -> str | None:
+    """``start_key`` of a position where the ``\\w+`` run ``word`` starts (None:
+    empty or not ASCII)."""
+    if not word or not word.isascii():
+        return None
+    return DIGITS if word.isdecimal() else word.lower()
+
+
+@cache
+def screen(name: str) -> StartScreen:
+    """The screened phrase list ``rules/data/<name>.txt`` (one per process)."""
+    return StartScreen(load_phrases(name))
