@@ -204,9 +204,10 @@ def _chunks(text: str) -> Iterator[tuple[int, int]]:
 class _WordTable:
     """Lower-case form and shape of each distinct word seen by this process:
     articles share most of their words, so each is worked out once.  Bounded:
-    cleared when it grows past ``limit`` words."""
+    cleared when it would grow past ``limit`` words (a few MB), then filled
+    with the current document's words."""
 
-    def __init__(self, limit: int = 200_000) -> None:
+    def __init__(self, limit: int = 50_000) -> None:
         self.low: dict[str, str] = {}
         self.shape: dict[str, int] = {}
         self.limit = limit
