@@ -44,13 +44,14 @@ def is_call_to_action(doc: Document, start: int, end: int) -> bool:
     the opening nor ``_opens_with_verb`` can match (see ``rules._seo_screens``)."""
     text = doc.text
     head = _BODY_WORD.match(text, start, end)
-    pos, key = head.end(1), word_key(head.group(2))  # type: ignore[union-attr]
-    self_promo = screen("seo_cta_self")
-    if self_promo.may_start(key) and self_promo.plist.pattern.match(text, pos, end):
+    pos, word = head.end(1), head.group(2)  # type: ignore[union-attr]
+    may = _OPENINGS.get(word)
+    if may is None:
+        may = _opening(word)
+    if may & _SELF_PROMO and load_phrases("seo_cta_self").pattern.match(text, pos, end):
         return True
     at_word_start = pos > start or pos == 0 or not _is_word(text[pos - 1])
-    verb_may = screen("seo_cta_verbs").may_start(key)
-    if at_word_start and not verb_may and not _LEAD_IN_START.may_start(key):
+    if at_word_start and not may & _VERB:
         return False
     if not _opens_with_verb(doc, pos, end):
         return False
@@ -65,6 +66,21 @@ def is_call_to_action(doc: Document, start: int, end: int) -> bool:
         load_phrases("seo_cta_links").pattern.search(text, start, end),
     )
     return sum(cue is not None for cue in cues) >= 2
+
+
+_SELF_PROMO, _VERB = 1, 2  # bits of _OPENINGS
+_OPENINGS: dict[str, int] = {}  # a sentence's first word -> the openings it may start
+
+
+def _opening(word: str) -> int:
+    """Bits of what may start at a word start holding ``word`` (a ``\\w*`` run):
+    _SELF_PROMO when a self-promoting opening, _VERB when a verb or a lead-in."""
+    key = word_key(word)
+    may = _SELF_PROMO if screen("seo_cta_self").may_start(key) else 0
+    if screen("seo_cta_verbs").may_start(key) or _LEAD_IN_START.may_start(key):
+        may |= _VERB
+    _OPENINGS[word] = may
+    return may
 
 
 def _is_word(ch: str) -> bool:

@@ -4,19 +4,41 @@ another article by its headline."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from lint.document import Document, Span
 from lint.phrases import load_phrases
-from rules._seo_screens import screen
-from rules._seo_text import GAP_OK, WORD, count_words
+from lint.token_gate import PREFIX
+from rules._seo_screens import screen, word_key, word_starts
+from rules._seo_text import GAP_OK, WORD, count_words, line_heads
 
 # Longest line (words) that a related-link opening ("Read more:") can start.
 MAX_RELATED_WORDS = 25
+_RUN = re.compile(r"\w+")
 _DELIMITER = re.compile(r"[:»›>|–—\-]\s*$")
 _QUESTION_WORD = re.compile(
     r"(?:Why|How|What|When|Where|Who|Which|Is|Are|Can|Could|Does|Do|Did|Should|Will|Would)\b"
 )
+
+
+def related_lines(doc: Document, skip: frozenset[int]) -> list[int]:
+    """Indices of the lines (outside ``skip``) that ``is_related_line``: only lines
+    whose first word can start a related-link label are matched."""
+    text, labels = doc.text, screen("seo_related")
+    starts = line_heads(doc)[0]
+    found = []
+    for i, span in enumerate(doc.lines):
+        start = starts[i]
+        if start >= span.end or i in skip:
+            continue
+        word = _RUN.match(text, start, span.end)
+        if word is not None and not labels.may_start(word_key(word.group())):
+            continue
+        if is_related_line(doc, span, start):
+            found.append(i)
+    return found
 
 
 def is_related_line(doc: Document, span: Span, start: int) -> bool:
@@ -29,6 +51,26 @@ def is_related_line(doc: Document, span: Span, start: int) -> bool:
         return False
     rest_empty = GAP_OK.fullmatch(doc.text, m.end(), span.end) is not None
     return rest_empty or _DELIMITER.search(doc.text, m.start(), m.end()) is not None
+
+
+@lru_cache(maxsize=4)
+def pointer_starts(doc: Document) -> list[int] | None:
+    """Sorted offsets of the words a pointer ("learn more about", "read") can start
+    with, found by plain string search (None: the words cannot be listed).  Words
+    are looked up by prefix, so a sentence ending inside a word ("read|ing") still
+    counts as holding "read": a match in a sentence begins at one of these."""
+    words = _pointer_words()
+    found = None if words is None else word_starts(doc, words)
+    return None if found is None else sorted(found)
+
+
+@cache
+def _pointer_words() -> frozenset[str] | None:
+    """The first words of the pointers, as prefix keys (None: not known)."""
+    keys, prefixes = screen("seo_related_inline").first_keys
+    if keys is None:
+        return None
+    return frozenset(PREFIX + word for word in (*keys, *prefixes))
 
 
 def closing_sentences(doc: Document) -> Iterator[int]:
@@ -45,8 +87,13 @@ def is_headline_bait(doc: Document, start: int, end: int) -> bool:
     A sentence closed by a full stop reads as prose, not as a headline link."""
     if end <= start or doc.text[end - 1] in ".!":
         return False
-    for m in load_phrases("seo_related_inline").finditer(doc.text, start, end):
-        tail = doc.text[m.end : end].strip()
+    pointers = pointer_starts(doc)
+    if pointers is not None:
+        at = bisect_left(pointers, start)
+        if at == len(pointers) or pointers[at] >= end:
+            return False  # no pointer word in the sentence: no match can start in it
+    for m in load_phrases("seo_related_inline").pattern.finditer(doc.text, start, end):
+        tail = doc.text[m.end() : end].strip()
         if tail.endswith("?") and _QUESTION_WORD.match(tail):
             return True
         words = WORD.findall(tail)

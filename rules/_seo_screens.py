@@ -88,6 +88,13 @@ class StartScreen:
         return _words(frozenset(known)) + (rest,)
 
     @property
+    def first_keys(self) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+        """(keys, prefixes) every match starts with, or (None, ()) when some entry's
+        first words are open."""
+        keys, prefixes, rest = self._split
+        return (None, ()) if keys is None or rest is not None else (keys, prefixes)
+
+    @property
     def rest(self) -> re.Pattern[str] | None:
         """The alternation of the entries whose first words are open (None: none)."""
         return self._split[2]
@@ -148,13 +155,19 @@ def lowered(doc: Document) -> str | None:
 
 
 def lines_with_words(doc: Document, words: frozenset[str]) -> frozenset[int] | None:
-    """Indices of the lines holding one of ``words`` (``lint.token_gate`` keys) as a
-    whole ``\\w+`` run, or a run starting with a prefix key; None when that cannot
-    be told by plain string search (digit keys, a non-ASCII word, fold traps)."""
+    """Indices of the lines holding one of ``words`` (see ``word_starts``)."""
+    found = word_starts(doc, words)
+    return None if found is None else frozenset(map(doc.line_index, found))
+
+
+def word_starts(doc: Document, words: frozenset[str]) -> list[int] | None:
+    """Offsets where one of ``words`` (``lint.token_gate`` keys) starts as a whole
+    ``\\w+`` run, or a run starting with a prefix key; None when that cannot be
+    told by plain string search (digit or symbol keys, a non-ASCII word, fold traps)."""
     lower = lowered(doc)
     if lower is None or any(not w.isascii() or w.startswith((DIGITS, SYMBOL)) for w in words):
         return None
-    text, found = doc.text, set()
+    text, found = doc.text, []
     for key in words:
         word = key[len(PREFIX) :] if key.startswith(PREFIX) else key
         whole = not key.startswith(PREFIX)
@@ -164,9 +177,9 @@ def lines_with_words(doc: Document, words: frozenset[str]) -> frozenset[int] | N
             if not (at and _is_word(text[at - 1])) and not (
                 whole and after < len(text) and _is_word(text[after])
             ):
-                found.add(doc.line_index(at))
+                found.append(at)
             at = lower.find(word, after)
-    return frozenset(found)
+    return found
 
 
 def _is_word(ch: str) -> bool:

@@ -17,10 +17,9 @@ from lint.rule import Rule
 from lint.violation import Severity, Violation
 from rules._seo_cta import is_call_to_action, sentence_runs
 from rules._seo_lines import classify_lines
-from rules._seo_link_bait import closing_sentences, is_headline_bait, is_related_line
+from rules._seo_link_bait import closing_sentences, is_headline_bait, related_lines
 from rules._seo_menus import NAV_RUN, WEAK_NAV_RUN, nav_runs, removable_lines
 from rules._seo_reports import line_violation, sentence_violation
-from rules._seo_text import line_heads
 
 
 class PageChrome(Rule):
@@ -324,19 +323,14 @@ class RelatedLinkBait(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         removable = removable_lines(doc)  # lines the line rules report already
-        starts = line_heads(doc)[0]
-        related = [
-            i
-            for i, span in enumerate(doc.lines)
-            if i not in removable and is_related_line(doc, span, starts[i])
-        ]
+        related = related_lines(doc, removable)
         for i in related:
             yield line_violation(self, doc, i, "related-link bait", safe=False)
         seen = removable.union(related)
         # Link bait closes its paragraph: only the last sentence of a block is read.
         for i in closing_sentences(doc):
             s = doc.sentences[i]
-            if doc.line_index(s.start) not in seen and is_headline_bait(doc, s.start, s.end):
+            if is_headline_bait(doc, s.start, s.end) and doc.line_index(s.start) not in seen:
                 yield sentence_violation(
                     self, doc, i, i, "related-link bait pointing at another article"
                 )
