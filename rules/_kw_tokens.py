@@ -91,7 +91,7 @@ class Tokens(NamedTuple):
             matches = WORD_RE.finditer(self.text, starts[line])  # type: ignore[index]
             found = self.memo[("line_words", line)] = (
                 first,
-                [next(matches).start() for _ in range(count)],
+                list(map(re.Match.start, islice(matches, count))),
             )
         first, offsets = found  # type: ignore[misc]
         return offsets[i - first]  # type: ignore[no-any-return]
