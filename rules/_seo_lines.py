@@ -36,6 +36,8 @@ class LineKinds:
     nav: tuple[bool, ...]  # covered by menu words (weak, strong or widget)
     lead: tuple[bool, ...]  # opens with a chrome lead ("Posted in", "©", cookie notice)
     filename: tuple[bool, ...]  # is a stray media filename
+    menu_item: tuple[bool, ...]  # a short item of a menu block (see _seo_menus.menu_blocks)
+    count_line: tuple[bool, ...]  # a bare number ("412" claps), as in _seo_menus.nav_runs
 
 
 @lru_cache(maxsize=4)
@@ -47,13 +49,28 @@ def classify_lines(doc: Document) -> LineKinds:
         _NOTHING if blank else scan.classify(i, span, start)
         for i, (span, start, blank) in enumerate(zip(doc.lines, starts, blanks, strict=True))
     ]
-    strong, widget, nav, lead, filename = ([row[k] for row in rows] for k in range(5))
+    strong, widget, nav, lead, filename, menu_item, count_line = (
+        [row[k] for row in rows] for k in range(7)
+    )
     for i in headings_among(doc, blanks, strong, widget, nav, lead, filename):
         strong[i] = widget[i] = False
-    return LineKinds(tuple(strong), tuple(widget), tuple(nav), tuple(lead), tuple(filename))
+    return LineKinds(
+        tuple(strong),
+        tuple(widget),
+        tuple(nav),
+        tuple(lead),
+        tuple(filename),
+        tuple(menu_item),
+        tuple(count_line),
+    )
 
 
-_NOTHING = (False, False, False, False, False)  # what a blank line is
+Row = tuple[bool, bool, bool, bool, bool, bool, bool]  # a line's entry in each LineKinds field
+_NOTHING: Row = (False,) * 7  # what a blank line is
+# Longest menu item (characters from the content start, and words) of a menu block.
+MENU_ITEM_CHARS, MENU_ITEM_WORDS = 60, 4
+COUNT_LINE = re.compile(r"\s*\d[\d,.]*\s*[kKmM]?\s*")
+MENU_ITEM = re.compile(r"[^\W_][^.!?;:,\n]{0,40}")
 
 
 # The separators before a line's first item (``GAP_OK``), then the word there.
@@ -79,13 +96,19 @@ class _LineScan:
         self.lists = tuple(screen(name) for name in _COVER_LISTS)
         self.screens = self.lists + tuple(screen(name) for name in _LEAD_LISTS)
         self.rest_lines = tuple(plist.rest_lines(doc) for plist in self.lists)
+        # (open entries, the lines where they can match or None) of each cover list
+        self.open_entries = tuple(
+            (plist.rest, lines)
+            for plist, lines in zip(self.lists, self.rest_lines, strict=True)
+            if plist.rest is not None
+        )
         self.lead_rest = screen("seo_chrome_lead").rest_lines(doc)
         self.counters = screen("seo_counter_tail").rest_lines(doc)
         self.filenames = filename_lines(doc)
 
-    def classify(self, i: int, span: Span, start: int) -> tuple[bool, bool, bool, bool, bool]:
-        """(strong, widget, nav, lead, filename) of line ``i``, which is not blank;
-        ``start`` is its content start.
+    def classify(self, i: int, span: Span, start: int) -> Row:
+        """The row (strong, widget, nav, lead, filename, menu_item, count_line) of
+        line ``i``, which is not blank; ``start`` is its content start.
 
         The answer depends on the line's text alone (every check reads only inside
         the line, and what precedes a line, a line break or nothing, looks the same
@@ -101,7 +124,16 @@ class _LineScan:
             row = _ROWS[line] = self._classify(i, span, start)
         return row
 
-    def _classify(self, i: int, span: Span, start: int) -> tuple[bool, bool, bool, bool, bool]:
+    def _classify(self, i: int, span: Span, start: int) -> Row:
+        kinds = self._kinds(i, span, start)
+        return (
+            *kinds,
+            _menu_item(self.doc, span, start, kinds[2]),
+            _count_line(self.doc, span, start),
+        )  # type: ignore[return-value]
+
+    def _kinds(self, i: int, span: Span, start: int) -> tuple[bool, bool, bool, bool, bool]:
+        """(strong, widget, nav, lead, filename) of line ``i``."""
         doc, text = self.doc, self.doc.text
         head = _GAP_WORD.match(text, span.start, span.end)
         pos, word = head.end(1), head.group(2)  # type: ignore[union-attr]
@@ -110,8 +142,8 @@ class _LineScan:
             mask = _mask(word, self.screens)
         strong = widget = nav = filename = False
         if span.end - span.start <= MAX_ITEM_LINE:
-            rest_ok = tuple(lines is None or i in lines for lines in self.rest_lines)
-            if mask & _COVER_BITS or self._rest_may_match(rest_ok, pos, span.end):
+            if mask & _COVER_BITS or self._open_entry_at(i, pos, span.end):
+                rest_ok = tuple(lines is None or i in lines for lines in self.rest_lines)
                 items = cover(doc, span, self.lists, rest_ok)
                 widget = bool(items) and widget_only(doc, span, self.lists[1])
                 nav = bool(items)
@@ -132,19 +164,18 @@ class _LineScan:
             return strong, widget, nav, False, filename  # no lead list can start here
         return strong, widget, nav, is_chrome_lead(doc, span, start, lead_ok), filename
 
-    def _rest_may_match(self, rest_ok: tuple[bool, ...], pos: int, end: int) -> bool:
-        """Can an open entry of a cover list match at ``pos`` (no list can start there)?"""
+    def _open_entry_at(self, i: int, pos: int, end: int) -> bool:
+        """Can an open entry of a cover list match at ``pos`` on line ``i``?"""
         text = self.doc.text
-        for plist, ok in zip(self.lists, rest_ok, strict=True):
-            rest = plist.rest if ok else None
-            if rest is not None and rest.match(text, pos, end):
+        for rest, lines in self.open_entries:
+            if (lines is None or i in lines) and rest.match(text, pos, end):
                 return True
         return False
 
 
 #: Most line texts whose classification is remembered (then the memory starts over).
 MAX_REMEMBERED = 50_000
-_ROWS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}  # short line text -> its row
+_ROWS: dict[str, Row] = {}  # short line text -> its row
 _MASKS: dict[str, int] = {}  # first word -> bits of the lists that may start with it
 
 
@@ -154,6 +185,23 @@ def _mask(word: str, screens: tuple[StartScreen, ...]) -> int:
     mask = sum(1 << k for k, plist in enumerate(screens) if plist.may_start(key))
     _MASKS[word] = mask
     return mask
+
+
+def _menu_item(doc: Document, span: Span, start: int, nav: bool) -> bool:
+    """A short line (from its content start) that is menu words or looks like an item."""
+    if span.end - start > MENU_ITEM_CHARS:
+        return False
+    if not (nav or MENU_ITEM.fullmatch(doc.text, start, span.end)):
+        return False
+    return count_words(doc, start, span.end) <= MENU_ITEM_WORDS
+
+
+def _count_line(doc: Document, span: Span, start: int) -> bool:
+    """A bare number: its first character past white space (so its content start)
+    must be a digit."""
+    if start >= span.end or not doc.text[start].isdecimal():
+        return False
+    return COUNT_LINE.fullmatch(doc.text, span.start, span.end) is not None
 
 
 def is_line_residue(kinds: LineKinds, index: int) -> bool:

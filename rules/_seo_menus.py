@@ -3,18 +3,15 @@ rules remove (which the fixes and the sentence rules take into account)."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from lint.document import Document
 from rules._seo_lines import LineKinds, classify_lines, is_line_residue
-from rules._seo_text import count_words, line_heads
+from rules._seo_text import line_heads
 
 # Defaults of SEO001's options `nav-run` and `weak-nav-run`.
 NAV_RUN = 3
 WEAK_NAV_RUN = 5
-_COUNT_LINE = re.compile(r"\s*\d[\d,.]*\s*[kKmM]?\s*")
-_MENU_ITEM = re.compile(r"[^\W_][^.!?;:,\n]{0,40}")
 
 
 @lru_cache(maxsize=4)
@@ -53,7 +50,7 @@ def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -
             anchored = anchored or kinds.strong[i] or kinds.widget[i] or kinds.lead[i]
             widgets = widgets or kinds.widget[i]
             continue
-        if _COUNT_LINE.fullmatch(doc.text, span.start, span.end):
+        if kinds.count_line[i]:
             counts.append(i)
             continue
         close()
@@ -78,11 +75,8 @@ def menu_blocks(doc: Document, kinds: LineKinds, min_lines: int) -> set[int]:
         if anchor and 2 * known >= len(group):
             flagged.update(group)
 
-    starts = line_heads(doc)[0]
-    for i, span in enumerate(doc.lines):
-        start = starts[i]
-        short = span.end - start <= 60 and count_words(doc, start, span.end) <= 4
-        if short and (kinds.nav[i] or _MENU_ITEM.fullmatch(doc.text, start, span.end)):
+    for i in range(len(doc.lines)):
+        if kinds.menu_item[i]:
             group.append(i)
             continue
         if is_line_residue(kinds, i):

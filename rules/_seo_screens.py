@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, cached_property, lru_cache
+from typing import NamedTuple
 
 from lint.document import Document
 from lint.phrases import PhraseList, load_phrases, trie_regex
@@ -54,6 +55,14 @@ def _wrap(parts: list[str]) -> str:
     return rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"
 
 
+class _Source(NamedTuple):
+    """What ``first_words`` reads of a pattern: its source and flags (compiling each
+    entry on its own just to analyse it would cost more than the analysis)."""
+
+    pattern: str
+    flags: int
+
+
 class StartScreen:
     """``plist.pattern.match(text, pos, end)``, skipping entries that cannot start at pos."""
 
@@ -67,19 +76,17 @@ class StartScreen:
         entries or None); keys are None when the list cannot be screened."""
         plist = self.plist
         flags = plist.pattern.flags
-        whole = first_words(plist.pattern)
-        if whole is not None:
-            return _words(whole) + (None,)
         bodies = [e[3:].strip() for e in plist.entries if e.startswith("re:")]
         parts = [f"(?:{body})" for body in bodies]
         if plist.literals:
             parts.append(trie_regex(list(plist.literals)))
-        if _wrap(parts) != plist.pattern.pattern:
-            return None, (), None  # not built the way we think: never screen
+        if _wrap(parts) != plist.pattern.pattern:  # not built the way we think
+            whole = first_words(plist.pattern)
+            return (None, (), None) if whole is None else _words(whole) + (None,)
         known: set[str] = set()
         open_parts: list[str] = []
         for part in parts:
-            words = first_words(re.compile(_wrap([part]), flags))
+            words = first_words(_Source(_wrap([part]), flags))  # type: ignore[arg-type]
             if words is None:
                 open_parts.append(part)
             else:
