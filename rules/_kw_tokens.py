@@ -26,15 +26,14 @@ from lint.document import WORD_RE, Document
 # punctuation, a line break, a table bar, a spaced dash.  A full stop inside a
 # word ("3.5", "openai.com") is part of the word, as in ``WORD_RE``.
 _BREAK_RE = re.compile(r"\n|[!?;:…|]|\.(?![^\W_])|[ \t][-–—][ \t]")
-# A word, or a mark: a break, a line end, or a NUL or \x01 character (which an
-# earlier marking of the text used, and which still count as a break and a
-# line end + break).  Breaks hold no word character, and a full stop is a break
-# only when no word character follows, so words and marks never overlap: the
-# words are ``WORD_RE``'s, and the marks ``_BREAK_RE``'s, in one scan.
-_TOKEN_RE = re.compile(rf"{WORD_RE.pattern}|{_BREAK_RE.pattern}|[\x00\x01]")
-_LINE_MARKS = frozenset({"\n", "\x01"})
+# A word, or a mark: a break or a line end.  Breaks hold no word character, and a
+# full stop is a break only when no word character follows, so words and marks
+# never overlap: the words are ``WORD_RE``'s, and the marks ``_BREAK_RE``'s, in
+# one scan.
+_TOKEN_RE = re.compile(rf"{WORD_RE.pattern}|{_BREAK_RE.pattern}")
+_LINE_MARKS = frozenset({"\n"})
 _MARKS = frozenset(
-    {*"\n!?;:…|.\x00\x01"} | {a + dash + b for a in " \t" for dash in "-–—" for b in " \t"}
+    {*"\n!?;:…|."} | {a + dash + b for a in " \t" for dash in "-–—" for b in " \t"}
 )  # every mark ``_TOKEN_RE`` can find; no word is one of them
 _CHUNK_CHARS = 1 << 20  # text tokenised at a time (bounds the temporary lists)
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
@@ -69,16 +68,7 @@ class Tokens(NamedTuple):
     def start(self, i: int) -> int:
         """Offset of word ``i``: the offsets of the words of its line are found
         once, on the first report on that line (linear overall, however many
-        reports): ``WORD_RE`` from the line's start finds the line's words.
-
-        Text holding a NUL or \\x01 character, which the tokeniser counts as a
-        break and ``_BREAK_RE`` does not, keeps the look-up by segment (and
-        the offsets it has always given there)."""
-        controls = self.memo.get("controls")
-        if controls is None:
-            controls = self.memo["controls"] = "\x00" in self.text or "\x01" in self.text
-        if controls:
-            return self._start_by_segment(i)
+        reports): ``WORD_RE`` from the line's start finds the line's words."""
         line = self.lines[i]
         found = self.memo.get(("line_words", line))
         if found is None:
@@ -95,20 +85,6 @@ class Tokens(NamedTuple):
             )
         first, offsets = found  # type: ignore[misc]
         return offsets[i - first]  # type: ignore[no-any-return]
-
-    def _start_by_segment(self, i: int) -> int:
-        """Offset of word ``i``, from the offsets of its segment's words."""
-        seg = self.segment[i]
-        starts = self.memo.get("seg_start")
-        if starts is None:
-            starts = self.memo["seg_start"] = [0] + [m.end() for m in _BREAK_RE.finditer(self.text)]
-        key = ("seg_words", seg)
-        offsets = self.memo.get(key)
-        if offsets is None:
-            count = bisect_left(self.segment, seg + 1) - bisect_left(self.segment, seg)
-            matches = WORD_RE.finditer(self.text, starts[seg])  # type: ignore[index]
-            offsets = self.memo[key] = [next(matches).start() for _ in range(count)]
-        return offsets[i - bisect_left(self.segment, seg)]  # type: ignore[index]
 
     def end(self, i: int) -> int:
         return self.start(i) + len(self.raw[i])
