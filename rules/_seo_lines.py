@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from lint.document import Document, Span
 from lint.phrases import load_phrases
 from rules._seo_filenames import filename_lines, is_filename_line
+from rules._seo_link_bait import is_related_line
 from rules._seo_screens import StartScreen, screen, start_key, word_key
 from rules._seo_text import SENTENCE_END, WORD, count_words, cover, line_heads
 
@@ -36,6 +37,7 @@ class LineKinds:
     nav: tuple[bool, ...]  # covered by menu words (weak, strong or widget)
     lead: tuple[bool, ...]  # opens with a chrome lead ("Posted in", "©", cookie notice)
     filename: tuple[bool, ...]  # is a stray media filename
+    related: tuple[bool, ...]  # opens with a related-link label (_seo_link_bait.is_related_line)
     menu_item: tuple[bool, ...]  # a short item of a menu block (see _seo_menus.menu_blocks)
     count_line: tuple[bool, ...]  # a bare number ("412" claps), as in _seo_menus.nav_runs
 
@@ -49,8 +51,8 @@ def classify_lines(doc: Document) -> LineKinds:
         _NOTHING if blank else scan.classify(i, span, start)
         for i, (span, start, blank) in enumerate(zip(doc.lines, starts, blanks, strict=True))
     ]
-    strong, widget, nav, lead, filename, menu_item, count_line = (
-        [row[k] for row in rows] for k in range(7)
+    strong, widget, nav, lead, filename, related, menu_item, count_line = (
+        [row[k] for row in rows] for k in range(8)
     )
     for i in headings_among(doc, blanks, strong, widget, nav, lead, filename):
         strong[i] = widget[i] = False
@@ -60,13 +62,14 @@ def classify_lines(doc: Document) -> LineKinds:
         tuple(nav),
         tuple(lead),
         tuple(filename),
+        tuple(related),
         tuple(menu_item),
         tuple(count_line),
     )
 
 
-Row = tuple[bool, bool, bool, bool, bool, bool, bool]  # a line's entry in each LineKinds field
-_NOTHING: Row = (False,) * 7  # what a blank line is
+Row = tuple[bool, bool, bool, bool, bool, bool, bool, bool]  # a line's value of each field
+_NOTHING: Row = (False,) * 8  # what a blank line is
 # Longest menu item (characters from the content start, and words) of a menu block.
 MENU_ITEM_CHARS, MENU_ITEM_WORDS = 60, 4
 COUNT_LINE = re.compile(r"\s*\d[\d,.]*\s*[kKmM]?\s*")
@@ -77,7 +80,7 @@ MENU_ITEM = re.compile(r"[^\W_][^.!?;:,\n]{0,40}")
 _GAP_WORD = re.compile(r"((?:\]\([^)\s]*\)|[\W_])*)(\w*)")
 _COVER_LISTS = ("seo_chrome_terms", "seo_widgets", "seo_chrome_weak")
 _LEAD_LISTS = ("seo_chrome_notice", "seo_chrome_lead", "seo_chrome_label")
-_COVER_BITS, _LEAD_BITS = 0b000111, 0b111000
+_COVER_BITS, _LEAD_BITS, _RELATED_BIT = 0b0000111, 0b0111000, 0b1000000
 
 
 class _LineScan:
@@ -94,7 +97,11 @@ class _LineScan:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.lists = tuple(screen(name) for name in _COVER_LISTS)
-        self.screens = self.lists + tuple(screen(name) for name in _LEAD_LISTS)
+        self.screens = (
+            *self.lists,
+            *(screen(name) for name in _LEAD_LISTS),
+            screen("seo_related"),
+        )
         self.rest_lines = tuple(plist.rest_lines(doc) for plist in self.lists)
         # (open entries, the lines where they can match or None) of each cover list
         self.open_entries = tuple(
@@ -107,8 +114,8 @@ class _LineScan:
         self.filenames = filename_lines(doc)
 
     def classify(self, i: int, span: Span, start: int) -> Row:
-        """The row (strong, widget, nav, lead, filename, menu_item, count_line) of
-        line ``i``, which is not blank; ``start`` is its content start.
+        """The row of line ``i`` (its value of each LineKinds field), which is not
+        blank; ``start`` is its content start.
 
         The answer depends on the line's text alone (every check reads only inside
         the line, and what precedes a line, a line break or nothing, looks the same
@@ -125,21 +132,34 @@ class _LineScan:
         return row
 
     def _classify(self, i: int, span: Span, start: int) -> Row:
-        kinds = self._kinds(i, span, start)
-        return (
-            *kinds,
-            _menu_item(self.doc, span, start, kinds[2]),
-            _count_line(self.doc, span, start),
-        )  # type: ignore[return-value]
-
-    def _kinds(self, i: int, span: Span, start: int) -> tuple[bool, bool, bool, bool, bool]:
-        """(strong, widget, nav, lead, filename) of line ``i``."""
-        doc, text = self.doc, self.doc.text
-        head = _GAP_WORD.match(text, span.start, span.end)
+        doc = self.doc
+        head = _GAP_WORD.match(doc.text, span.start, span.end)
         pos, word = head.end(1), head.group(2)  # type: ignore[union-attr]
         mask = _MASKS.get(word)
         if mask is None:
             mask = _mask(word, self.screens)
+        strong, widget, nav, lead, filename = self._kinds(i, span, start, pos, mask)
+        if start >= span.end or (start == pos and not mask & _RELATED_BIT):
+            related = False  # no related-link label starts with the line's first word
+        else:
+            related = is_related_line(doc, span, start)
+        return (
+            strong,
+            widget,
+            nav,
+            lead,
+            filename,
+            related,
+            _menu_item(doc, span, start, nav),
+            _count_line(doc, span, start),
+        )
+
+    def _kinds(
+        self, i: int, span: Span, start: int, pos: int, mask: int
+    ) -> tuple[bool, bool, bool, bool, bool]:
+        """(strong, widget, nav, lead, filename) of line ``i``; ``pos`` is where its
+        first item would start, ``mask`` tells which lists may start there."""
+        doc, text = self.doc, self.doc.text
         strong = widget = nav = filename = False
         if span.end - span.start <= MAX_ITEM_LINE:
             if mask & _COVER_BITS or self._open_entry_at(i, pos, span.end):
@@ -180,11 +200,39 @@ _MASKS: dict[str, int] = {}  # first word -> bits of the lists that may start wi
 
 
 def _mask(word: str, screens: tuple[StartScreen, ...]) -> int:
-    """Bit k set when ``screens[k]`` may match at a position holding ``word``."""
+    """Bit k set when ``screens[k]`` may match at a position holding ``word``
+    (``screens[k].may_start`` of its key, read off ``mask_table``)."""
     key = word_key(word)
-    mask = sum(1 << k for k, plist in enumerate(screens) if plist.may_start(key))
+    table, prefixed, always = mask_table(screens)
+    if key is None:
+        mask = (1 << len(screens)) - 1
+    else:
+        mask = table.get(key, 0) | always
+        for bit, prefixes in prefixed:
+            if key.startswith(prefixes):
+                mask |= bit
     _MASKS[word] = mask
     return mask
+
+
+@cache
+def mask_table(
+    screens: tuple[StartScreen, ...],
+) -> tuple[dict[str, int], tuple[tuple[int, tuple[str, ...]], ...], int]:
+    """(key -> bits of the screens listing it, (bit, prefixes) of screens with prefix
+    keys, bits of the screens that may start anywhere)."""
+    table: dict[str, int] = {}
+    prefixed, always = [], 0
+    for k, plist in enumerate(screens):
+        keys, prefixes = plist.start_keys
+        if keys is None:
+            always |= 1 << k
+            continue
+        for key in keys:
+            table[key] = table.get(key, 0) | 1 << k
+        if prefixes:
+            prefixed.append((1 << k, prefixes))
+    return table, tuple(prefixed), always
 
 
 def _menu_item(doc: Document, span: Span, start: int, nav: bool) -> bool:

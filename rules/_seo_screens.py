@@ -95,6 +95,13 @@ class StartScreen:
         return _words(frozenset(known)) + (rest,)
 
     @property
+    def start_keys(self) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+        """(keys, prefixes) of the entries with known first words (keys None: the
+        list cannot be screened); ``may_start`` reads them."""
+        keys, prefixes, _ = self._split
+        return keys, prefixes
+
+    @property
     def first_keys(self) -> tuple[frozenset[str] | None, tuple[str, ...]]:
         """(keys, prefixes) every match starts with, or (None, ()) when some entry's
         first words are open."""

@@ -8,6 +8,7 @@ gives the quoted text of a message.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from lint.document import Document, Span
@@ -19,9 +20,9 @@ BLANK = re.compile(r"\s*")
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _CONTENT = re.compile(r"[^\W_]|[©@#]")
-# From a line start: its leading white space (group 1), then every character that
-# is not content (not _CONTENT), up to the line break.
-_LINE_HEAD = re.compile(r"^([^\S\n]*)(?:[^\w\n©@#]|_)*", re.MULTILINE)
+# A line start (not before a letter or digit): its leading white space (group 1),
+# then every character that is not content (not _CONTENT), up to the line break.
+_ODD_HEAD = re.compile(r"^(?=[^\w©@#]|_|\Z)([^\S\n]*)(?:[^\w\n©@#]|_)*", re.MULTILINE)
 
 
 def is_blank(text: str, span: Span) -> bool:
@@ -36,20 +37,19 @@ def content_start(doc: Document, span: Span) -> int:
 
 
 @lru_cache(maxsize=4)
-def line_heads(doc: Document) -> tuple[tuple[int, ...], tuple[bool, ...]]:
-    """``content_start`` and ``is_blank`` of every line, read in one pass over the
-    text: each line start (``^`` after every line feed, as ``doc.lines`` splits)
-    is followed by its white space and then its run of non-content characters."""
-    lines = doc.lines
-    heads = list(_LINE_HEAD.finditer(doc.text))
-    if len(heads) != len(lines):  # pragma: no cover - the two splits always agree
-        return (
-            tuple(content_start(doc, span) for span in lines),
-            tuple(is_blank(doc.text, span) for span in lines),
-        )
-    # A "\r\n" line: the runs may take its "\r", which lies past the line's end.
-    starts = tuple(min(m.end(), span.end) for m, span in zip(heads, lines, strict=True))
-    blanks = tuple(m.end(1) >= span.end for m, span in zip(heads, lines, strict=True))
+def line_heads(doc: Document) -> tuple[list[int], list[bool]]:
+    """``content_start`` and ``is_blank`` of every line, in one pass over the text.
+
+    A line that opens with a letter or digit has its content start at its start
+    and is not blank; ``_ODD_HEAD`` finds the other lines (``^`` after every line
+    feed, as ``doc.lines`` splits) with their white space and non-content run."""
+    lines, line_starts = doc.lines, doc.line_starts
+    starts, blanks = list(line_starts), [False] * len(lines)
+    for m in _ODD_HEAD.finditer(doc.text):
+        i = bisect_right(line_starts, m.start()) - 1
+        end = lines[i].end
+        starts[i] = min(m.end(), end)  # a "\r\n" line: the run may take its "\r"
+        blanks[i] = m.end(1) >= end
     return starts, blanks
 
 

@@ -17,7 +17,7 @@ from lint.rule import Rule
 from lint.violation import Severity, Violation
 from rules._seo_cta import is_call_to_action, sentence_runs
 from rules._seo_lines import classify_lines
-from rules._seo_link_bait import closing_sentences, is_headline_bait, related_lines
+from rules._seo_link_bait import closing_sentences, is_headline_bait
 from rules._seo_menus import NAV_RUN, WEAK_NAV_RUN, nav_runs, removable_lines
 from rules._seo_reports import line_violation, sentence_violation
 
@@ -323,13 +323,16 @@ class RelatedLinkBait(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         removable = removable_lines(doc)  # lines the line rules report already
-        related = related_lines(doc, removable)
+        related_line = classify_lines(doc).related
+        related = [i for i in range(len(doc.lines)) if related_line[i] and i not in removable]
         for i in related:
             yield line_violation(self, doc, i, "related-link bait", safe=False)
         seen = removable.union(related)
         # Link bait closes its paragraph: only the last sentence of a block is read.
         for i in closing_sentences(doc):
             s = doc.sentences[i]
+            if s.end <= s.start or doc.text[s.end - 1] in ".!":
+                continue  # closed by a full stop: prose (is_headline_bait says no too)
             if is_headline_bait(doc, s.start, s.end) and doc.line_index(s.start) not in seen:
                 yield sentence_violation(
                     self, doc, i, i, "related-link bait pointing at another article"
