@@ -11,34 +11,15 @@ from functools import cache, lru_cache
 from lint.document import Document, Span
 from lint.phrases import load_phrases
 from lint.token_gate import PREFIX
-from rules._seo_screens import screen, word_key, word_starts
-from rules._seo_text import GAP_OK, WORD, count_words, line_heads
+from rules._seo_screens import screen, word_starts
+from rules._seo_text import GAP_OK, WORD, count_words
 
 # Longest line (words) that a related-link opening ("Read more:") can start.
 MAX_RELATED_WORDS = 25
-_RUN = re.compile(r"\w+")
 _DELIMITER = re.compile(r"[:»›>|–—\-]\s*$")
 _QUESTION_WORD = re.compile(
     r"(?:Why|How|What|When|Where|Who|Which|Is|Are|Can|Could|Does|Do|Did|Should|Will|Would)\b"
 )
-
-
-def related_lines(doc: Document, skip: frozenset[int]) -> list[int]:
-    """Indices of the lines (outside ``skip``) that ``is_related_line``: only lines
-    whose first word can start a related-link label are matched."""
-    text, labels = doc.text, screen("seo_related")
-    starts = line_heads(doc)[0]
-    found = []
-    for i, span in enumerate(doc.lines):
-        start = starts[i]
-        if start >= span.end or i in skip:
-            continue
-        word = _RUN.match(text, start, span.end)
-        if word is not None and not labels.may_start(word_key(word.group())):
-            continue
-        if is_related_line(doc, span, start):
-            found.append(i)
-    return found
 
 
 def is_related_line(doc: Document, span: Span, start: int) -> bool:

@@ -428,3 +428,226 @@ def test_follow_and_listen_widgets(text: str, line: int, flagged: bool) -> None:
 def test_shop_buttons_feedback_widgets_and_jump_links(line: str, flagged: bool) -> None:
     text = f"Intro paragraph of the article, written as a normal sentence.\n\n{line}\n\nMore text."
     assert (3 in flagged_lines(PageChrome, text)) is flagged
+
+
+# -- fast paths agree with the plain definitions ---------------------------------------
+
+_LISTS = [
+    "seo_chrome_terms",
+    "seo_widgets",
+    "seo_chrome_weak",
+    "seo_chrome_notice",
+    "seo_chrome_lead",
+    "seo_chrome_label",
+    "seo_related",
+    "seo_related_inline",
+    "seo_counter_tail",
+    "seo_cta_self",
+    "seo_cta_verbs",
+    "seo_cta_markers",
+    "seo_cta_links",
+]
+_ODD_LINES = [
+    "",
+    "   ",
+    "\t\u00a0",
+    "***",
+    "© 2024 Valley Courier",
+    "@valley",
+    "#libraries #budget",
+    "_under_score",
+    "](/privacy) Privacy policy",
+    "12 comments",
+    "  412",
+    "(3) likes",
+    "ſhare on Facebook",
+    "LİKES 4",
+    "Kelvin \u212a views",
+    "Read more: Ten Bridges",
+    "read more about Why Did It Close?",
+    "Subscribe to our newsletter",
+    "Get the weekly newsletter",
+    "Copyright 2024 by me",
+    "IMG_2041.JPG",
+    "report.pdf  ",
+    "Posted in News",
+    "Home » Recipes » Soups",
+    "naïve café menu",
+    "2024",
+    "Share",
+    "Menu",
+]
+
+
+def _fast_path_texts() -> list[str]:
+    """Sample articles, the seeds, and odd lines mixed with chrome and prose."""
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "samples").glob("*.*"))]
+    texts = [t for t in texts if t]
+    seeds = SHARED / "seeds"
+    if seeds.exists():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))[:40]]
+    rng = __import__("random").Random(7)
+    for _ in range(200):
+        lines = [rng.choice(_ODD_LINES + [BODY]) for _ in range(rng.randint(1, 12))]
+        texts.append(rng.choice(["\n", "\r\n", "\n\n"]).join(lines) + rng.choice(["", "\n"]))
+    return texts
+
+
+def test_start_screens_give_the_lists_own_matches() -> None:
+    """``StartScreen.match`` (with the per-document open-entry lines) is exactly the
+    list's ``pattern.match`` at every line and word start."""
+    import re
+
+    from rules._seo_screens import screen
+
+    starts = re.compile(r"(?m)^|\b|(?<=\s)")
+    checked = 0
+    for text in _fast_path_texts():
+        doc = Document(text)
+        for name in _LISTS:
+            plist = screen(name)
+            rest_lines = plist.rest_lines(doc)
+            for m in starts.finditer(text):
+                pos = m.start()
+                line = doc.line_index(pos)
+                end = doc.lines[line].end
+                if pos > end:
+                    continue
+                rest_ok = rest_lines is None or line in rest_lines
+                want = plist.plist.pattern.match(text, pos, end)
+                got = plist.match(text, pos, end, None, rest_ok)
+                assert (want and want.span()) == (got and got.span()), (name, text[pos:end])
+                checked += 1
+    assert checked > 10_000
+
+
+def test_line_heads_agree_with_content_start_and_is_blank() -> None:
+    from rules._seo_text import content_start, is_blank, line_heads
+
+    for text in _fast_path_texts():
+        doc = Document(text)
+        starts, blanks = line_heads(doc)
+        assert starts == [content_start(doc, span) for span in doc.lines]
+        assert blanks == [is_blank(doc.text, span) for span in doc.lines]
+
+
+def _plain_kinds(doc: Document) -> list[tuple[bool, ...]]:
+    """Each line's row computed the plain way: every list matched as it stands."""
+    import re
+
+    from lint.phrases import load_phrases
+    from rules import _seo_lines as lines_mod
+    from rules._seo_filenames import is_filename_line
+    from rules._seo_link_bait import is_related_line
+    from rules._seo_text import SENTENCE_END, content_start, count_words, is_blank
+
+    class Plain:
+        def __init__(self, name: str) -> None:
+            self.pattern = load_phrases(name).pattern
+
+        def match(self, text: str, pos: int, end: int, *_: object) -> re.Match[str] | None:
+            return self.pattern.match(text, pos, end)
+
+    terms, widgets, weak = (
+        Plain(n) for n in ("seo_chrome_terms", "seo_widgets", "seo_chrome_weak")
+    )
+    from rules._seo_text import cover
+
+    def lead(span, start) -> bool:  # noqa: ANN001
+        text, end = doc.text, span.end
+        if lines_mod._HASHTAGS.fullmatch(text, span.start, end):
+            return True
+        if load_phrases("seo_chrome_notice").pattern.match(text, start, end):
+            return True
+        found = load_phrases("seo_chrome_lead").pattern.match(text, start, end)
+        label = None if found else load_phrases("seo_chrome_label").pattern.match(text, start, end)
+        if not (found or label) or count_words(doc, start, end) > lines_mod.MAX_LEAD_WORDS:
+            return False
+        return found is not None or not SENTENCE_END.search(text, start, end)
+
+    rows = []
+    for span in doc.lines:
+        start = content_start(doc, span)
+        if is_blank(doc.text, span):
+            rows.append((False,) * 8)
+            continue
+        strong = widget = nav = filename = False
+        if span.end - span.start <= lines_mod.MAX_ITEM_LINE:
+            items = cover(doc, span, (terms, widgets, weak))  # type: ignore[arg-type]
+            widget_items = cover(doc, span, (widgets,))  # type: ignore[arg-type]
+            widget = (bool(items) and any(n > 1 for _, n in widget_items)) or (
+                lines_mod.headline_counter(doc, span)
+            )
+            nav = bool(items)
+            strong = not widget and any(k == 0 for k, _ in items)
+            filename = is_filename_line(doc, span)
+        short = span.end - start <= 60 and count_words(doc, start, span.end) <= 4
+        menu_item = short and (
+            nav or bool(lines_mod.MENU_ITEM.fullmatch(doc.text, start, span.end))
+        )
+        count = bool(lines_mod.COUNT_LINE.fullmatch(doc.text, span.start, span.end))
+        is_lead = not (strong or widget) and lead(span, start)
+        related = is_related_line(doc, span, start)
+        rows.append((strong, widget, nav, is_lead, filename, related, menu_item, count))
+    return rows
+
+
+def test_line_kinds_agree_with_the_plain_checks() -> None:
+    """Screens, first-word masks and remembered rows change no line's classification
+    (headings aside, which classify_lines settles afterwards in both)."""
+    from rules._seo_lines import classify_lines
+
+    for text in _fast_path_texts():
+        doc = Document(text)
+        kinds = classify_lines(doc)
+        plain = _plain_kinds(doc)
+        for i, row in enumerate(plain):
+            strong, widget, nav, lead, filename, related, menu_item, count = row
+            if not (kinds.strong[i] or kinds.widget[i]) and (strong or widget):
+                continue  # a one-word heading of the paragraph below it
+            got = (
+                kinds.strong[i],
+                kinds.widget[i],
+                kinds.nav[i],
+                kinds.lead[i],
+                kinds.filename[i],
+                kinds.related[i],
+                kinds.menu_item[i],
+                kinds.count_line[i],
+            )
+            assert got == row, (i, doc.text[doc.lines[i].start : doc.lines[i].end])
+
+
+def test_word_starts_and_filename_lines_find_every_occurrence() -> None:
+    import re
+
+    from rules._seo_filenames import _FILENAME_LINE, filename_lines
+    from rules._seo_screens import screen, word_starts
+
+    for text in _fast_path_texts():
+        doc = Document(text)
+        found = filename_lines(doc)
+        for i, span in enumerate(doc.lines):
+            if _FILENAME_LINE.fullmatch(doc.text, span.start, span.end):
+                assert i in found
+        anchors = screen("seo_counter_tail")._rest_anchors
+        assert anchors is not None
+        starts = word_starts(doc, anchors)
+        if starts is None:
+            continue
+        words = "|".join(sorted(anchors))
+        want = {m.start() for m in re.finditer(rf"(?<!\w)(?:{words})(?!\w)", text, re.IGNORECASE)}
+        assert set(starts) == want
+
+
+def test_first_word_masks_agree_with_may_start() -> None:
+    from rules._seo_lines import _LineScan, _mask
+    from rules._seo_screens import word_key
+
+    scan = _LineScan(Document(BODY))
+    words = ["", "The", "news", "NEWS", "2024", "4k", "Share", "shares", "enrolment", "café"]
+    words += [w for text in _fast_path_texts()[:20] for w in text.split()[:50]]
+    for word in words:
+        want = sum(1 << k for k, s in enumerate(scan.screens) if s.may_start(word_key(word)))
+        assert _mask(word, scan.screens) == want, word
