@@ -8,9 +8,12 @@ that heads a paragraph about it ("Menu" above "The menu changes ...") is a headi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
+from operator import not_, or_
 
 from lint.document import Document, Span
 from lint.phrases import load_phrases
@@ -51,21 +54,11 @@ def classify_lines(doc: Document) -> LineKinds:
         _NOTHING if blank else scan.classify(i, span, start)
         for i, (span, start, blank) in enumerate(zip(doc.lines, starts, blanks, strict=True))
     ]
-    strong, widget, nav, lead, filename, related, menu_item, count_line = (
-        [row[k] for row in rows] for k in range(8)
-    )
-    for i in headings_among(doc, blanks, strong, widget, nav, lead, filename):
+    fields = tuple(zip(*rows, strict=True))  # one tuple per LineKinds field
+    strong, widget = list(fields[0]), list(fields[1])
+    for i in headings_among(doc, blanks, strong, widget, *fields[2:5]):
         strong[i] = widget[i] = False
-    return LineKinds(
-        tuple(strong),
-        tuple(widget),
-        tuple(nav),
-        tuple(lead),
-        tuple(filename),
-        tuple(related),
-        tuple(menu_item),
-        tuple(count_line),
-    )
+    return LineKinds(tuple(strong), tuple(widget), *fields[2:])
 
 
 Row = tuple[bool, bool, bool, bool, bool, bool, bool, bool]  # a line's value of each field
@@ -257,22 +250,31 @@ def is_line_residue(kinds: LineKinds, index: int) -> bool:
     return kinds.strong[index] or kinds.widget[index] or kinds.lead[index] or kinds.filename[index]
 
 
-def headings_among(doc: Document, blanks: tuple[bool, ...], *kinds: list[bool]) -> Iterator[int]:
+def headings_among(doc: Document, blanks: Sequence[bool], *kinds: Sequence[bool]) -> Iterator[int]:
     """One-word chrome lines that head the paragraph after them ("Menu" before "The
     menu changes weekly ..."): the word comes back in the next line of prose.
 
     "Next line of prose" skips blank lines and every line a line rule could remove,
-    so removing those lines never changes the answer (fixes stay idempotent)."""
+    so removing those lines never changes the answer (fixes stay idempotent).
+    Lines are taken from the last up; the caller clears ``strong`` and ``widget`` of
+    each heading found before the next is looked for, so a heading that is not a
+    menu line (a bare counter) is prose to the lines above it."""
     strong, widget, nav, lead, filename = kinds
-    next_prose = -1
-    for i in range(len(doc.lines) - 1, -1, -1):
-        span = doc.lines[i]
-        if (strong[i] or widget[i]) and next_prose >= 0:
-            words = WORD.findall(doc.text, span.start, span.end)
-            if len(words) == 1 and _mentions(doc, doc.lines[next_prose], words[0]):
-                yield i
-        if not (blanks[i] or nav[i] or lead[i] or filename[i] or widget[i]):
-            next_prose = i
+    lines, ends = doc.lines, len(doc.lines)
+    busy = map(any, zip(blanks, nav, lead, filename, widget, strict=True))
+    prose = list(compress(range(ends), map(not_, busy)))  # before any heading is found
+    nearest = ends  # the first line made prose by a heading found so far
+    for i in reversed(list(compress(range(ends), map(or_, strong, widget)))):
+        at = bisect_right(prose, i)
+        next_prose = min(prose[at] if at < len(prose) else ends, nearest)
+        if next_prose == ends:
+            continue
+        span = lines[i]
+        words = WORD.findall(doc.text, span.start, span.end)
+        if len(words) == 1 and _mentions(doc, lines[next_prose], words[0]):
+            yield i
+            if not (blanks[i] or nav[i] or lead[i] or filename[i] or widget[i]):
+                nearest = i
 
 
 def _mentions(doc: Document, span: Span, word: str) -> bool:

@@ -651,3 +651,58 @@ def test_first_word_masks_agree_with_may_start() -> None:
     for word in words:
         want = sum(1 << k for k, s in enumerate(scan.screens) if s.may_start(word_key(word)))
         assert _mask(word, scan.screens) == want, word
+
+
+def _plain_headings(doc: Document, blanks, strong, widget, nav, lead, filename):  # noqa: ANN001, ANN202
+    """headings_among as first written: one pass up the lines."""
+    from rules._seo_lines import WORD, _mentions
+
+    next_prose = -1
+    for i in range(len(doc.lines) - 1, -1, -1):
+        span = doc.lines[i]
+        if (strong[i] or widget[i]) and next_prose >= 0:
+            words = WORD.findall(doc.text, span.start, span.end)
+            if len(words) == 1 and _mentions(doc, doc.lines[next_prose], words[0]):
+                yield i
+        if not (blanks[i] or nav[i] or lead[i] or filename[i] or widget[i]):
+            next_prose = i
+
+
+def test_headings_agree_with_the_plain_pass() -> None:
+    from rules._seo_lines import _LineScan, headings_among
+    from rules._seo_text import line_heads
+
+    prose = {
+        "Menu": "The menu changes every season and the chef writes it by hand each week.",
+        "Share": "Sharing the road with cyclists is the theme of the council's new campaign.",
+        "Comments": "The comments under the article were mostly about the closed bridge.",
+    }
+    texts = _fast_path_texts()
+    rng = __import__("random").Random(11)
+    for _ in range(300):
+        lines = []
+        for _ in range(rng.randint(1, 10)):
+            word = rng.choice([*prose, "12 comments", "Home", "News"])
+            lines += rng.choice([[word], [word, prose.get(word, BODY)], [""], [BODY]])
+        texts.append("\n".join(lines))
+    found = 0
+    for text in texts:
+        doc = Document(text)
+        scan = _LineScan(doc)
+        starts, blanks = line_heads(doc)
+        rows = [
+            (False,) * 8 if blank else scan.classify(i, span, start)
+            for i, (span, start, blank) in enumerate(zip(doc.lines, starts, blanks, strict=True))
+        ]
+        fields = list(zip(*rows, strict=True))
+        results = []
+        for find in (headings_among, _plain_headings):
+            strong, widget = list(fields[0]), list(fields[1])
+            got = []
+            for i in find(doc, blanks, strong, widget, *fields[2:5]):
+                strong[i] = widget[i] = False
+                got.append(i)
+            results.append(got)
+        assert results[0] == results[1], text
+        found += len(results[0])
+    assert found > 50
