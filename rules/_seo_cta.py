@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from lint.document import Document
 from lint.phrases import load_phrases
-from rules._seo_screens import WordStart, screen, word_key
+from rules._seo_screens import WordStart, first_word_mask, screen
 from rules._seo_text import count_words
 
 SentenceTest = Callable[[Document, int, int], bool]
@@ -25,8 +25,9 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN_START = WordStart(_LEAD_IN)
-# The sentence's leading non-word characters (``_NON_WORD``), then its first word.
-_BODY_WORD = re.compile(r"([^\w]*)(\w*)")
+# The sentence's leading non-word characters (``_NON_WORD``), then its first word;
+# no match when the sentence starts inside a word (the screens need a word start).
+_BODY_WORD = re.compile(r"([^\w]*)(?<!\w)(\w*)")
 _HOOK = re.compile(
     r"(?:(?:ready|want|wanna|looking|interested|curious|eager|keen|excited|need)\b[^\n]*\?"
     r"|(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:reading|stopping\s+by|visiting)"
@@ -44,14 +45,16 @@ def is_call_to_action(doc: Document, start: int, end: int) -> bool:
     the opening nor ``_opens_with_verb`` can match (see ``rules._seo_screens``)."""
     text = doc.text
     head = _BODY_WORD.match(text, start, end)
-    pos, word = head.end(1), head.group(2)  # type: ignore[union-attr]
-    may = _OPENINGS.get(word)
-    if may is None:
-        may = _opening(word)
+    if head is None:  # the sentence starts inside a word: nothing is screened
+        pos, may = _body_start(doc, start, end), _SELF_PROMO | _VERB
+    else:
+        pos, word = head.end(1), head.group(2)
+        may = _OPENINGS.get(word)
+        if may is None:
+            may = _opening(word)
     if may & _SELF_PROMO and load_phrases("seo_cta_self").pattern.match(text, pos, end):
         return True
-    at_word_start = pos > start or pos == 0 or not _is_word(text[pos - 1])
-    if at_word_start and not may & _VERB:
+    if not may & _VERB:
         return False
     if not _opens_with_verb(doc, pos, end):
         return False
@@ -75,16 +78,11 @@ _OPENINGS: dict[str, int] = {}  # a sentence's first word -> the openings it may
 def _opening(word: str) -> int:
     """Bits of what may start at a word start holding ``word`` (a ``\\w*`` run):
     _SELF_PROMO when a self-promoting opening, _VERB when a verb or a lead-in."""
-    key = word_key(word)
-    may = _SELF_PROMO if screen("seo_cta_self").may_start(key) else 0
-    if screen("seo_cta_verbs").may_start(key) or _LEAD_IN_START.may_start(key):
-        may |= _VERB
-    _OPENINGS[word] = may
-    return may
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    screens = (screen("seo_cta_self"), screen("seo_cta_verbs"), _LEAD_IN_START)
+    may = first_word_mask(word, screens, {})
+    bits = (_SELF_PROMO if may & 1 else 0) | (_VERB if may & 6 else 0)
+    _OPENINGS[word] = bits
+    return bits
 
 
 def _opens_with_verb(doc: Document, pos: int, end: int) -> bool:

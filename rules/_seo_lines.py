@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import compress
 from operator import not_, or_
 
@@ -19,7 +19,7 @@ from lint.document import Document, Span
 from lint.phrases import load_phrases
 from rules._seo_filenames import filename_lines, is_filename_line
 from rules._seo_link_bait import is_related_line
-from rules._seo_screens import StartScreen, screen, start_key, word_key
+from rules._seo_screens import StartScreen, first_word_mask, screen, start_key
 from rules._seo_text import SENTENCE_END, WORD, count_words, cover, line_heads
 
 # Longest line (characters) that can be a menu item, widget or filename line.
@@ -130,7 +130,7 @@ class _LineScan:
         pos, word = head.end(1), head.group(2)  # type: ignore[union-attr]
         mask = _MASKS.get(word)
         if mask is None:
-            mask = _mask(word, self.screens)
+            mask = first_word_mask(word, self.screens, _MASKS)
         strong, widget, nav, lead, filename = self._kinds(i, span, start, pos, mask)
         if start >= span.end or (start == pos and not mask & _RELATED_BIT):
             related = False  # no related-link label starts with the line's first word
@@ -190,42 +190,6 @@ class _LineScan:
 MAX_REMEMBERED = 50_000
 _ROWS: dict[str, Row] = {}  # short line text -> its row
 _MASKS: dict[str, int] = {}  # first word -> bits of the lists that may start with it
-
-
-def _mask(word: str, screens: tuple[StartScreen, ...]) -> int:
-    """Bit k set when ``screens[k]`` may match at a position holding ``word``
-    (``screens[k].may_start`` of its key, read off ``mask_table``)."""
-    key = word_key(word)
-    table, prefixed, always = mask_table(screens)
-    if key is None:
-        mask = (1 << len(screens)) - 1
-    else:
-        mask = table.get(key, 0) | always
-        for bit, prefixes in prefixed:
-            if key.startswith(prefixes):
-                mask |= bit
-    _MASKS[word] = mask
-    return mask
-
-
-@cache
-def mask_table(
-    screens: tuple[StartScreen, ...],
-) -> tuple[dict[str, int], tuple[tuple[int, tuple[str, ...]], ...], int]:
-    """(key -> bits of the screens listing it, (bit, prefixes) of screens with prefix
-    keys, bits of the screens that may start anywhere)."""
-    table: dict[str, int] = {}
-    prefixed, always = [], 0
-    for k, plist in enumerate(screens):
-        keys, prefixes = plist.start_keys
-        if keys is None:
-            always |= 1 << k
-            continue
-        for key in keys:
-            table[key] = table.get(key, 0) | 1 << k
-        if prefixes:
-            prefixed.append((1 << k, prefixes))
-    return table, tuple(prefixed), always
 
 
 def _menu_item(doc: Document, span: Span, start: int, nav: bool) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, cached_property, lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from lint.document import Document
 from lint.phrases import PhraseList, load_phrases, trie_regex
@@ -223,6 +223,11 @@ class WordStart:
         words = first_words(guarded)
         return None if words is None else _words(words)
 
+    @property
+    def start_keys(self) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+        """(keys, prefixes) a match starting at a word start begins with."""
+        return (None, ()) if self._keys is None else self._keys
+
     def may_start(self, key: str | None) -> bool:
         """Can a match start (at a word start) where the word keyed ``key`` is?"""
         found = self._may.get(key)
@@ -231,6 +236,49 @@ class WordStart:
             found = found or (bool(self._keys[1]) and key.startswith(self._keys[1]))  # type: ignore[index,union-attr]
             self._may[key] = found
         return found
+
+
+class KeyScreen(Protocol):
+    """A screen that lists the first words its matches start with."""
+
+    @property
+    def start_keys(self) -> tuple[frozenset[str] | None, tuple[str, ...]]: ...
+
+
+def first_word_mask(word: str, screens: tuple[KeyScreen, ...], memo: dict[str, int]) -> int:
+    """Bit k set when ``screens[k]`` may match at a word start holding the ``\\w*``
+    run ``word`` (its ``may_start``), read off ``mask_table``; remembered in ``memo``."""
+    key = word_key(word)
+    table, prefixed, always = mask_table(screens)
+    if key is None:
+        mask = (1 << len(screens)) - 1
+    else:
+        mask = table.get(key, 0) | always
+        for bit, prefixes in prefixed:
+            if key.startswith(prefixes):
+                mask |= bit
+    memo[word] = mask
+    return mask
+
+
+@cache
+def mask_table(
+    screens: tuple[KeyScreen, ...],
+) -> tuple[dict[str, int], tuple[tuple[int, tuple[str, ...]], ...], int]:
+    """(key -> bits of the screens listing it, (bit, prefixes) of screens with prefix
+    keys, bits of the screens that may start anywhere)."""
+    table: dict[str, int] = {}
+    prefixed, always = [], 0
+    for k, plist in enumerate(screens):
+        keys, prefixes = plist.start_keys
+        if keys is None:
+            always |= 1 << k
+            continue
+        for key in keys:
+            table[key] = table.get(key, 0) | 1 << k
+        if prefixes:
+            prefixed.append((1 << k, prefixes))
+    return table, tuple(prefixed), always
 
 
 def word_key(word: str) -> str | None:

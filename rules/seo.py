@@ -9,6 +9,7 @@ action and related-link bait.  Every phrase list is one compiled alternation
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from lint.rule import Rule
 from lint.violation import Severity, Violation
 from rules._seo_cta import is_call_to_action, sentence_runs
 from rules._seo_lines import classify_lines
-from rules._seo_link_bait import closing_sentences, is_headline_bait
+from rules._seo_link_bait import closing_sentences, is_headline_bait, pointer_starts
 from rules._seo_menus import NAV_RUN, WEAK_NAV_RUN, nav_runs, removable_lines
 from rules._seo_reports import line_violation, sentence_violation
 
@@ -329,10 +330,15 @@ class RelatedLinkBait(Rule):
             yield line_violation(self, doc, i, "related-link bait", safe=False)
         seen = removable.union(related)
         # Link bait closes its paragraph: only the last sentence of a block is read.
+        pointers = pointer_starts(doc)  # where a pointer ("learn more about") can start
         for i in closing_sentences(doc):
             s = doc.sentences[i]
             if s.end <= s.start or doc.text[s.end - 1] in ".!":
                 continue  # closed by a full stop: prose (is_headline_bait says no too)
+            if pointers is not None:
+                at = bisect_left(pointers, s.start)
+                if at == len(pointers) or pointers[at] >= s.end:
+                    continue  # no pointer in it (is_headline_bait says no too)
             if is_headline_bait(doc, s.start, s.end) and doc.line_index(s.start) not in seen:
                 yield sentence_violation(
                     self, doc, i, i, "related-link bait pointing at another article"

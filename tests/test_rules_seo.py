@@ -642,15 +642,15 @@ def test_word_starts_and_filename_lines_find_every_occurrence() -> None:
 
 
 def test_first_word_masks_agree_with_may_start() -> None:
-    from rules._seo_lines import _LineScan, _mask
-    from rules._seo_screens import word_key
+    from rules._seo_lines import _LineScan
+    from rules._seo_screens import first_word_mask, word_key
 
     scan = _LineScan(Document(BODY))
     words = ["", "The", "news", "NEWS", "2024", "4k", "Share", "shares", "enrolment", "café"]
     words += [w for text in _fast_path_texts()[:20] for w in text.split()[:50]]
     for word in words:
         want = sum(1 << k for k, s in enumerate(scan.screens) if s.may_start(word_key(word)))
-        assert _mask(word, scan.screens) == want, word
+        assert first_word_mask(word, scan.screens, {}) == want, word
 
 
 def _plain_headings(doc: Document, blanks, strong, widget, nav, lead, filename):  # noqa: ANN001, ANN202
