@@ -8,7 +8,6 @@ gives the quoted text of a message.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from lint.document import Document, Span
@@ -20,9 +19,9 @@ BLANK = re.compile(r"\s*")
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _CONTENT = re.compile(r"[^\W_]|[©@#]")
-# A line start (not before a letter or digit): its leading white space (group 1),
-# then every character that is not content (not _CONTENT), up to the line break.
-_ODD_HEAD = re.compile(r"^(?=[^\w©@#]|_|\Z)([^\S\n]*)(?:[^\w\n©@#]|_)*", re.MULTILINE)
+# From a line start: its white space (group 1), then every character that is not
+# content (not _CONTENT).
+_HEAD = re.compile(r"([^\S\n]*)(?:[^\w\n©@#]|_)*")
 
 
 def is_blank(text: str, span: Span) -> bool:
@@ -38,18 +37,20 @@ def content_start(doc: Document, span: Span) -> int:
 
 @lru_cache(maxsize=4)
 def line_heads(doc: Document) -> tuple[list[int], list[bool]]:
-    """``content_start`` and ``is_blank`` of every line, in one pass over the text.
-
-    A line that opens with a letter or digit has its content start at its start
-    and is not blank; ``_ODD_HEAD`` finds the other lines (``^`` after every line
-    feed, as ``doc.lines`` splits) with their white space and non-content run."""
-    lines, line_starts = doc.lines, doc.line_starts
-    starts, blanks = list(line_starts), [False] * len(lines)
-    for m in _ODD_HEAD.finditer(doc.text):
-        i = bisect_right(line_starts, m.start()) - 1
-        end = lines[i].end
-        starts[i] = min(m.end(), end)  # a "\r\n" line: the run may take its "\r"
-        blanks[i] = m.end(1) >= end
+    """``content_start`` and ``is_blank`` of every line.  A line that opens with a
+    letter, a digit or ©@# has its content start at its start and is not blank;
+    ``_HEAD`` reads the others (white space, then non-content characters)."""
+    text = doc.text
+    starts: list[int] = []
+    blanks: list[bool] = []
+    for start, end in doc.lines:
+        if start < end and (text[start].isalnum() or text[start] in "©@#"):
+            starts.append(start)
+            blanks.append(False)
+            continue
+        head = _HEAD.match(text, start, end)
+        starts.append(head.end())  # type: ignore[union-attr]
+        blanks.append(head.end(1) == end)  # type: ignore[union-attr]
     return starts, blanks
 
 
