@@ -48,6 +48,29 @@ def start_key(text: str, pos: int, end: int) -> str | None:
     return DIGITS if word.isdecimal() else word.lower()
 
 
+def literal_first_keys(phrases: list[str]) -> frozenset[str] | None:
+    """The keys of the words a match of ``trie_regex(phrases)`` starts with, read off
+    the phrases (``lint.phrases.normalise``d) instead of analysing the trie: a
+    match spells a phrase, so its first word is the phrase's first run of word
+    characters (a space, apostrophe or hyphen after it is a non-word character,
+    and the list's guard ends a phrase), or its first character when that is not
+    a word character.  None when a phrase is empty or starts with a space."""
+    keys = set()
+    for phrase in phrases:
+        if not phrase or phrase[0].isspace():
+            return None
+        run = _RUN.match(phrase)
+        if run is None:
+            keys.add(SYMBOL + phrase[0])
+            continue
+        word = run.group()
+        if word.isdecimal():
+            keys.add(DIGITS)
+        else:
+            keys.add(word.lower() if word.isascii() else word.casefold())
+    return frozenset(keys)
+
+
 def _wrap(parts: list[str]) -> str:
     """A phrase list's pattern source (as ``lint.phrases`` builds it) over ``parts``."""
     if not parts:
@@ -85,8 +108,12 @@ class StartScreen:
             return (None, (), None) if whole is None else _words(whole) + (None,)
         known: set[str] = set()
         open_parts: list[str] = []
+        trie = parts[-1] if plist.literals else None
         for part in parts:
-            words = first_words(_Source(_wrap([part]), flags))  # type: ignore[arg-type]
+            if part is trie:
+                words = literal_first_keys(list(plist.literals))
+            else:
+                words = first_words(_Source(_wrap([part]), flags))  # type: ignore[arg-type]
             if words is None:
                 open_parts.append(part)
             else:

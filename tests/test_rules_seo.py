@@ -706,3 +706,23 @@ def test_headings_agree_with_the_plain_pass() -> None:
         assert results[0] == results[1], text
         found += len(results[0])
     assert found > 50
+
+
+@pytest.mark.parametrize("name", _LISTS)
+def test_literal_first_keys_cover_the_trie_analysis(name: str) -> None:
+    """Keys read off the literal phrases hold every key the pattern analysis finds
+    for the trie of a list (more keys only screen less)."""
+    import re
+
+    from lint.phrases import load_phrases, trie_regex
+    from lint.token_gate import first_words
+    from rules._seo_screens import _wrap, literal_first_keys
+
+    plist = load_phrases(name)
+    if not plist.literals:
+        pytest.skip("no literal phrases")
+    phrases = list(plist.literals)
+    analysed = first_words(re.compile(_wrap([trie_regex(phrases)]), plist.pattern.flags))
+    read = literal_first_keys(phrases)
+    assert analysed is not None and read is not None
+    assert {k for k in analysed if k.isascii()} <= read
