@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import compress
 from operator import not_, or_
 
@@ -95,16 +95,19 @@ class _LineScan:
             *(screen(name) for name in _LEAD_LISTS),
             screen("seo_related"),
         )
-        self.rest_lines = tuple(MaybeLines(partial(plist.rest_lines, doc)) for plist in self.lists)
+        # Document-wide screens pay off on documents of many lines; on a short one
+        # every line is simply checked (None: any line may).
+        wide = len(doc.lines) >= SCREENED_LINES
+        self.rest_lines = tuple(plist.rest_lines(doc) if wide else None for plist in self.lists)
         # (open entries, the lines where they can match) of each cover list
         self.open_entries = tuple(
             (plist.rest, lines)
             for plist, lines in zip(self.lists, self.rest_lines, strict=True)
             if plist.rest is not None
         )
-        self.lead_rest = MaybeLines(partial(screen("seo_chrome_lead").rest_lines, doc))
-        self.counters = MaybeLines(partial(screen("seo_counter_tail").rest_lines, doc))
-        self.filenames = MaybeLines(partial(filename_lines, doc))
+        self.lead_rest = screen("seo_chrome_lead").rest_lines(doc) if wide else None
+        self.counters = screen("seo_counter_tail").rest_lines(doc) if wide else None
+        self.filenames = filename_lines(doc) if wide else None
 
     def classify(self, i: int, span: Span, start: int) -> Row:
         """The row of line ``i`` (its value of each LineKinds field), which is not
@@ -156,19 +159,19 @@ class _LineScan:
         strong = widget = nav = filename = False
         if span.end - span.start <= MAX_ITEM_LINE:
             if mask & _COVER_BITS or self._open_entry_at(i, pos, span.end):
-                rest_ok = tuple(lines.may(i) for lines in self.rest_lines)
+                rest_ok = tuple(lines is None or i in lines for lines in self.rest_lines)
                 items = cover(doc, span, self.lists, rest_ok)
                 widget = bool(items) and widget_only(doc, span, self.lists[1])
                 nav = bool(items)
                 strong = not widget and any(k == 0 for k, _ in items)
-            if not widget and self.counters.may(i):
+            if not widget and (self.counters is None or i in self.counters):
                 widget = headline_counter(doc, span)
                 strong = strong and not widget
-            if self.filenames.may(i):
+            if self.filenames is None or i in self.filenames:
                 filename = is_filename_line(doc, span)
         if strong or widget:
             return strong, widget, nav, False, filename
-        lead_ok = self.lead_rest.may(i)
+        lead_ok = self.lead_rest is None or i in self.lead_rest
         if (
             start == pos
             and not (mask & _LEAD_BITS or lead_ok)
@@ -181,38 +184,13 @@ class _LineScan:
         """Can an open entry of a cover list match at ``pos`` on line ``i``?"""
         text = self.doc.text
         for rest, lines in self.open_entries:
-            if lines.may(i) and rest.match(text, pos, end):
+            if (lines is None or i in lines) and rest.match(text, pos, end):
                 return True
         return False
 
 
-#: Lines asked about before a document-wide screen is worth finding (MaybeLines).
-LAZY_ASKS = 16
-
-
-class MaybeLines:
-    """The lines where something may occur, found by ``find`` (None: any line) only
-    once more than LAZY_ASKS lines have been asked about: a short document has
-    every line checked directly rather than pay for a search of its whole text."""
-
-    __slots__ = ("_find", "_asked", "_lines")
-
-    def __init__(self, find: Callable[[], frozenset[int] | None]) -> None:
-        self._find = find
-        self._asked = 0
-        self._lines: frozenset[int] | None = None  # found (None: not yet, or any line)
-
-    def may(self, i: int) -> bool:
-        """May it occur on line ``i``?  (True: check the line.)"""
-        lines = self._lines
-        if lines is not None:
-            return i in lines
-        if self._asked <= LAZY_ASKS:
-            self._asked += 1
-            if self._asked > LAZY_ASKS:
-                self._lines = self._find()  # stays None (any line) when unknown
-                return self.may(i) if self._lines is not None else True
-        return True
+#: Fewest lines of a document screened as a whole (``_LineScan``).
+SCREENED_LINES = 40
 
 
 #: Most line texts whose classification is remembered (then the memory starts over).
