@@ -3,6 +3,10 @@ a keyword, not a name, a label or a repeated passage."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import compress, islice
+from operator import and_, eq, not_
+
 from lint.ngrams import (
     Phrase,
     frequent_ngram_starts,
@@ -10,8 +14,17 @@ from lint.ngrams import (
     longest_first,
     phrase_occurrences,
 )
-from rules._kw_lexicon import stopwords
-from rules._kw_tokens import LOWER, Tokens
+from lint.phrases import load_phrases
+from rules._kw_lexicon import common_words, stopwords, word_list
+from rules._kw_tokens import (
+    CAMEL,
+    IS_CAPITAL,
+    LOWER,
+    TITLE,
+    UPPER,
+    Tokens,
+    strip_possessive,
+)
 
 MAX_PHRASE_WORDS = 8  # longest phrase KW001/KW004 report; longer runs are cut
 
@@ -30,7 +43,8 @@ def repeated_phrases(t: Tokens, min_words: int, min_count: int) -> list[Phrase]:
     words capitalised at every occurrence: "Bank of England"), and when every
     occurrence is a whole line or clause of its own (a label a template repeats:
     "Eat every 2-3 hours" under each meal).  Occurrences on a line that repeats
-    an earlier line verbatim (a headline scraped twice) are not counted.
+    an earlier line verbatim (a headline scraped twice) are not counted.  Terms
+    are kept: the rules ask ``is_term`` about the phrases they would report.
     """
     n = min(min_words, 3)  # every longer phrase starts with a frequent trigram
     # Only words seen ``min_count`` times can be part of a frequent phrase; in a
@@ -46,9 +60,14 @@ def repeated_phrases(t: Tokens, min_words: int, min_count: int) -> list[Phrase]:
     return _maximal_phrases(t, occurrences, min_count, min_words)
 
 
-def densest(phrases: list[Phrase]) -> Phrase:
-    """The phrase whose occurrences cover most words; the earliest on a tie."""
-    return max(phrases, key=lambda p: (len(p.positions) * len(p.words), -p.positions[0]))
+def by_density(phrases: list[Phrase]) -> list[Phrase]:
+    """The phrases from the one whose occurrences cover most words down; the
+    earliest first on a tie."""
+    return sorted(phrases, key=_density_key, reverse=True)
+
+
+def _density_key(p: Phrase) -> tuple[int, int]:
+    return len(p.positions) * len(p.words), -p.positions[0]
 
 
 def occurrence_span(t: Tokens, phrase: Phrase, p: int) -> tuple[int, int]:
@@ -106,3 +125,203 @@ def _is_keyword(words: tuple[str, ...], stop: frozenset[str], min_words: int) ->
 def _is_name(t: Tokens, words: tuple[str, ...], pos: list[int], stop: frozenset[str]) -> bool:
     """Are the phrase's content words capitalised at every occurrence?"""
     return all(w in stop or t.shape[p + k] != LOWER for p in pos for k, w in enumerate(words))
+
+
+# -- terms and queries -------------------------------------------------------------
+#
+# Density cannot tell a term from a stuffed keyword: an explainer may use "carbon
+# capture and storage" seven times in 200 words.  What differs is how the phrase
+# sits in the text.  A search query is pasted as typed: it holds query words
+# ("best", "cheap", "near me", "2024"), starts sentences and headings in lower
+# case, and keeps names in lower case ("hotels cornwall").  A term follows the
+# grammar around it: a capital at a sentence start and lower case inside one,
+# a determiner before it ("the annual general meeting"), a brand before a common
+# noun ("the Bose QuietComfort Ultra headphones"), an acronym the text also uses
+# ("COPD").  One sign of a query keeps the phrase; otherwise one sign of a term
+# exempts it; a phrase with neither is kept.
+
+_START, _MID, _NEUTRAL = range(3)  # where an occurrence stands in its sentence
+_LOOK_BACK = 200  # characters looked at before an occurrence (bounds the work)
+_OPENERS = frozenset(" \t\"'“‘([#>")  # may stand between a sentence end and its first word
+_MAX_ACRONYMS = 50  # acronyms compared with one phrase (bounds the work)
+_CAPITALS = (TITLE, CAMEL, UPPER)
+_MIN_ACRONYM = 3  # letters: two-letter capitals ("PA", "UK") match too much by chance
+POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+
+
+def is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
+    """Does the phrase read as a term (or product name) rather than a query?
+
+    Signs of a query, any of which keeps the phrase: a query word or shape
+    (``kw_query_words``: "best", "cheap", "near me", a year, "shoes for flat
+    feet"); an occurrence starting a sentence, paragraph or heading in lower
+    case; a word that is not ordinary English, written in lower case in the
+    phrase but capitalised mid-sentence elsewhere ("hotels cornwall" beside
+    "Cornwall").  Signs of a term, one of which is needed: grammatical casing
+    (a capital where the phrase starts a sentence, lower case where it does
+    not); a determiner or possessive before at least half the occurrences; a
+    capitalised first content word at every occurrence (a brand or name
+    before a common noun); an acronym of the phrase written in the text.
+    Worked out once per phrase and document (KW001 and KW004 share it)."""
+    key = ("term", words, tuple(pos))
+    found = t.memo.get(key)
+    if found is None:
+        found = t.memo[key] = _is_term(t, words, pos)
+    return found  # type: ignore[return-value]
+
+
+def _is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
+    if load_phrases("kw_query_words").pattern.search(" ".join(words)):
+        return False
+    stop = stopwords()
+    content = [k for k, w in enumerate(words) if w not in stop]
+    if not content:
+        return False
+    head = content[0]
+    shape, low, raw = t.shape, t.low, t.raw
+    determiners = word_list("kw_determiners")
+    capital_start = lower_mid = proper_mid = False
+    proper = True
+    determined = 0
+    for p in pos:
+        where = _position(t, p)
+        first = shape[p]
+        if where == _START and first == LOWER:
+            return False  # typed as a query: no capital where English needs one
+        if where == _START and first == TITLE and not t.title_line(p):
+            capital_start = True
+        if where == _MID and first == LOWER:
+            lower_mid = True
+        if shape[p + head] not in _CAPITALS:
+            proper = False
+        elif not t.title_line(p) and not t.seg_first(p + head):
+            proper_mid = True
+        if low[p] in determiners or (
+            p > 0 and t.segment[p - 1] == t.segment[p] and _determines(low[p - 1], raw[p - 1])
+        ):
+            determined += 1
+    if _lower_cased_name(t, words, pos, content):
+        return False
+    return (
+        (capital_start and lower_mid)
+        or 2 * determined >= len(pos)
+        or (proper and proper_mid)
+        or _has_acronym(t, [words[k] for k in content])
+    )
+
+
+def _determines(low: str, raw: str) -> bool:
+    """Is the word a determiner or a possessive ("Sony's", not "it's")?"""
+    if low in word_list("kw_determiners"):
+        return True
+    return raw.endswith(POSSESSIVE_ENDINGS) and low not in stopwords()
+
+
+def _position(t: Tokens, p: int) -> int:
+    """Does word ``p`` start a sentence, paragraph or heading (``_START``), stand
+    inside a sentence (``_MID``), or neither clearly (``_NEUTRAL``: after a colon
+    or a dash, on a list item, on a line that may continue a hard-wrapped one)?"""
+    if not t.seg_first(p):
+        return _MID
+    text = t.text
+    k = t.start(p) - 1
+    stop = max(-1, k - _LOOK_BACK)
+    while k > stop and text[k] in _OPENERS:
+        k -= 1
+    if k < 0:
+        return _START
+    if text[k] in ".!?":
+        return _START
+    if text[k] != "\n":
+        return _NEUTRAL
+    k -= 1
+    while k > stop and text[k] in " \t\r":
+        k -= 1
+    if k < 0 or text[k] in "\n.!?":  # after a blank line or a sentence end
+        return _START
+    return _NEUTRAL
+
+
+def _lower_cased_name(
+    t: Tokens, words: tuple[str, ...], pos: Sequence[int], content: list[int]
+) -> bool:
+    """Is a content word that is not ordinary English written in lower case in
+    the phrase, but capitalised mid-sentence elsewhere ("london", "openai")?"""
+    common = common_words()
+    suspects = {
+        words[k]
+        for k in content
+        if words[k].isalpha()
+        and words[k] not in common
+        and any(t.shape[p + k] == LOWER for p in pos)
+    }
+    return bool(suspects) and not suspects.isdisjoint(_capitalised_mid_sentence(t))
+
+
+def _capitalised_mid_sentence(t: Tokens) -> set[str]:
+    """Lower-case forms of the words capitalised inside a sentence, off Title
+    Case lines: names as the article writes them (computed once, in C but for
+    the distinct words)."""
+    memo = t.memo.get("capitalised")
+    if memo is None:
+        capitals = list(compress(range(1, len(t.low)), t.shape.translate(IS_CAPITAL)[1:]))  # type: ignore[attr-defined]
+        inside = map(
+            eq,
+            map(t.segment.__getitem__, capitals),
+            map(t.segment.__getitem__, map((-1).__add__, capitals)),
+        )
+        off_title = map(not_, map(t.title_lines.__contains__, map(t.lines.__getitem__, capitals)))
+        memo = t.memo["capitalised"] = set(
+            map(t.low.__getitem__, compress(capitals, map(and_, inside, off_title)))
+        )
+    return memo  # type: ignore[return-value]
+
+
+def _has_acronym(t: Tokens, content: list[str]) -> bool:
+    """Does the text write an acronym of the content words: their initials
+    ("CCS", "AGM"), or letters of them in order that take every word's initial
+    ("PCOS" for "polycystic ovary syndrome")?"""
+    if len(content) < 2:
+        return False
+    initials = "".join(w[0] for w in content).upper()
+    written, by_ends = _acronyms(t)
+    if initials in written:
+        return True
+    words = [w.upper() for w in content]
+    candidates = by_ends.get((initials[0], initials[-1]), ())
+    return any(_abbreviates(a, words) for a in islice(candidates, _MAX_ACRONYMS))
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Is ``acronym`` every word's initial, in order, with further letters
+    taken from inside the words ("PCOS": P-oly-C-ystic O-vary S-yndrome)?"""
+    a = 0
+    for n, word in enumerate(words):
+        if a >= len(acronym) or acronym[a] != word[0]:
+            return False
+        a += 1
+        spare = len(acronym) - a - (len(words) - n - 1)  # letters beyond the initials left
+        for c in word[1:]:
+            if spare > 0 and acronym[a] == c:
+                a += 1
+                spare -= 1
+    return a == len(acronym)
+
+
+def _acronyms(t: Tokens) -> tuple[set[str], dict[tuple[str, str], list[str]]]:
+    """The acronyms the text writes ("CCS", "LLMs", "AGM's"): all-capital words
+    of three to eight letters, as a set and by first and last letter."""
+    memo = t.memo.get("acronyms")
+    if memo is None:
+        written: set[str] = set()
+        for word in set(compress(t.raw, t.shape.translate(IS_CAPITAL))):  # type: ignore[attr-defined]
+            form = strip_possessive(word)
+            if form.endswith("s"):
+                form = form[:-1]
+            if _MIN_ACRONYM <= len(form) <= 8 and form.isalpha() and form.isupper():
+                written.add(form)
+        by_ends: dict[tuple[str, str], list[str]] = {}
+        for form in sorted(written):
+            by_ends.setdefault((form[0], form[-1]), []).append(form)
+        memo = t.memo["acronyms"] = (written, by_ends)
+    return memo  # type: ignore[return-value]

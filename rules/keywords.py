@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
+from lint.ngrams import Phrase
 from lint.rule import Rule
 from lint.violation import Fix, Severity, Violation
 from rules._kw_names import (
@@ -33,7 +34,13 @@ from rules._kw_names import (
     learned_names,
     miscased_runs,
 )
-from rules._kw_phrases import MAX_PHRASE_WORDS, densest, occurrence_span, repeated_phrases
+from rules._kw_phrases import (
+    MAX_PHRASE_WORDS,
+    by_density,
+    is_term,
+    occurrence_span,
+    repeated_phrases,
+)
 from rules._kw_queries import pasted_queries
 from rules._kw_tokens import Tokens, tokens
 
@@ -126,6 +133,7 @@ class RepeatedKeywordPhrase(Rule):
         min_words: int = 4
         min_count: int = 5
         max_per_1000_words: float = 5.0
+        exempt_terms: bool = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
         opts = self.options
@@ -136,6 +144,8 @@ class RepeatedKeywordPhrase(Rule):
         for phrase in repeated_phrases(t, max(2, opts.min_words), allowed + 1):
             count = len(phrase.positions)
             if count <= allowed:
+                continue
+            if opts.exempt_terms and is_term(t, phrase.words, phrase.positions):
                 continue
             text = " ".join(phrase.words)
             for p in phrase.positions[allowed:]:
@@ -221,6 +231,7 @@ class KeywordDensity(Rule):
         min_words: int = 3
         min_count: int = 4
         min_document_words: int = 150
+        exempt_terms: bool = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
         opts = self.options
@@ -231,14 +242,18 @@ class KeywordDensity(Rule):
         # A phrase over the density has more than this many occurrences:
         least = int(opts.max_density * total / MAX_PHRASE_WORDS) + 1
         phrases = repeated_phrases(t, max(2, opts.min_words), max(opts.min_count, least))
-        if not phrases:
-            return
-        phrase = densest(phrases)
-        density = len(phrase.positions) * len(phrase.words) / total
-        if density <= opts.max_density:
-            return
+        for phrase in by_density(phrases):
+            density = len(phrase.positions) * len(phrase.words) / total
+            if density <= opts.max_density:
+                return
+            if not (opts.exempt_terms and is_term(t, phrase.words, phrase.positions)):
+                yield self._report(t, phrase, density, total)
+                return
+
+    def _report(self, t: Tokens, phrase: Phrase, density: float, total: int) -> Violation:
+        opts = self.options
         p = next((p for p in phrase.positions if not t.title_line(p)), phrase.positions[0])
-        yield self.violation(
+        return self.violation(
             *occurrence_span(t, phrase, p),
             f"keyword phrase '{' '.join(phrase.words)}' is {density:.1%} of the "
             f"{total} words ({len(phrase.positions)} times; at most "

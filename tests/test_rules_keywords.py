@@ -12,7 +12,9 @@ import pytest
 
 from lint.document import WORD_RE, Document
 from lint.ngrams import frequent_ngram_starts
+from lint.rule import Rule
 from rules._kw_names import _capitals_in_prose, _name_end, _name_starts
+from rules._kw_phrases import _NEUTRAL, _START, _abbreviates, _position
 from rules._kw_queries import _query_re, query_matches
 from rules._kw_tokens import (
     _BREAK_RE,
@@ -271,6 +273,382 @@ def test_repeated_headline_line_counts_once() -> None:
     )
     text = f"{headline}\n\n{body}\n\n{headline}\n"
     assert run_rule(KeywordDensity, text) == []
+
+
+HONEST_TERMS = {
+    "science": (
+        "How carbon capture and storage works\n\n"
+        "Carbon capture and storage is one of the least understood tools in climate "
+        "policy. The idea is simple: a power station or a cement works catches the "
+        "carbon dioxide in its flue gas before it reaches the air, compresses it, "
+        "and pipes it deep underground into porous rock that can hold it for "
+        "thousands of years.\n\n"
+        "Carbon capture and storage has been tested since the 1990s, when a gas "
+        "field in the North Sea began injecting a million tonnes a year beneath the "
+        "seabed. Engineers say the chemistry is well known. The hard part is cost: "
+        "catching the gas uses a lot of energy, so a plant fitted with carbon "
+        "capture and storage has less electricity left to sell.\n\n"
+        "Critics argue that carbon capture and storage lets polluters keep burning "
+        "fossil fuels. Supporters reply that some industries, such as cement and "
+        "steel, have no other way to cut their emissions, because the gas comes "
+        "from the raw materials as well as the fuel.\n\n"
+        "Governments now pay for carbon capture and storage through tax credits and "
+        "long contracts. Whether carbon capture and storage becomes common will "
+        "depend on those subsidies, on the price of emitting carbon, and on public "
+        "trust that the gas stays where it is put.\n"
+    ),
+    "product": (
+        "Review: Bose QuietComfort Ultra headphones\n\n"
+        "I wore the Bose QuietComfort Ultra headphones every day for a month, on "
+        "trains, in a noisy open-plan office and on two long flights. The noise "
+        "cancelling is the best I have tried: the rumble of an engine simply "
+        "disappears, and voices fade to a murmur.\n\n"
+        "Comfort matters more than specifications on a long trip. The Bose "
+        "QuietComfort Ultra headphones weigh about 250 grams and the ear cushions "
+        "are soft, so I could keep them on for six hours without a sore head. The "
+        "battery lasted a little over a day of use.\n\n"
+        "Sound is warm, with a lot of bass. Fans of classical music may want to "
+        "turn the bass down in the app. Calls were clear indoors but picked up wind "
+        "outside.\n\n"
+        "At full price the Bose QuietComfort Ultra headphones cost more than most "
+        "rivals, and the case is bulky. Still, if you fly often and want silence, "
+        "the Bose QuietComfort Ultra headphones are easy to recommend. I would buy "
+        "the Bose QuietComfort Ultra headphones again.\n"
+    ),
+    "medical": (
+        "Living with polycystic ovary syndrome\n\n"
+        "Polycystic ovary syndrome (PCOS) is a common hormonal condition that "
+        "affects how the ovaries work. Doctors think it affects around one woman in "
+        "ten, although many never receive a diagnosis.\n\n"
+        "The main features of polycystic ovary syndrome are irregular periods, "
+        "higher levels of male hormones, and ovaries that contain many small "
+        "follicles. Not everyone has all three. Symptoms usually appear in the late "
+        "teens or early twenties and can include acne, weight gain and thinning "
+        "hair.\n\n"
+        "Nobody knows exactly what causes polycystic ovary syndrome. It runs in "
+        "families, and insulin resistance seems to play a part: the body makes "
+        "extra insulin, which in turn raises the level of testosterone.\n\n"
+        "There is no cure, but the symptoms of polycystic ovary syndrome can be "
+        "treated. Losing weight, where needed, often makes periods more regular. "
+        "Doctors may offer the contraceptive pill, or a diabetes drug called "
+        "metformin. Women with polycystic ovary syndrome who want to get pregnant "
+        "can be helped with fertility treatment.\n"
+    ),
+    "legal": (
+        "What a lasting power of attorney does\n\n"
+        "A lasting power of attorney is a legal document that lets you choose "
+        "someone you trust to make decisions for you if you can no longer make them "
+        "yourself. The person you choose is called your attorney. There are two "
+        "kinds: one covers money and property, the other covers health and care.\n\n"
+        "You must make a lasting power of attorney while you still have mental "
+        "capacity. Many people put it off until it is too late, and their families "
+        "then have to apply to a court, which is slower and more expensive.\n\n"
+        "The lasting power of attorney has to be registered before it can be used. "
+        "Registration takes several weeks and there is a fee, although people on "
+        "low incomes can ask for a reduction.\n\n"
+        "Your attorney must act in your best interests and keep your money separate "
+        "from their own. If you change your mind, you can cancel the lasting power "
+        "of attorney at any time while you have capacity. Solicitors can help, but "
+        "many people fill in the forms themselves. A lasting power of attorney is "
+        "worth considering at any age.\n"
+    ),
+    "software": (
+        "Making HTTP calls with the Python requests library\n\n"
+        "Most Python programs that talk to a web service use the Python requests "
+        "library. It hides the details of sockets, encodings and redirects behind a "
+        "few friendly functions.\n\n"
+        "To fetch a page, call get with the address and read the text attribute of "
+        "the response. The Python requests library follows redirects by default and "
+        "decodes the body for you, guessing the encoding from the headers.\n\n"
+        "Sending data is just as short: pass a dictionary as json and the library "
+        "sets the content type header. Sessions keep cookies between calls and "
+        "reuse connections, which makes a script that sends hundreds of calls "
+        "noticeably faster.\n\n"
+        "One thing the Python requests library does not do is wait forever "
+        "politely: without a timeout a call can hang. Always pass a timeout. For "
+        "asynchronous code, where thousands of calls run at once, other libraries "
+        "fit better, but for everyday scripts the Python requests library remains "
+        "the usual choice.\n"
+    ),
+    "sports": (
+        "Draw sets up a tense Champions League group stage\n\n"
+        "The draw for the Champions League group stage was made in Monaco on "
+        "Thursday, and it has given the holders a difficult start. They face last "
+        "year's beaten finalists, a rising Dutch side and the champions of Serbia.\n\n"
+        "The Champions League group stage runs from September to December. Each "
+        "team plays the others in its group twice, home and away, and the top two "
+        "go through to the knockout rounds in February.\n\n"
+        "Smaller clubs see the Champions League group stage as a reward in itself, "
+        "since every match brings television money. One Scottish club said reaching "
+        "the Champions League group stage would pay its wage bill for a season.\n\n"
+        "Coaches were cautious. One said nobody wins anything in the Champions "
+        "League group stage, but plenty of teams lose everything there. The first "
+        "matches will be played in three weeks.\n"
+    ),
+    "place": (
+        "Rice, rivers and rising seas in the Mekong river delta\n\n"
+        "The Mekong river delta in southern Vietnam grows about half of the "
+        "country's rice and much of its fruit. Seventeen million people live there, "
+        "on land that is rarely more than two metres above the sea.\n\n"
+        "Farmers in the Mekong river delta have always lived with floods. The river "
+        "spreads silt over the fields each year, which keeps the soil rich. But "
+        "dams upstream now trap much of that silt, and sand mining deepens the "
+        "channels, so the land is slowly sinking.\n\n"
+        "Salt water is the second threat. In dry years the sea pushes dozens of "
+        "kilometres inland, and rice cannot grow in salty soil. Some families in "
+        "the Mekong river delta have switched to shrimp, which tolerate salt; "
+        "others have left for factory jobs in the cities.\n\n"
+        "Scientists say parts of the Mekong river delta could be under water by the "
+        "end of the century unless sinking slows. The government plans new sluice "
+        "gates, while villages plant mangroves along the coast.\n"
+    ),
+    "company": (
+        "Halden Foods shareholders prepare for a difficult meeting\n\n"
+        "Halden Foods, the frozen food maker, will hold its annual general meeting "
+        "in Leeds on Friday, and investors expect a bruising day. Profits fell by a "
+        "third last year and the share price has halved.\n\n"
+        "At the annual general meeting shareholders will vote on the pay of the "
+        "chief executive, who received a large bonus despite the losses. Two "
+        "advisory firms have urged investors to vote against.\n\n"
+        "The company says the annual general meeting will also approve a new chair. "
+        "She has promised to review the factories and to sell the pizza business, "
+        "which has lost money for five years.\n\n"
+        "Small shareholders often use the annual general meeting to question the "
+        "board in person, and several have said they will ask about the closure of "
+        "a plant in Hull. Last year's AGM lasted four hours. The annual general "
+        "meeting will be streamed online for those who cannot travel.\n"
+    ),
+    "tech": (
+        "What a large language model actually does\n\n"
+        "A large language model is a computer program trained to predict the next "
+        "word in a piece of text. It learns by reading a huge amount of writing, "
+        "from books to web pages, and adjusting billions of numbers until its "
+        "guesses improve.\n\n"
+        "Nothing in a large language model stores facts the way a database does. "
+        "Instead, patterns in the training text leave traces in those numbers. That "
+        "is why a large language model can write fluent paragraphs about almost "
+        "anything, and also why it sometimes states things that are false with "
+        "complete confidence.\n\n"
+        "Researchers measure a large language model on exams, coding tasks and "
+        "reading tests. Scores have risen quickly, but the tests can leak into the "
+        "training data, which makes results look better than they are.\n\n"
+        "Running a large language model costs a lot of electricity. Smaller models, "
+        "tuned for one job, can be cheaper and nearly as good, and some now run on "
+        "a phone. Companies still argue about how much of the progress comes from "
+        "size and how much from better data.\n"
+    ),
+}
+
+STUFFED_QUERIES = {
+    "best_for": (
+        "Best running shoes for flat feet\n\n"
+        "Best running shoes for flat feet give your arches the support they need. "
+        "Our guide to best running shoes for flat feet covers cushioning, fit and "
+        "price, so you can choose the right pair.\n\n"
+        "Runners with low arches often feel pain in the knees. Wearing the best "
+        "running shoes for flat feet spreads the load and keeps the ankle straight. "
+        "Many shops now stock best running shoes for flat feet in wide sizes.\n\n"
+        "When you shop for best running shoes for flat feet, bring the socks you "
+        "run in and try both shoes. Replace them every 500 miles. We update our "
+        "list of best running shoes for flat feet each season, after testing on "
+        "roads and trails.\n"
+    ),
+    "cheap_city": (
+        "Looking for cheap flights london deals? You are in the right place. We "
+        "compare airlines every day so you can find cheap flights london fares in "
+        "seconds.\n\n"
+        "London has six airports, and prices differ a lot between them. Travellers "
+        "searching for cheap flights london should be flexible with dates and "
+        "airports. Midweek departures are usually the lowest.\n\n"
+        "Booking early helps, but last-minute cheap flights london offers appear "
+        "too. Sign up for alerts and we will email you when cheap flights london "
+        "prices drop. Our team checks hundreds of routes, and every fare we show "
+        "includes taxes and fees. Start your search for cheap flights london now "
+        "and save money on your next trip to the capital.\n\n"
+        "Hand luggage rules vary between carriers, so read them before you pay. "
+        "Some budget airlines charge for a cabin bag, while others include one "
+        "small bag under the seat. Check in online to avoid airport fees, and print "
+        "your boarding pass if the app is slow.\n"
+    ),
+    "top_year": (
+        "Students need a machine that lasts through a degree. Our list of top "
+        "gaming laptops 2024 covers every budget, from entry level to desktop "
+        "replacement.\n\n"
+        "We tested top gaming laptops 2024 for battery life, screen quality and "
+        "heat. Each one ran the same set of games for an hour, and we measured the "
+        "noise from the fans.\n\n"
+        "Buying one of the top gaming laptops 2024 is a big investment, so check "
+        "the warranty before you pay. Prices for top gaming laptops 2024 fall in "
+        "the spring sales, and many shops match online offers.\n\n"
+        "Our verdict on top gaming laptops 2024 is simple: spend more on the "
+        "graphics card than on the processor. Come back soon, because we add new "
+        "models to the list every month.\n"
+    ),
+    "near_me": (
+        "Need an emergency plumber near me? A burst pipe can flood a kitchen in "
+        "minutes, so it pays to know who to call before it happens.\n\n"
+        "Our emergency plumber near me service covers the whole county, day and "
+        "night. Every emergency plumber near me on our books is qualified, insured "
+        "and carries spare parts in the van, so most jobs are fixed on the first "
+        "visit.\n\n"
+        "Prices are fixed before work starts. Calling an emergency plumber near me "
+        "at night costs a little more, but there are no hidden charges. Turn off "
+        "the water at the stopcock while you wait, and move anything valuable out "
+        "of the way.\n\n"
+        "Customers rate our emergency plumber near me team highly for speed and "
+        "tidiness. Save our number in your phone today.\n\n"
+        "Most leaks start small. A dripping joint under the sink or a damp patch on "
+        "the ceiling is worth a look before it spreads, and a plumber can often fix "
+        "it in less than an hour. Frozen pipes are common in January, so lag any "
+        "pipes in the loft.\n"
+    ),
+    "how_to": (
+        "How to lose belly fat fast\n\n"
+        "how to lose belly fat fast is a question we hear every week. The answer "
+        "starts in the kitchen: cut sugary drinks, eat more protein and fill half "
+        "your plate with vegetables.\n\n"
+        "Exercise helps too. If you want to know how to lose belly fat fast, "
+        "combine walking with two short strength sessions a week, because muscle "
+        "burns more energy at rest.\n\n"
+        "Sleep matters more than most people think. Poor sleep raises hunger "
+        "hormones, which is why our plan for how to lose belly fat fast includes a "
+        "fixed bedtime.\n\n"
+        "Finally, be patient. Nobody can tell you how to lose belly fat fast in a "
+        "single day, but small habits add up. Follow our guide on how to lose belly "
+        "fat fast for six weeks and measure your waist again.\n"
+    ),
+    "lower_starts": (
+        "vitamin d deficiency symptoms\n\n"
+        "vitamin d deficiency symptoms are easy to miss because they develop "
+        "slowly. Tiredness, aching bones and low mood are common, and many people "
+        "put them down to stress or a busy winter.\n\n"
+        "vitamin d deficiency symptoms in children\n\n"
+        "Children can show vitamin d deficiency symptoms such as slow growth or "
+        "soft bones. A simple blood test confirms the level, and drops are cheap.\n\n"
+        "vitamin d deficiency symptoms in adults\n\n"
+        "Adults often notice muscle weakness first. vitamin d deficiency symptoms "
+        "can also include hair loss and wounds that heal slowly. Spending time "
+        "outdoors in summer and eating oily fish help, and many doctors suggest a "
+        "supplement from October to March.\n"
+    ),
+    "bare_compound": (
+        "Homeowners who compare solar panel installation cost across firms can save "
+        "hundreds of pounds. Quotes vary with roof size, the number of panels and "
+        "the type of inverter.\n\n"
+        "Most firms include scaffolding in their solar panel installation cost, but "
+        "some add it later. Ask whether the price covers the inverter and the "
+        "wiring, and whether the firm is registered.\n\n"
+        "Grants can lower solar panel installation cost for families on low "
+        "incomes, and some councils run group buying schemes. Homeowners should "
+        "also check whether they need planning permission.\n\n"
+        "Over twenty years, panels usually pay back solar panel installation cost "
+        "through lower bills and payments for exported power. A battery adds to "
+        "solar panel installation cost but lets you use more of your own power in "
+        "the evening.\n"
+    ),
+    "lower_place": (
+        "Planning a break in Cornwall with your dog? There are more options than "
+        "ever. Our pick of dog friendly hotels cornwall has something for every "
+        "budget, from seaside inns to country houses.\n\n"
+        "Many dog friendly hotels cornwall allow pets in the bar and the garden but "
+        "not the dining room, so check before you book. Some provide beds, bowls "
+        "and treats.\n\n"
+        "The best time to visit is spring, when the beaches are open to dogs. Most "
+        "dog friendly hotels cornwall charge a small fee per night for each pet.\n\n"
+        "Browse our list of dog friendly hotels cornwall and book directly to get "
+        "the lowest price. Cornwall has hundreds of miles of coast path to explore, "
+        "and all our dog friendly hotels cornwall are close to a walk.\n"
+    ),
+    "buy_online": (
+        "Want to buy bitcoin online uk without paying high fees? This page explains "
+        "the options.\n\n"
+        "The simplest way to buy bitcoin online uk is through a regulated exchange. "
+        "You will need photo identification and a bank account. Most exchanges "
+        "charge a percentage of each purchase, and some add a spread on top.\n\n"
+        "Before you buy bitcoin online uk, think about storage. Coins left on an "
+        "exchange can be lost if it fails, so many people move them to a hardware "
+        "wallet.\n\n"
+        "Prices swing widely from day to day. Only buy bitcoin online uk with money "
+        "you can afford to lose, and remember that gains may be taxable. We list "
+        "every platform where you can buy bitcoin online uk safely.\n"
+    ),
+}
+
+# -- KW001 / KW004: terms are not stuffed keywords -------------------------------------
+#
+# Honest articles that repeat a technical term, a product or a place densely (each
+# trips KW001 or KW004 when terms are not exempted), and stuffed pages of several
+# shapes that must stay flagged.  Written for these tests.
+
+PHRASE_RULES = (RepeatedKeywordPhrase, KeywordDensity)
+NO_TERMS = (
+    RepeatedKeywordPhrase(RepeatedKeywordPhrase.Options(exempt_terms=False)),
+    KeywordDensity(KeywordDensity.Options(exempt_terms=False)),
+)
+
+
+def phrase_flags(text: str, rules: tuple[Rule | type[Rule], ...] = PHRASE_RULES) -> list[str]:
+    return [v.message for rule in rules for v in run_rule(rule, text)]
+
+
+@pytest.mark.parametrize("text", HONEST_TERMS.values(), ids=HONEST_TERMS.keys())
+def test_term_heavy_honest_article_is_not_flagged(text: str) -> None:
+    assert phrase_flags(text, NO_TERMS)  # dense enough to trip the density alone
+    assert phrase_flags(text) == []
+    assert kw_lines(text) == []
+
+
+@pytest.mark.parametrize("text", STUFFED_QUERIES.values(), ids=STUFFED_QUERIES.keys())
+def test_stuffed_query_is_still_flagged(text: str) -> None:
+    assert phrase_flags(text)
+
+
+CCS = "carbon capture and storage"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # no sign either way: flagged, as density alone decides
+        (stuffed(CCS, 7, 1), True),
+        # signs of a term
+        (stuffed(CCS, 7, 1) + "\n\nThe plan relies on CCS.", False),  # acronym
+        (f"{CCS.capitalize()} is costly. " + stuffed(CCS, 6, 1), False),  # casing
+        (stuffed(f"the {CCS} plan", 7, 1), False),  # determiner
+        (stuffed("Harlow grain storage depot", 7, 1), False),  # name before a noun
+        # a sign of a query outweighs signs of a term
+        (f"{CCS} is costly. " + stuffed(CCS, 6, 1) + "\n\nIt is CCS.", True),
+        (stuffed(f"the best {CCS}", 7, 1) + "\n\nIt is CCS.", True),
+        (stuffed(f"the {CCS} harlow", 7, 1) + "\n\nWe met in Harlow.", True),
+    ],
+)
+def test_term_and_query_signs(text: str, flagged: bool) -> None:
+    assert run_rule(NO_TERMS[0], text)
+    assert bool(run_rule(RepeatedKeywordPhrase, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("acronym", "words", "expected"),
+    [
+        ("PCOS", ["POLYCYSTIC", "OVARY", "SYNDROME"], True),
+        ("COPD", ["CHRONIC", "OBSTRUCTIVE", "PULMONARY", "DISEASE"], True),
+        ("CCS", ["CARBON", "CAPTURE", "STORAGE"], True),
+        ("CS", ["CARBON", "CAPTURE", "STORAGE"], False),  # an initial missing
+        ("CPS", ["CARBON", "CAPTURE", "STORAGE"], False),  # a letter not in order
+        ("CCSX", ["CARBON", "CAPTURE", "STORAGE"], False),  # a letter left over
+    ],
+)
+def test_acronym_takes_every_initial_in_order(
+    acronym: str, words: list[str], expected: bool
+) -> None:
+    assert _abbreviates(acronym, words) is expected
+
+
+def test_hard_wrapped_line_start_is_not_a_sentence_start() -> None:
+    text = "Supporters of\ncarbon capture say it works.\n\ncarbon capture is old."
+    t = tokens(Document(text))
+    assert _position(t, t.raw.index("carbon")) == _NEUTRAL
+    assert _position(t, len(t.raw) - 4) == _START
 
 
 # -- shared token table -------------------------------------------------------------
