@@ -4,7 +4,6 @@ another article by its headline."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
@@ -68,11 +67,6 @@ def is_headline_bait(doc: Document, start: int, end: int) -> bool:
     A sentence closed by a full stop reads as prose, not as a headline link."""
     if end <= start or doc.text[end - 1] in ".!":
         return False
-    pointers = pointer_starts(doc)
-    if pointers is not None:
-        at = bisect_left(pointers, start)
-        if at == len(pointers) or pointers[at] >= end:
-            return False  # no pointer word in the sentence: no match can start in it
     for m in load_phrases("seo_related_inline").pattern.finditer(doc.text, start, end):
         tail = doc.text[m.end() : end].strip()
         if tail.endswith("?") and _QUESTION_WORD.match(tail):

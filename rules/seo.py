@@ -329,20 +329,31 @@ class RelatedLinkBait(Rule):
         for i in related:
             yield line_violation(self, doc, i, "related-link bait", safe=False)
         seen = removable.union(related)
-        # Link bait closes its paragraph: only the last sentence of a block is read.
-        pointers = pointer_starts(doc)  # where a pointer ("learn more about") can start
-        for i in closing_sentences(doc):
-            s = doc.sentences[i]
-            if s.end <= s.start or doc.text[s.end - 1] in ".!":
-                continue  # closed by a full stop: prose (is_headline_bait says no too)
+        # Link bait closes its paragraph: only the last sentence of a block is read,
+        # and one closed by a full stop reads as prose (is_headline_bait says no).
+        sentences, text = doc.sentences, doc.text
+        open_ends = [
+            i
+            for i in closing_sentences(doc)
+            if sentences[i].end > sentences[i].start and text[sentences[i].end - 1] not in ".!"
+        ]
+        # Where a pointer ("learn more about") can start: worth a search of the whole
+        # text when many sentences ask (a match in a sentence starts at one of them).
+        pointers = pointer_starts(doc) if len(open_ends) >= SCREENED_SENTENCES else None
+        for i in open_ends:
+            s = sentences[i]
             if pointers is not None:
                 at = bisect_left(pointers, s.start)
                 if at == len(pointers) or pointers[at] >= s.end:
-                    continue  # no pointer in it (is_headline_bait says no too)
+                    continue  # no pointer in it: is_headline_bait says no
             if is_headline_bait(doc, s.start, s.end) and doc.line_index(s.start) not in seen:
                 yield sentence_violation(
                     self, doc, i, i, "related-link bait pointing at another article"
                 )
+
+
+#: Fewest open closing sentences for which SEO005 looks up pointer words in the text.
+SCREENED_SENTENCES = 16
 
 
 RULES: tuple[type[Rule], ...] = (

@@ -726,3 +726,28 @@ def test_literal_first_keys_cover_the_trie_analysis(name: str) -> None:
     read = literal_first_keys(phrases)
     assert analysed is not None and read is not None
     assert {k for k in analysed if k.isascii()} <= read
+
+
+def test_pointer_starts_hold_every_pointer_match() -> None:
+    """Every match of the pointer list in a sentence starts at a looked-up word."""
+    from lint.phrases import load_phrases
+    from rules._seo_link_bait import pointer_starts
+
+    pattern = load_phrases("seo_related_inline").pattern
+    texts = _fast_path_texts() + [
+        "For the history, learn more about Why Did the Old Bridge Close?",
+        "Readers can READ more here: Ten Bridges You Must See Before You Die",
+        "Reading on, see also The Long History Of Bridges",
+    ]
+    found = 0
+    for text in texts:
+        doc = Document(text)
+        listed = pointer_starts(doc)
+        if listed is None:
+            continue  # not looked up (SEO005 then reads every sentence)
+        pointers = set(listed)
+        for s in doc.sentences:
+            for m in pattern.finditer(text, s.start, s.end):
+                assert m.start() in pointers, text[m.start() : m.end()]
+                found += 1
+    assert found > 3
