@@ -216,6 +216,11 @@ def _count_line(doc: Document, span: Span, start: int) -> bool:
     return COUNT_LINE.fullmatch(doc.text, span.start, span.end) is not None
 
 
+def residue_columns(kinds: LineKinds) -> Iterator[tuple[bool, bool, bool, bool]]:
+    """Per line, the fields of which any makes it residue (``is_line_residue``)."""
+    return zip(kinds.strong, kinds.widget, kinds.lead, kinds.filename, strict=True)
+
+
 def is_line_residue(kinds: LineKinds, index: int) -> bool:
     """Is the line reported by a line rule whatever the context (SEO001/2/4)?"""
     return kinds.strong[index] or kinds.widget[index] or kinds.lead[index] or kinds.filename[index]

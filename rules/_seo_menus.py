@@ -4,9 +4,10 @@ rules remove (which the fixes and the sentence rules take into account)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from lint.document import Document
-from rules._seo_lines import LineKinds, classify_lines, is_line_residue
+from rules._seo_lines import LineKinds, classify_lines, residue_columns
 from rules._seo_text import line_heads
 
 # Defaults of SEO001's options `nav-run` and `weak-nav-run`.
@@ -18,7 +19,7 @@ WEAK_NAV_RUN = 5
 def removable_lines(doc: Document) -> frozenset[int]:
     """Lines the line rules report with their default options (they shape the fixes)."""
     kinds = classify_lines(doc)
-    residue = (i for i in range(len(doc.lines)) if is_line_residue(kinds, i))
+    residue = compress(range(len(doc.lines)), map(any, residue_columns(kinds)))
     return frozenset(residue) | nav_runs(doc, kinds, NAV_RUN, WEAK_NAV_RUN)
 
 
@@ -42,19 +43,21 @@ def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -
                 flagged.update(counts)
 
     starts = line_heads(doc)[0]
+    filename, nav, lead, count_line = kinds.filename, kinds.nav, kinds.lead, kinds.count_line
     for i, span in enumerate(doc.lines):
-        if kinds.filename[i] or starts[i] == span.end:
+        if filename[i] or starts[i] == span.end:
             continue  # blank lines, "·" and "***" do not break a run
-        if kinds.nav[i] or kinds.lead[i]:
+        if nav[i] or lead[i]:
             run.append(i)
-            anchored = anchored or kinds.strong[i] or kinds.widget[i] or kinds.lead[i]
+            anchored = anchored or kinds.strong[i] or kinds.widget[i] or lead[i]
             widgets = widgets or kinds.widget[i]
             continue
-        if kinds.count_line[i]:
+        if count_line[i]:
             counts.append(i)
             continue
-        close()
-        run, counts, anchored, widgets = [], [], False, False
+        if run or counts:  # (otherwise nothing is open: anchored and widgets are False)
+            close()
+            run, counts, anchored, widgets = [], [], False, False
     close()
     return frozenset(flagged | menu_blocks(doc, kinds, min_weak_run))
 
@@ -75,13 +78,16 @@ def menu_blocks(doc: Document, kinds: LineKinds, min_lines: int) -> set[int]:
         if anchor and 2 * known >= len(group):
             flagged.update(group)
 
+    menu_item = kinds.menu_item
+    residue = list(map(any, residue_columns(kinds)))
     for i in range(len(doc.lines)):
-        if kinds.menu_item[i]:
+        if menu_item[i]:
             group.append(i)
             continue
-        if is_line_residue(kinds, i):
+        if residue[i]:
             continue  # reported anyway: once it is fixed away the group must stay the same
-        close()
-        group = []
+        if group:
+            close()
+            group = []
     close()
     return flagged
