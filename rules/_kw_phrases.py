@@ -145,6 +145,7 @@ _LOOK_BACK = 200  # characters looked at before an occurrence (bounds the work)
 _OPENERS = frozenset(" \t\"'“‘([#>")  # may stand between a sentence end and its first word
 _MAX_ACRONYMS = 50  # acronyms compared with one phrase (bounds the work)
 _CAPITALS = (TITLE, CAMEL, UPPER)
+NAME_MARK = "@name"  # stands for a capitalised word when query words are looked for
 _MIN_ACRONYM = 3  # letters: two-letter capitals ("PA", "UK") match too much by chance
 POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
@@ -171,7 +172,7 @@ def is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
 
 
 def _is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
-    if load_phrases("kw_query_words").pattern.search(" ".join(words)):
+    if _has_query_word(t, words, pos):
         return False
     stop = stopwords()
     content = [k for k, w in enumerate(words) if w not in stop]
@@ -180,8 +181,7 @@ def _is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
     head = content[0]
     shape, low, raw = t.shape, t.low, t.raw
     determiners = word_list("kw_determiners")
-    capital_start = lower_mid = proper_mid = False
-    proper = True
+    capital_start = lower_mid = False
     determined = 0
     for p in pos:
         where = _position(t, p)
@@ -192,10 +192,6 @@ def _is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
             capital_start = True
         if where == _MID and first == LOWER:
             lower_mid = True
-        if shape[p + head] not in _CAPITALS:
-            proper = False
-        elif not t.title_line(p) and not t.seg_first(p + head):
-            proper_mid = True
         if low[p] in determiners or (
             p > 0 and t.segment[p - 1] == t.segment[p] and _determines(low[p - 1], raw[p - 1])
         ):
@@ -205,9 +201,28 @@ def _is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
     return (
         (capital_start and lower_mid)
         or 2 * determined >= len(pos)
-        or (proper and proper_mid)
+        or _named(t, pos, head)
         or _has_acronym(t, [words[k] for k in content])
     )
+
+
+def _has_query_word(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
+    """Does the phrase hold a query word or shape (``kw_query_words``)?  Words
+    the article capitalises at every occurrence, once at least inside a
+    sentence, belong to a name ("Best Buy", "Euro 2024") and are matched as
+    ``NAME_MARK``, so that no query word matches them, and a year after a name
+    ("Euro 2024") is not a query's year ("laptops 2024")."""
+    marked = (NAME_MARK if _named(t, pos, k) else w for k, w in enumerate(words))
+    return load_phrases("kw_query_words").pattern.search(" ".join(marked)) is not None
+
+
+def _named(t: Tokens, pos: Sequence[int], k: int) -> bool:
+    """Is word ``k`` of the phrase capitalised at every occurrence, and inside a
+    sentence, off Title Case lines, at one at least?"""
+    shape = t.shape
+    if any(shape[p + k] not in _CAPITALS for p in pos):
+        return False
+    return any(not t.seg_first(p + k) and not t.title_line(p) for p in pos)
 
 
 def _determines(low: str, raw: str) -> bool:
@@ -315,7 +330,9 @@ def _acronyms(t: Tokens) -> tuple[set[str], dict[tuple[str, str], list[str]]]:
     if memo is None:
         written: set[str] = set()
         for word in set(compress(t.raw, t.shape.translate(IS_CAPITAL))):  # type: ignore[attr-defined]
-            form = strip_possessive(word)
+            if not word[1:2].isupper():  # "The", "London", "iPhone"
+                continue
+            form = strip_possessive(word) if word[-1] in "sS" else word
             if form.endswith("s"):
                 form = form[:-1]
             if _MIN_ACRONYM <= len(form) <= 8 and form.isalpha() and form.isupper():

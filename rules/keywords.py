@@ -10,6 +10,11 @@ for four fingerprints of that, each cheap and linear in the document's length:
 - KW003: a direct question ("why does X not like Y") used as part of a sentence.
 - KW004: one phrase making up too large a share of all the words.
 
+KW001 and KW004 count repetition, which alone cannot tell a stuffed query from a
+term an honest article must repeat ("carbon capture and storage", "the Bose
+QuietComfort Ultra headphones"); a repeated phrase that reads as a term and
+shows no sign of a pasted query is left alone (``rules._kw_phrases.is_term``).
+
 Every rule reads one shared token table (``tokens``, in ``rules._kw_tokens``),
 built once per document with one ``findall`` and running sums; n-grams are
 counted with hashing (``lint.ngrams``) in one pass over the words frequent
@@ -91,6 +96,10 @@ class RepeatedKeywordPhrase(Rule):
     - ``max-per-1000-words`` (default 5.0): the allowance grows with the length of
       the article, so a 5,000-word guide may repeat a phrase 25 times.
 
+    - ``exempt-terms`` (default true): leave alone a phrase that reads as a
+      term rather than a pasted search query (below).  Set false to judge by
+      repetition alone.
+
     A phrase needs at least two alphabetic words that are not function words
     (``rules/data/kw_stopwords.txt``).  Names are exempt: a phrase whose content
     words are capitalised at every occurrence ("Bank of England", "It's a
@@ -98,11 +107,31 @@ class RepeatedKeywordPhrase(Rule):
     often as it needs.  A repeated stretch longer than eight words is a
     duplicated passage, left to DUP001.
 
+    Terms are exempt too: an explainer may use "carbon capture and storage"
+    seven times in 200 words.  A stuffed keyword is a search query pasted as
+    typed, a term follows the grammar around it.  Any sign of a query keeps
+    the phrase: a query word or shape (``rules/data/kw_query_words.txt``:
+    "best", "cheap", "near me", a year, "shoes for flat feet"; a word the
+    article capitalises at every occurrence is part of a name and does not
+    count: "Best Buy", "Euro 2024"); an occurrence starting a sentence,
+    paragraph or heading in lower case; a word that is not ordinary English
+    written in lower case in the phrase but capitalised elsewhere ("hotels
+    cornwall" beside "Cornwall").  Otherwise one sign of a term exempts it: a
+    capital where it starts a sentence and lower case inside one; a
+    determiner or possessive before half its occurrences ("the annual general
+    meeting"); a first content word capitalised at every occurrence (a brand
+    before a common noun: "the Bose QuietComfort Ultra headphones"); an
+    acronym of it in the text ("CCS", "PCOS").  A phrase with no sign either
+    way is judged by repetition alone.
+
     ## Known problems
-    A technical term of four or more lower-case words ("large language model
-    training data") used very often in a short piece can be flagged; raise
-    ``min-count`` for such documents.  A stuffed keyword of two or three words is
-    left to KW004 (density) and KW002 (casing).
+    A term with no sign of one — always inside sentences, in lower case,
+    without a determiner or an acronym — used very often in a short piece can
+    still be flagged; raise ``min-count`` for such documents.  A stuffed query
+    without a query word, written the way a term is ("Solar panel installation
+    cost varies ... compare the solar panel installation cost") passes as a
+    term.  A stuffed keyword of two or three words is left to KW004 (density)
+    and KW002 (casing).
     """
 
     code = "KW001"
@@ -122,6 +151,10 @@ class RepeatedKeywordPhrase(Rule):
         "inflation was falling. Economists expect the Bank of England to wait. "
         "Markets think the Bank of England will hold in May. The Bank of England "
         "meets again in six weeks.",
+        "A lasting power of attorney names someone to decide for you. You make "
+        "a lasting power of attorney while you can still decide. The lasting "
+        "power of attorney must be registered. Your lasting power of attorney "
+        "can be cancelled. Solicitors draft a lasting power of attorney for a fee.",
         "Meal 1\n\nEat every three hours\n\nOats and berries.\n\nMeal 2\n\n"
         "Eat every three hours\n\nRice and beans.\n\nMeal 3\n\nEat every three "
         "hours\n\nSoup.\n\nMeal 4\n\nEat every three hours\n\nFish.\n\nMeal 5"
@@ -168,8 +201,8 @@ class KeywordDensity(Rule):
     For each phrase of ``min-words`` or more words with at least two content
     words, computes its *density*: occurrences times phrase length, divided by the
     number of words in the document.  When phrases exceed ``max-density``, the
-    densest one is reported, once, at its first occurrence outside a Title Case
-    line.
+    densest one that is not a term (below) is reported, once, at its first
+    occurrence outside a Title Case line.
 
     ## Why is this bad?
     "Keyword density" is the metric search-engine optimisers use to tune
@@ -193,12 +226,23 @@ class KeywordDensity(Rule):
       stuffing, however short the document (a short news story may use its
       subject's full title three times).
     - ``min-document-words`` (default 150): below this, densities are noise.
+    - ``exempt-terms`` (default true): skip a phrase that reads as a term
+      rather than a pasted search query, as KW001 does, and report the
+      densest phrase that does not.
 
-    Names (every content word capitalised at every occurrence) are exempt.
+    Names (every content word capitalised at every occurrence) are exempt, and
+    so are terms: a phrase with a sign of a term (a capital where it starts a
+    sentence and lower case inside one, a determiner before half its
+    occurrences, a capitalised brand before a common noun, an acronym in the
+    text) and no sign of a query (a query word such as "best", "cheap", "near
+    me" or a year, a lower-case start of a sentence or heading, a name typed in
+    lower case).  KW001's documentation lists the signs.
 
     ## Known problems
-    A phrase that is itself the subject of a short piece (a product's full name
-    in lower case) can exceed the density honestly.
+    A phrase that is itself the subject of a short piece can exceed the density
+    honestly when it shows no sign of a term (always inside sentences, in lower
+    case, without a determiner or an acronym).  A stuffed query without a query
+    word, written the way a term is, passes as a term.
     """
 
     code = "KW004"

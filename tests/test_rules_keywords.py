@@ -616,9 +616,12 @@ CCS = "carbon capture and storage"
         (f"{CCS.capitalize()} is costly. " + stuffed(CCS, 6, 1), False),  # casing
         (stuffed(f"the {CCS} plan", 7, 1), False),  # determiner
         (stuffed("Harlow grain storage depot", 7, 1), False),  # name before a noun
+        (stuffed("the Euro 2028 qualifying campaign", 7, 1), False),  # a name's year
+        (stuffed("the Best Buy returns desk", 7, 1), False),  # a name's "best"
         # a sign of a query outweighs signs of a term
         (f"{CCS} is costly. " + stuffed(CCS, 6, 1) + "\n\nIt is CCS.", True),
         (stuffed(f"the best {CCS}", 7, 1) + "\n\nIt is CCS.", True),
+        (stuffed("the qualifying campaign 2028 dates", 7, 1), True),  # a query's year
         (stuffed(f"the {CCS} harlow", 7, 1) + "\n\nWe met in Harlow.", True),
     ],
 )
