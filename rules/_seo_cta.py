@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from lint.document import Document
 from lint.phrases import load_phrases
-from rules._seo_screens import WordStart, first_word_mask, screen
+from rules._seo_screens import WordStart, first_word_mask, screen, screening
 from rules._seo_text import count_words
 
 SentenceTest = Callable[[Document, int, int], bool]
@@ -78,6 +78,8 @@ _OPENINGS: dict[str, int] = {}  # a sentence's first word -> the openings it may
 def _opening(word: str) -> int:
     """Bits of what may start at a word start holding ``word`` (a ``\\w*`` run):
     _SELF_PROMO when a self-promoting opening, _VERB when a verb or a lead-in."""
+    if not screening():
+        return _SELF_PROMO | _VERB  # not remembered: the screens are not in use yet
     screens = (screen("seo_cta_self"), screen("seo_cta_verbs"), _LEAD_IN_START)
     may = first_word_mask(word, screens, {})
     bits = (_SELF_PROMO if may & 1 else 0) | (_VERB if may & 6 else 0)

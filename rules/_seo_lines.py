@@ -19,7 +19,14 @@ from lint.document import Document, Span
 from lint.phrases import load_phrases
 from rules._seo_filenames import filename_lines, is_filename_line
 from rules._seo_link_bait import is_related_line
-from rules._seo_screens import StartScreen, first_word_mask, screen, start_key
+from rules._seo_screens import (
+    StartScreen,
+    first_word_mask,
+    note_text,
+    screen,
+    screening,
+    start_key,
+)
 from rules._seo_text import SENTENCE_END, WORD, count_words, cover, line_heads
 
 # Longest line (characters) that can be a menu item, widget or filename line.
@@ -97,13 +104,16 @@ class _LineScan:
         )
         # Document-wide screens pay off on documents of many lines; on a short one
         # every line is simply checked (None: any line may).
-        wide = len(doc.lines) >= SCREENED_LINES
+        note_text(doc)
+        wide = screening() and len(doc.lines) >= SCREENED_LINES
         self.rest_lines = tuple(plist.rest_lines(doc) if wide else None for plist in self.lists)
-        # (open entries, the lines where they can match) of each cover list
+        # (open entries, the lines where they can match) of each cover list; asked
+        # only about a line whose first word no list can start with (never while
+        # the screens are not in use)
         self.open_entries = tuple(
             (plist.rest, lines)
             for plist, lines in zip(self.lists, self.rest_lines, strict=True)
-            if plist.rest is not None
+            if screening() and plist.rest is not None
         )
         self.lead_rest = screen("seo_chrome_lead").rest_lines(doc) if wide else None
         self.counters = screen("seo_counter_tail").rest_lines(doc) if wide else None

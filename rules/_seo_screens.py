@@ -29,6 +29,24 @@ from lint.phrases import PhraseList, load_phrases, trie_regex
 from lint.token_gate import DIGITS, PREFIX, SYMBOL, anchor_words, first_words
 
 _RUN = re.compile(r"\w+")
+#: Characters of text the SEO rules read in a process before their screens are
+#: worked out (that costs some 20 ms once): a short run is checked the plain way.
+SCREEN_AFTER_CHARS = 40_000
+_read_chars = 0
+_ready = False  # screens in use (they stay on once they are)
+
+
+def note_text(doc: Document) -> None:
+    """Count a document's text toward SCREEN_AFTER_CHARS (once per document)."""
+    global _read_chars, _ready
+    if not _ready:
+        _read_chars += len(doc.text)
+        _ready = _read_chars >= SCREEN_AFTER_CHARS
+
+
+def screening() -> bool:
+    """Are the screens in use?  Until then every "may it start here?" is yes."""
+    return _ready
 
 
 def start_key(text: str, pos: int, end: int) -> str | None:
@@ -141,7 +159,10 @@ class StartScreen:
         return self._split[2]
 
     def may_start(self, key: str | None) -> bool:
-        """Can an entry with known first words start with ``key``?  (True if unknown.)"""
+        """Can an entry with known first words start with ``key``?  (True if unknown,
+        or while the screens are not in use.)"""
+        if not _ready:
+            return True
         found = self._may.get(key)
         if found is None:
             keys, prefixes, _ = self._split
@@ -174,6 +195,8 @@ class StartScreen:
 
     def rest_lines(self, doc: Document) -> frozenset[int] | None:
         """Lines where the open entries could match (None: any line)."""
+        if not _ready:
+            return None
         words = self._rest_anchors
         return None if words is None else lines_with_words(doc, words)
 
@@ -274,7 +297,10 @@ class KeyScreen(Protocol):
 
 def first_word_mask(word: str, screens: tuple[KeyScreen, ...], memo: dict[str, int]) -> int:
     """Bit k set when ``screens[k]`` may match at a word start holding the ``\\w*``
-    run ``word`` (its ``may_start``), read off ``mask_table``; remembered in ``memo``."""
+    run ``word`` (its ``may_start``), read off ``mask_table``; remembered in ``memo``
+    (every bit, not remembered, while the screens are not in use)."""
+    if not _ready:
+        return (1 << len(screens)) - 1
     key = word_key(word)
     table, prefixed, always = mask_table(screens)
     if key is None:

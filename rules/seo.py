@@ -21,6 +21,7 @@ from rules._seo_lines import classify_lines
 from rules._seo_link_bait import closing_sentences, is_headline_bait, pointer_starts
 from rules._seo_menus import NAV_RUN, WEAK_NAV_RUN, nav_runs, removable_lines
 from rules._seo_reports import line_violation, sentence_violation
+from rules._seo_screens import screening
 
 
 class PageChrome(Rule):
@@ -339,7 +340,8 @@ class RelatedLinkBait(Rule):
         ]
         # Where a pointer ("learn more about") can start: worth a search of the whole
         # text when many sentences ask (a match in a sentence starts at one of them).
-        pointers = pointer_starts(doc) if len(open_ends) >= SCREENED_SENTENCES else None
+        screened = screening() and len(open_ends) >= SCREENED_SENTENCES
+        pointers = pointer_starts(doc) if screened else None
         for i in open_ends:
             s = sentences[i]
             if pointers is not None:

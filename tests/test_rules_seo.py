@@ -494,7 +494,22 @@ def _fast_path_texts() -> list[str]:
     return texts
 
 
-def test_start_screens_give_the_lists_own_matches() -> None:
+@pytest.fixture(params=[True, False], ids=["screened", "plain"])
+def screens_on(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Run a test with the SEO screens in use and without (as before a process has
+    read SCREEN_AFTER_CHARS), each time with no line rows or masks remembered."""
+    from rules import _seo_cta, _seo_lines, _seo_screens
+
+    monkeypatch.setattr(_seo_screens, "_ready", request.param)
+    for memo in (_seo_lines._ROWS, _seo_lines._MASKS, _seo_cta._OPENINGS):
+        saved = dict(memo)
+        memo.clear()
+        request.addfinalizer(lambda memo=memo, saved=saved: (memo.clear(), memo.update(saved)))
+    _seo_lines.classify_lines.cache_clear()
+    return request.param
+
+
+def test_start_screens_give_the_lists_own_matches(screens_on: bool) -> None:
     """``StartScreen.match`` (with the per-document open-entry lines) is exactly the
     list's ``pattern.match`` at every line and word start."""
     import re
@@ -593,7 +608,7 @@ def _plain_kinds(doc: Document) -> list[tuple[bool, ...]]:
     return rows
 
 
-def test_line_kinds_agree_with_the_plain_checks() -> None:
+def test_line_kinds_agree_with_the_plain_checks(screens_on: bool) -> None:
     """Screens, first-word masks and remembered rows change no line's classification
     (headings aside, which classify_lines settles afterwards in both)."""
     from rules._seo_lines import classify_lines
@@ -641,7 +656,7 @@ def test_word_starts_and_filename_lines_find_every_occurrence() -> None:
         assert set(starts) == want
 
 
-def test_first_word_masks_agree_with_may_start() -> None:
+def test_first_word_masks_agree_with_may_start(screens_on: bool) -> None:
     from rules._seo_lines import _LineScan
     from rules._seo_screens import first_word_mask, word_key
 
@@ -668,7 +683,7 @@ def _plain_headings(doc: Document, blanks, strong, widget, nav, lead, filename):
             next_prose = i
 
 
-def test_headings_agree_with_the_plain_pass() -> None:
+def test_headings_agree_with_the_plain_pass(screens_on: bool) -> None:
     from rules._seo_lines import _LineScan, headings_among
     from rules._seo_text import line_heads
 
