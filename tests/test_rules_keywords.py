@@ -673,7 +673,13 @@ def test_tokens_segments_lines_and_offsets() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["kw-business-story.txt", "kw-tech-explainer.txt", "kw-clean-profile.txt"]
+    "name",
+    [
+        "kw-business-story.txt",
+        "kw-tech-explainer.txt",
+        "kw-clean-profile.txt",
+        "kw-term-review.txt",  # a product named in full six times in 230 words
+    ],
 )
 def test_clean_samples_have_no_kw_flags(name: str) -> None:
     assert kw_lines((ROOT / "samples" / name).read_text(encoding="utf-8")) == []
