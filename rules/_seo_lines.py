@@ -134,7 +134,8 @@ class _LineScan:
         if row is None:
             if len(_ROWS) >= MAX_REMEMBERED:
                 _ROWS.clear()
-            row = _ROWS[line] = self._classify(i, span, start)
+            row = self._classify(i, span, start)
+            row = _ROWS[line] = _SHARED_ROWS.setdefault(row, row)  # few distinct rows
         return row
 
     def _classify(self, i: int, span: Span, start: int) -> Row:
@@ -206,6 +207,7 @@ SCREENED_LINES = 40
 #: Most line texts whose classification is remembered (then the memory starts over).
 MAX_REMEMBERED = 50_000
 _ROWS: dict[str, Row] = {}  # short line text -> its row
+_SHARED_ROWS: dict[Row, Row] = {}  # one tuple per distinct row (at most 2**8)
 _MASKS: dict[str, int] = {}  # first word -> bits of the lists that may start with it
 
 
