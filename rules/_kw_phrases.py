@@ -1,5 +1,5 @@
 """Repeated keyword phrases (KW001, KW004): frequent n-grams a reader would call
-a keyword, not a name, a label or a repeated passage."""
+a keyword, not a name, a label, a repeated passage or a term (``is_term``)."""
 
 from __future__ import annotations
 
@@ -147,7 +147,7 @@ _MAX_ACRONYMS = 50  # acronyms compared with one phrase (bounds the work)
 _CAPITALS = (TITLE, CAMEL, UPPER)
 NAME_MARK = "@name"  # stands for a capitalised word when query words are looked for
 _MIN_ACRONYM = 3  # letters: two-letter capitals ("PA", "UK") match too much by chance
-POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+_POSSESSIVES = ("'s", "’s", "'S", "’S")
 
 
 def is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
@@ -229,7 +229,7 @@ def _determines(low: str, raw: str) -> bool:
     """Is the word a determiner or a possessive ("Sony's", not "it's")?"""
     if low in word_list("kw_determiners"):
         return True
-    return raw.endswith(POSSESSIVE_ENDINGS) and low not in stopwords()
+    return raw.endswith(_POSSESSIVES) and low not in stopwords()
 
 
 def _position(t: Tokens, p: int) -> int:
@@ -246,7 +246,8 @@ def _position(t: Tokens, p: int) -> int:
     if k < 0:
         return _START
     if text[k] in ".!?":
-        return _START
+        # not after an abbreviation with inner full stops ("e.g.", "U.S.")
+        return _NEUTRAL if text[k - 2 : k - 1] == "." else _START
     if text[k] != "\n":
         return _NEUTRAL
     k -= 1

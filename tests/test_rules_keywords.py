@@ -14,7 +14,7 @@ from lint.document import WORD_RE, Document
 from lint.ngrams import frequent_ngram_starts
 from lint.rule import Rule
 from rules._kw_names import _capitals_in_prose, _name_end, _name_starts
-from rules._kw_phrases import _NEUTRAL, _START, _abbreviates, _position
+from rules._kw_phrases import _MID, _NEUTRAL, _START, _abbreviates, _position
 from rules._kw_queries import _query_re, query_matches
 from rules._kw_tokens import (
     _BREAK_RE,
@@ -652,6 +652,23 @@ def test_hard_wrapped_line_start_is_not_a_sentence_start() -> None:
     t = tokens(Document(text))
     assert _position(t, t.raw.index("carbon")) == _NEUTRAL
     assert _position(t, len(t.raw) - 4) == _START
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("It works. carbon capture is old.", _START),
+        ("Some, e.g. carbon capture, are old.", _NEUTRAL),  # an abbreviation
+        ("The U.S. carbon capture plan.", _NEUTRAL),
+        ("Key facts: carbon capture is old.", _NEUTRAL),  # after a colon
+        ("- carbon capture is old.", _NEUTRAL),  # a list item
+        ('## "carbon capture" explained', _START),  # a heading
+        ("The carbon capture plan.", _MID),
+    ],
+)
+def test_where_an_occurrence_stands(text: str, where: int) -> None:
+    t = tokens(Document(text))
+    assert _position(t, t.low.index("carbon")) == where
 
 
 # -- shared token table -------------------------------------------------------------
