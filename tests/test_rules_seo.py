@@ -723,7 +723,9 @@ def test_headings_agree_with_the_plain_pass(screens_on: bool) -> None:
     assert found > 50
 
 
-@pytest.mark.parametrize("name", _LISTS)
+@pytest.mark.parametrize(
+    "name", ["seo_chrome_terms", "seo_widgets", "seo_chrome_weak", "seo_cta_verbs"]
+)
 def test_literal_first_keys_cover_the_trie_analysis(name: str) -> None:
     """Keys read off the literal phrases hold every key the pattern analysis finds
     for the trie of a list (more keys only screen less)."""
@@ -734,9 +736,8 @@ def test_literal_first_keys_cover_the_trie_analysis(name: str) -> None:
     from rules._seo_screens import _wrap, literal_first_keys
 
     plist = load_phrases(name)
-    if not plist.literals:
-        pytest.skip("no literal phrases")
     phrases = list(plist.literals)
+    assert phrases
     analysed = first_words(re.compile(_wrap([trie_regex(phrases)]), plist.pattern.flags))
     read = literal_first_keys(phrases)
     assert analysed is not None and read is not None
