@@ -257,7 +257,7 @@ class Hyphenator:
     whole-file string operations, ~10 ms) and parses a line the first time a word
     meets it, into exactly what ``HyphDict`` stores.  Pattern files with the
     features Pyphen treats specially (``_EXOTIC``; the ``en_US`` file has none)
-    are left to Pyphen.  :meth:`positions` is Pyphen's algorithm unchanged.
+    are left to Pyphen.  :meth:`positions` gives Pyphen's points (Liang's method).
     ``tests/test_syllables.py`` checks both against Pyphen on every pattern and
     on tens of thousands of words.
     """
@@ -313,24 +313,34 @@ class Hyphenator:
         return cls(patterns) if patterns else None
 
     def positions(self, word: str) -> list[int]:
-        """Where ``word`` may be hyphenated (``Pyphen.positions``, without ``DataInt``)."""
-        pointed = f".{word.lower()}."
-        references = [0] * (len(pointed) + 1)
-        patterns = self.patterns
-        for i in range(len(pointed) - 1):
-            stop = min(i + self.maxlen, len(pointed)) + 1
-            for j in range(i + 1, stop):
-                pattern = patterns.get(pointed[i:j])
-                if not pattern:
+        """Where ``word`` may be hyphenated: the same points as ``Pyphen.positions``.
+
+        Liang's method (as in TeX): every pattern found as a substring of the word
+        between dots votes a weight for each gap it covers; the highest vote wins
+        and an odd one allows a break.  Gaps closer than LEFT / RIGHT letters to
+        either end are dropped."""
+        dotted = f".{word.lower()}."
+        size = len(dotted)
+        votes = [0] * (size + 1)
+        for first in range(size - 1):  # a pattern may start anywhere but the last dot
+            longest = min(self.maxlen, size - first)
+            for length in range(1, longest + 1):
+                key = dotted[first : first + length]
+                entry = self.patterns.get(key)
+                if not entry:
                     continue
-                if isinstance(pattern, str):
-                    pattern = patterns[pointed[i:j]] = parse_pattern(pattern)
-                offset, values = pattern
-                slice_ = slice(i + offset, i + offset + len(values))
-                references[slice_] = map(max, values, references[slice_])
-        right = len(word) - self.RIGHT
-        points = (i - 1 for i, reference in enumerate(references) if reference % 2)
-        return [i for i in points if self.LEFT <= i <= right]
+                if isinstance(entry, str):  # parsed the first time a word meets it
+                    entry = self.patterns[key] = parse_pattern(entry)
+                offset, weights = entry
+                gap = first + offset
+                for weight in weights:
+                    if weight > votes[gap]:
+                        votes[gap] = weight
+                    gap += 1
+        # votes[g] is the gap before dotted[g], i.e. after g - 1 letters of the word
+        last = len(word) - self.RIGHT
+        breaks = (gap - 1 for gap in range(size + 1) if votes[gap] % 2)
+        return [point for point in breaks if self.LEFT <= point <= last]
 
 
 def parse_pattern(line: str) -> Pattern:
@@ -350,12 +360,8 @@ def parse_pattern(line: str) -> Pattern:
             values.append(weight)
             weight = 0
     values.append(weight)
-    start, end = 0, len(values)
-    while not values[start]:
-        start += 1
-    while not values[end - 1]:
-        end -= 1
-    return start, values[start:end]
+    nonzero = [i for i, value in enumerate(values) if value]
+    return nonzero[0], values[nonzero[0] : nonzero[-1] + 1]
 
 
 def _textstat_count(text: str) -> int:
