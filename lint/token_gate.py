@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from itertools import chain
 
@@ -524,20 +524,24 @@ class TokenGate:
             return iter(())
         if self.first is None:
             return self.pattern.finditer(text, start, end)
-        return self._matches_at(text, positions, i, end)
+        return matches_at(self.pattern, text, positions, i, end)
 
-    def _matches_at(
-        self, text: str, positions: list[int], first: int, end: int
-    ) -> Iterator[re.Match[str]]:
-        match = self.pattern.match
-        resume = 0
-        for i in range(first, len(positions)):
-            pos = positions[i]
-            if pos >= end:
-                break
-            if pos < resume:
-                continue
-            m = match(text, pos, end)
-            if m is not None:
-                yield m
-                resume = max(m.end(), pos + 1)
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, positions: Sequence[int], first: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, positions[first], end)`` trying only the sorted
+    offsets ``positions[first:]`` (a superset of where a match can begin): in
+    order, each from where the last match ended, as ``finditer`` does."""
+    match = pattern.match
+    resume = 0
+    for i in range(first, len(positions)):
+        pos = positions[i]
+        if pos >= end:
+            break
+        if pos < resume:
+            continue
+        m = match(text, pos, end)
+        if m is not None:
+            yield m
+            resume = max(m.end(), pos + 1)

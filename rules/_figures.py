@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
+from lint.token_gate import matches_at
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
 
@@ -224,7 +225,7 @@ def find_figures(
         first = bisect_left(starts, start)
         if first == len(starts) or starts[first] >= end:
             return out  # most sentences: no figure can start in them
-        matches = _matches_at(text, end, starts, first)
+        matches = matches_at(_figure_re(), text, starts, first, end)
     for m in matches:
         kind = m.lastgroup or ""
         if kind not in kinds or _not_statistic(text, m, start, end, min_money):
@@ -232,21 +233,3 @@ def find_figures(
         figure = m.group(0).strip()
         out.append(Figure(m.start(), m.end(), kind, " ".join(figure.split())))
     return out
-
-
-def _matches_at(text: str, end: int, starts: Sequence[int], first: int) -> Iterator[re.Match[str]]:
-    """``_figure_re().finditer(text, starts[first], end)``, trying only the offsets
-    in ``starts`` (a superset of where a match can begin): in order, each from
-    where the last match ended, as ``finditer`` does (a figure is never empty)."""
-    pattern = _figure_re()
-    resume = 0
-    for i in range(first, len(starts)):
-        at = starts[i]
-        if at >= end:
-            break
-        if at < resume:
-            continue
-        m = pattern.match(text, at, end)
-        if m is not None:
-            yield m
-            resume = max(m.end(), at + 1)

@@ -16,12 +16,12 @@ from lint.config import Settings
 from lint.document import Document
 from lint.files import Source
 from lint.plan import Plan
-from lint.rule import Rule, RuleUnavailable
+from lint.rule import Rule
 from lint.runner import check_source, run_all_rules
 from lint.selection import Selection
 from lint.violation import Violation
 
-from .test_parallel import make_article
+from .test_parallel import Flaky, make_article
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="split runs fork (Linux)")
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -52,19 +52,8 @@ def test_small_text_or_one_job_runs_in_process() -> None:
     assert split.rule_runner(split.SPLIT_CHARS, 2) is not run_all_rules
 
 
-class _Unavailable(Rule):
-    """Unavailable (for the notice test)."""
-
-    code = "TST801"
-    name = "test-unavailable"
-    summary = "no backend"
-
-    def check(self, doc: Document) -> Iterator[Violation]:
-        raise RuleUnavailable("no backend here")
-
-
-class _AlsoUnavailable(_Unavailable):
-    """Unavailable for the same reason."""
+class _AlsoUnavailable(Flaky):
+    """Unavailable for the same reason as Flaky."""
 
     code = "TST802"
     name = "test-also-unavailable"
@@ -101,10 +90,10 @@ def _plan(*rules: Rule) -> Plan:
 
 def test_notices_are_grouped_by_reason_as_in_one_process() -> None:
     doc = Document("x" * 100)
-    rules = (_Unavailable(), _AlsoUnavailable())
+    rules = (Flaky(), _AlsoUnavailable())
     _, one = run_all_rules(doc, _plan(*rules))
     _, spread = split.run_rules_split(doc, _plan(*rules), jobs=2)
-    assert spread == one == ["no backend here (skipped TST801, TST802)"]
+    assert spread == one == ["no backend here (skipped TST901, TST802)"]
 
 
 def test_a_dead_worker_loses_no_rule() -> None:
