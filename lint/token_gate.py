@@ -234,10 +234,16 @@ def _item_end(op, av) -> str:  # noqa: ANN001 - sre internals, C901
 
 
 def _key(word: str) -> str:
-    """The index key of a word: casefolded, or DIGITS for a number."""
+    """The index key of a word: casefolded, or DIGITS for a number.
+
+    ``re.IGNORECASE`` also lets "i" match the Turkish "İ" and "ı", which
+    casefolding keeps apart ("İ" becomes "i" + a combining dot): both are
+    folded to "i" here, on both sides, so a gate never loses such a match."""
     if word == DIGITS or word.isdecimal():
         return DIGITS
-    return word.lower() if word.isascii() else word.casefold()
+    if word.isascii():
+        return word.lower()
+    return word.casefold().replace("i\u0307", "i").replace("ı", "i")
 
 
 def _is_word(ch: str) -> bool:

@@ -187,3 +187,13 @@ def test_anchors_are_chosen_per_text_from_word_counts() -> None:
         assert [m.span() for m in gate.finditer(text)] == [
             m.span() for m in gate.pattern.finditer(text)
         ]
+
+
+@pytest.mark.parametrize("spelling", ["İt", "ıt", "IT", "ſaid", "\u212aey"])
+def test_letters_that_ignorecase_folds_onto_ascii_are_not_lost(spelling: str) -> None:
+    """re.IGNORECASE matches "it" in "İt" and "ıt", "said" in "ſaid", "key" in "\u212aey"."""
+    gate = TokenGate(_compile(r"\b(?:it|said|key)\b"))
+    text = ("Filler words here. " * 200) + f"{spelling} works."
+    want = [m.span() for m in gate.pattern.finditer(text)]
+    assert want, "the regex itself must match this spelling"
+    assert [m.span() for m in gate.finditer(text)] == want
