@@ -74,8 +74,13 @@ class _Unprovable(Exception):
 
 def first_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The index keys of the words every match of ``pattern`` starts with, or None."""
+    return first_words_of(pattern.pattern, pattern.flags)
+
+
+def first_words_of(source: str, flags: int = 0) -> frozenset[str] | None:
+    """:func:`first_words` of a regex source not compiled (compiling costs start-up)."""
     try:
-        return _words_from(list(sre_parse.parse(pattern.pattern, pattern.flags)), False)
+        return _words_from(list(sre_parse.parse(source, flags)), False)
     except RecursionError:
         return None
 

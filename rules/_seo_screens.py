@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 from functools import cache, cached_property, lru_cache
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from lint.document import Document
 from lint.phrases import PhraseList, load_phrases, trie_regex
-from lint.token_gate import DIGITS, PREFIX, SYMBOL, anchor_words, first_words
+from lint.token_gate import DIGITS, PREFIX, SYMBOL, anchor_words, first_words, first_words_of
 
 _RUN = re.compile(r"\w+")
 #: Characters of text the SEO rules read in a process before their screens are
@@ -96,14 +96,6 @@ def _wrap(parts: list[str]) -> str:
     return rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"
 
 
-class _Source(NamedTuple):
-    """What ``first_words`` reads of a pattern: its source and flags (compiling each
-    entry on its own just to analyse it would cost more than the analysis)."""
-
-    pattern: str
-    flags: int
-
-
 class StartScreen:
     """``plist.pattern.match(text, pos, end)``, skipping entries that cannot start at pos."""
 
@@ -131,7 +123,7 @@ class StartScreen:
             if part is trie:
                 words = literal_first_keys(list(plist.literals))
             else:
-                words = first_words(_Source(_wrap([part]), flags))  # type: ignore[arg-type]
+                words = first_words_of(_wrap([part]), flags)
             if words is None:
                 open_parts.append(part)
             else:
