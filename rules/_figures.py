@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, KeysView, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
-from lint.token_gate import matches_at
+from lint.token_gate import DIGITS, MIN_GATED_LENGTH, matches_at, word_index
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
 
@@ -103,13 +104,63 @@ def _figure_start() -> str:
 def _word_start() -> str:
     """The word half of ``_figure_start``: a word boundary before a digit or an
     opening word."""
+    words = _opening_phrases()
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return rf"\b(?=[\d{firsts}])(?=\d|{trie_regex(words)})"
+
+
+@lru_cache(maxsize=1)
+def _opening_phrases() -> list[str]:
+    """The phrases (any case) a figure can open with, other than a digit."""
     # "a"/"an" open a figure only before a magnitude or money word ("a million",
     # "a dollar"); "a few", "a hundred" and "a quarter of a" are number words.
     after_a = (*_MAG_WORDS, *load_phrases("num_currency_words").entries)
     a_words = [f"{a} {w}" for a in ("a", "an") for w in after_a]
-    words = sorted({*_OPENING_WORDS, *a_words, *load_phrases("num_number_words").entries})
-    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return rf"\b(?=[\d{firsts}])(?=\d|{trie_regex(words)})"
+    return sorted({*_OPENING_WORDS, *a_words, *load_phrases("num_number_words").entries})
+
+
+_LEAD_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _opening_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Word-index keys a figure's first word can have, besides a number: the
+    first word of a phrase that goes on past it ("a" of "a million", "us" of
+    "us$") exactly, and the whole of a one-word phrase ("one") as a prefix,
+    since ``_word_start`` does not ask for the word to end there ("ones")."""
+    exact, prefixes = set(), set()
+    for phrase in _opening_phrases():
+        lead = _LEAD_WORD.match(phrase.lower())
+        if lead is None or lead.start() != 0:
+            raise ValueError(f"opening phrase that does not start with a word: {phrase!r}")
+        (prefixes if lead.end() == len(phrase) else exact).add(lead.group())
+    return frozenset(exact), tuple(sorted(prefixes))
+
+
+#: Index keys seen so far, and those of them that pass ``_key_opens_figure``.
+_keys_seen: set[str] = set()
+_keys_opening: set[str] = set()
+
+
+def _key_opens_figure(key: str) -> bool:
+    """Can a word with this index key be where ``_word_start`` holds?  (A
+    necessary condition: a digit first, or the start of an opening phrase.)"""
+    exact, prefixes = _opening_keys()
+    return key == DIGITS or key[:1].isdecimal() or key in exact or key.startswith(prefixes)
+
+
+def _opening_keys_of(keys: KeysView[str]) -> set[str]:
+    """The ``keys`` that pass ``_key_opens_figure``, with set operations: each new
+    key is classified once per process."""
+    new = keys - _keys_seen
+    if new:
+        if len(_keys_seen) > 200_000:
+            _keys_seen.clear()  # a bound on memory over a long run of new words
+            _keys_opening.clear()
+            new = set(keys)
+        _keys_seen.update(new)
+        _keys_opening.update(k for k in new if _key_opens_figure(k))
+    return keys & _keys_opening
 
 
 @lru_cache(maxsize=1)
@@ -129,9 +180,26 @@ def figure_starts(text: str) -> list[int]:
     offsets through (a look-ahead that holds on a sentence holds on the text);
     ``find_figures`` then matches the whole pattern, look-ahead included, within
     the sentence, so the matches are the same."""
-    words = [m.start() for m in _word_start_re().finditer(text)]
+    if len(text) >= MIN_GATED_LENGTH:
+        words = _word_starts_indexed(text)
+    else:
+        words = [m.start() for m in _word_start_re().finditer(text)]
     signs = [m.start() for m in _CURRENCY_SIGN.finditer(text)]
     return sorted(words + signs) if signs else words
+
+
+def _word_starts_indexed(text: str) -> list[int]:
+    """Where a figure can open with a word or a number, read off the shared word
+    index: the starts of every word whose key passes ``_key_opens_figure``.
+
+    A superset of where ``_word_start`` holds: each such place is the start of a
+    word (``\\b`` before a digit or a letter), and ``re.IGNORECASE`` matches a
+    letter only with characters whose index key (casefolded, see
+    ``lint.token_gate``) has the same letter, so the word's key starts with the
+    phrase's first word.  Extra offsets are harmless: ``find_figures`` matches
+    the whole pattern, look-ahead included, at each offset."""
+    positions = word_index(text).positions
+    return sorted(chain.from_iterable(positions[k] for k in _opening_keys_of(positions.keys())))
 
 
 _AVERAGE_BEFORE = re.compile(
