@@ -17,14 +17,17 @@ document) and NUM/WW (whether a claim is tied to a named source,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, KeysView, Sequence
 from functools import lru_cache
+from itertools import chain
 
 from lint.dates import MONTH, WEEKDAY
 from lint.links import has_link_or_marker
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
 from lint.reporting_verbs import REPORTING_VERBS
+from lint.token_gate import MIN_GATED_LENGTH, word_index
 
 _PLATFORMS = (
     "X|Twitter|Facebook|Instagram|LinkedIn|TikTok|YouTube|Threads|Reddit|Weibo|"
@@ -302,6 +305,8 @@ def names_claim_source(
     With ``data_only``, only a named source of data counts ("figures from the ONS",
     "Gartner's survey", "published by Eurostat"), not a speaker ("she said").
     """
+    if not _may_name_source(text, start, end):
+        return False
     if data_only and not _data_source_re().search(text, start, end):
         return False
     spans = None if callable(ignore) else ignore
@@ -326,3 +331,104 @@ def _verb_has_source(text: str, m: re.Match[str], start: int, end: int) -> bool:
     if _PASSIVE.search(before):
         return _BY_NAME.match(text, m.end(), end) is not None
     return m.group("cond") is None or _SUBJECT_OK.search(before) is not None
+
+
+# -- which sentences can name a source at all ----------------------------------
+#: Whole words of the ``data`` alternatives of ``_claim_source_re`` that every
+#: match of one of them but the possessive and the dated study holds.
+_DATA_WORDS = (
+    "source", "sources", "data", "figures", "statistics", "numbers", "estimate", "estimates",
+    "survey", "study", "report", "research", "poll", "analysis", "census", "filing", "filings",
+    "records", "results", "per", "via",
+)  # fmt: skip
+#: The nouns that end a dated study ("a 2023 Gallup poll"), matched with no word
+#: end, so a word that starts with one ("reports") may hold it.
+_DATED_NOUNS = ("study", "survey", "report", "poll", "analysis", "census")
+_FIRST_WORD = re.compile(r"\w+")
+
+
+class KeyFilter:
+    """Which keys of a word index (``lint.token_gate.word_index``) pass a test:
+    each new key is tested once per process, and a text's keys are then sorted
+    out with set operations rather than one call per word."""
+
+    def __init__(self, test: Callable[[str], bool], limit: int = 200_000) -> None:
+        self.test = test
+        self.limit = limit
+        self._seen: set[str] = set()
+        self._passing: set[str] = set()
+
+    def passing(self, keys: KeysView[str]) -> set[str]:
+        new = keys - self._seen
+        if new:
+            if len(self._seen) > self.limit:  # a bound on memory over many new words
+                self._seen.clear()
+                self._passing.clear()
+                new = set(keys)
+            self._seen.update(new)
+            self._passing.update(k for k in new if self.test(k))
+        return keys & self._passing
+
+
+@lru_cache(maxsize=1)
+def _source_word_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Index keys of the words every match of ``_claim_source_re`` holds one of,
+    but for a possessive ("Gartner's survey"): whole words (the first word of a
+    reporting verb or source participle, a data word) and word starts (the noun
+    of a dated study)."""
+    names = (REPORTING_VERBS, "reporting_verbs_after_subject", "source_participles")
+    firsts = set(_DATA_WORDS)
+    for entry in chain.from_iterable(load_phrases(name).entries for name in names):
+        lead = _FIRST_WORD.match(entry.lower())
+        if lead is None or lead.start() != 0:
+            raise ValueError(f"source phrase that does not start with a word: {entry!r}")
+        firsts.add(lead.group())
+    return frozenset(firsts), _DATED_NOUNS
+
+
+def _is_source_key(key: str) -> bool:
+    words, nouns = _source_word_keys()
+    return key in words or key.startswith(nouns)
+
+
+_SOURCE_KEYS = KeyFilter(_is_source_key)
+_source_offsets: tuple[str, list[int]] | None = None  # (text, offsets): the last text
+
+
+def source_word_offsets(text: str) -> list[int]:
+    """Sorted offsets in ``text`` of the words one of which a match of
+    ``_claim_source_re`` must hold (see ``_source_word_keys``), and of the "s"
+    of every possessive ("Gartner's"), read off the shared word index."""
+    global _source_offsets
+    if _source_offsets is not None and _source_offsets[0] is text:
+        return _source_offsets[1]
+    positions = word_index(text).positions
+    possessive: Iterable[int] = [p for p in positions.get("s", ()) if p > 0 and text[p - 1] in "'’"]
+    found = [positions[k] for k in _SOURCE_KEYS.passing(positions.keys())]
+    offsets = sorted(chain(possessive, *found))
+    _source_offsets = (text, offsets)
+    return offsets
+
+
+def _may_name_source(text: str, start: int, end: int) -> bool:
+    """False only where ``_claim_source_re`` cannot match in ``text[start:end]``:
+    no source word (``source_word_offsets``) starts there.
+
+    Why that is enough: every alternative of the pattern holds such a word
+    whole (a verb or data word, with a word boundary or white space on both
+    sides), or a word starting with a dated study's noun, or a possessive's "s";
+    and the word index keys words casefolded, as ``re.IGNORECASE`` compares
+    letters.  Short texts are not indexed (a plain scan costs less), and where
+    ``end`` cuts a word the pattern can match a word the index does not hold
+    ("said" in "saidx"): both are scanned."""
+    if len(text) < MIN_GATED_LENGTH or (
+        0 < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end])
+    ):
+        return True
+    offsets = source_word_offsets(text)
+    k = bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"

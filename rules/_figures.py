@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, KeysView, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
 
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
+from lint.sources import KeyFilter
 from lint.token_gate import DIGITS, MIN_GATED_LENGTH, matches_at, word_index
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
@@ -120,47 +121,87 @@ def _opening_phrases() -> list[str]:
 
 
 _LEAD_WORD = re.compile(r"\w+")
+#: Leads of longer phrases up to this long ("a", "an", "us") are common words:
+#: they are found from what must follow them ("$", "million"), which is rare.
+_SHORT_LEAD = 2
+
+
+class _Openings(NamedTuple):
+    """The opening phrases sorted by how their first words are found in the
+    word index (see ``_word_starts_indexed``)."""
+
+    prefixes: tuple[str, ...]  # one-word phrases: any word that starts with one ("ones")
+    plain: frozenset[str]  # longer leads, taken wherever they stand ("half" of "half a")
+    before_dollar: frozenset[str]  # short leads of "us$", "a$": found left of each "$"
+    before_word: frozenset[str]  # short leads of "a million": found left of the word
+    second_words: tuple[str, ...]  # the words after a ``before_word`` lead, as prefixes
 
 
 @lru_cache(maxsize=1)
-def _opening_keys() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Word-index keys a figure's first word can have, besides a number: the
-    first word of a phrase that goes on past it ("a" of "a million", "us" of
-    "us$") exactly, and the whole of a one-word phrase ("one") as a prefix,
-    since ``_word_start`` does not ask for the word to end there ("ones")."""
-    exact, prefixes = set(), set()
+def _openings() -> _Openings:
+    prefixes, plain, dollar, spaced, seconds = set(), set(), set(), set(), set()
     for phrase in _opening_phrases():
         lead = _LEAD_WORD.match(phrase.lower())
         if lead is None or lead.start() != 0:
             raise ValueError(f"opening phrase that does not start with a word: {phrase!r}")
-        (prefixes if lead.end() == len(phrase) else exact).add(lead.group())
-    return frozenset(exact), tuple(sorted(prefixes))
-
-
-#: Index keys seen so far, and those of them that pass ``_key_opens_figure``.
-_keys_seen: set[str] = set()
-_keys_opening: set[str] = set()
+        word, rest = lead.group(), phrase[lead.end() :].lower()
+        second = _LEAD_WORD.match(rest, 1)
+        if not rest:
+            prefixes.add(word)
+        elif len(word) > _SHORT_LEAD:
+            plain.add(word)
+        elif rest[0] == "$":
+            dollar.add(word)
+        elif rest[0] == " " and second is not None and second.start() == 1:
+            spaced.add(word)
+            seconds.add(second.group())
+        else:
+            plain.add(word)
+    walked = (dollar | spaced) - plain
+    return _Openings(
+        tuple(sorted(prefixes)),
+        frozenset(plain),
+        frozenset(dollar & walked),
+        frozenset(spaced & walked),
+        tuple(sorted(seconds)),
+    )
 
 
 def _key_opens_figure(key: str) -> bool:
-    """Can a word with this index key be where ``_word_start`` holds?  (A
-    necessary condition: a digit first, or the start of an opening phrase.)"""
-    exact, prefixes = _opening_keys()
-    return key == DIGITS or key[:1].isdecimal() or key in exact or key.startswith(prefixes)
+    """Is every word with this index key a place where ``_word_start`` may hold,
+    short leads aside?  (A digit first, a one-word phrase's start, a long lead.)"""
+    o = _openings()
+    return key == DIGITS or key[:1].isdecimal() or key in o.plain or key.startswith(o.prefixes)
 
 
-def _opening_keys_of(keys: KeysView[str]) -> set[str]:
-    """The ``keys`` that pass ``_key_opens_figure``, with set operations: each new
-    key is classified once per process."""
-    new = keys - _keys_seen
-    if new:
-        if len(_keys_seen) > 200_000:
-            _keys_seen.clear()  # a bound on memory over a long run of new words
-            _keys_opening.clear()
-            new = set(keys)
-        _keys_seen.update(new)
-        _keys_opening.update(k for k in new if _key_opens_figure(k))
-    return keys & _keys_opening
+def _key_is_second_word(key: str) -> bool:
+    return key.startswith(_openings().second_words)
+
+
+_OPENING_KEYS = KeyFilter(_key_opens_figure)
+_SECOND_WORD_KEYS = KeyFilter(_key_is_second_word)
+
+
+def _fold(word: str) -> str:
+    """A word as the index keys it (casefolded, Turkish i's as "i")."""
+    return word.casefold().replace("i\u0307", "i").replace("ı", "i")
+
+
+def _lead_before(text: str, end: int, leads: frozenset[str]) -> int | None:
+    """The start of a whole word of ``leads`` that ends at ``end``, if any."""
+    for lead in leads:
+        start = end - len(lead)
+        if (
+            start >= 0
+            and _fold(text[start:end]) == lead
+            and not (start and _is_word_char(text[start - 1]))
+        ):
+            return start
+    return None
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 @lru_cache(maxsize=1)
@@ -180,26 +221,49 @@ def figure_starts(text: str) -> list[int]:
     offsets through (a look-ahead that holds on a sentence holds on the text);
     ``find_figures`` then matches the whole pattern, look-ahead included, within
     the sentence, so the matches are the same."""
+    signs = [m.start() for m in _CURRENCY_SIGN.finditer(text)]
     if len(text) >= MIN_GATED_LENGTH:
-        words = _word_starts_indexed(text)
+        words = _word_starts_indexed(text, signs)
     else:
         words = [m.start() for m in _word_start_re().finditer(text)]
-    signs = [m.start() for m in _CURRENCY_SIGN.finditer(text)]
     return sorted(words + signs) if signs else words
 
 
-def _word_starts_indexed(text: str) -> list[int]:
+def _word_starts_indexed(text: str, signs: list[int]) -> list[int]:
     """Where a figure can open with a word or a number, read off the shared word
-    index: the starts of every word whose key passes ``_key_opens_figure``.
+    index (``signs``: the offsets of currency signs).
 
-    A superset of where ``_word_start`` holds: each such place is the start of a
-    word (``\\b`` before a digit or a letter), and ``re.IGNORECASE`` matches a
-    letter only with characters whose index key (casefolded, see
-    ``lint.token_gate``) has the same letter, so the word's key starts with the
-    phrase's first word.  Extra offsets are harmless: ``find_figures`` matches
-    the whole pattern, look-ahead included, at each offset."""
+    A superset of where ``_word_start`` holds.  Each such place is the start of a
+    word, and ``re.IGNORECASE`` matches a letter only with characters whose index
+    key (casefolded, see ``lint.token_gate``) has the same letter, so the word's
+    key starts with the first word of an opening phrase (``_openings``):
+
+    * a one-word phrase ("one", matched as a prefix: "ones") or a long lead
+      ("half"): every word whose key passes ``_key_opens_figure``;
+    * a short lead followed by "$" ("us$"): the whole word just before a "$";
+    * a short lead followed by white space and a word ("a million"): the whole
+      word before the white space before a word that starts with a second word.
+
+    Extra offsets are harmless: ``find_figures`` matches the whole pattern,
+    look-ahead included, at each offset."""
+    o = _openings()
     positions = word_index(text).positions
-    return sorted(chain.from_iterable(positions[k] for k in _opening_keys_of(positions.keys())))
+    found = [positions[k] for k in _OPENING_KEYS.passing(positions.keys())]
+    walked = []
+    for q in signs:
+        if text[q] == "$":
+            p = _lead_before(text, q, o.before_dollar)
+            if p is not None:
+                walked.append(p)
+    for key in _SECOND_WORD_KEYS.passing(positions.keys()):
+        for q in positions[key]:
+            j = q
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            p = _lead_before(text, j, o.before_word) if j < q else None
+            if p is not None:
+                walked.append(p)
+    return sorted(chain(walked, *found))
 
 
 _AVERAGE_BEFORE = re.compile(
