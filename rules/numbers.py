@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
@@ -11,6 +12,7 @@ from lint.citations import sentence_is_cited
 from lint.document import Block, Document
 from lint.quotes import in_quotation
 from lint.rule import Rule
+from lint.token_gate import MIN_GATED_LENGTH, word_index
 from lint.violation import Severity, Violation
 from rules._claim_sources import (
     continues_claim,
@@ -135,14 +137,19 @@ class UncitedStatistic(Rule):
         covered = _captioned_blocks(doc) | reference_blocks(doc)
         sourced = _SourcedSentences(doc)
         starts = figure_starts(text)
+        n_starts = len(starts)
+        first_person = _FirstPerson(text)
         for i, sent in enumerate(doc.sentences):
+            k = bisect_left(starts, sent.start)
+            if k == n_starts or starts[k] >= sent.end:
+                continue  # most sentences: no figure can start in them
             if blocks[sent.block].kind == "heading" or sent.block in covered:
                 continue
             figures = find_figures(text, sent.start, sent.end, opts.kinds, opts.min_money, starts)
             figures = [f for f in figures if not in_quotation(doc, f.start)]
             if opts.first_person_is_source and figures:
-                first = _FIRST_PERSON.search(text, sent.start, sent.end)  # once a sentence
-                figures = [f for f in figures if first is None or first.start() >= f.start]
+                first = first_person.search(sent.start, sent.end)  # once a sentence
+                figures = [f for f in figures if first is None or first >= f.start]
             if not figures or sourced.own(i):
                 continue
             if opts.paragraph_carries_source and sourced.earlier_in_paragraph(i):
@@ -164,6 +171,51 @@ class UncitedStatistic(Rule):
 
 # "us" and "I" only in their own case: "US" is a country, "i" is rarely a pronoun.
 _FIRST_PERSON = re.compile(r"\b(?:(?i:we|our|ours|my|mine)|us|I)\b")
+#: The word-index keys of the words ``_FIRST_PERSON`` matches (whole words).
+_FIRST_PERSON_KEYS = ("we", "our", "ours", "my", "mine", "us", "i")
+
+
+class _FirstPerson:
+    """``_FIRST_PERSON.search`` over the sentences of one text.
+
+    On an indexed text (``lint.token_gate.word_index``) the pattern is matched
+    only where one of ``_FIRST_PERSON_KEYS`` starts: every match is such a whole
+    word (``\\b`` on both sides), and the index keys words casefolded, so the
+    first of those offsets where it matches is where ``search`` finds it.  Where
+    ``end`` cuts a word ("we" of "west"), the plain search is used."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._offsets: list[int] | None = None
+
+    def offsets(self) -> list[int]:
+        if self._offsets is None:
+            positions = word_index(self.text).positions
+            lists = [positions[k] for k in _FIRST_PERSON_KEYS if k in positions]
+            self._offsets = sorted(chain.from_iterable(lists))
+        return self._offsets
+
+    def search(self, start: int, end: int) -> int | None:
+        """The start of the first match in ``text[start:end]``, or None."""
+        text = self.text
+        if len(text) < MIN_GATED_LENGTH or (
+            0 < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end])
+        ):
+            m = _FIRST_PERSON.search(text, start, end)
+            return None if m is None else m.start()
+        offsets = self.offsets()
+        match = _FIRST_PERSON.match
+        for k in range(bisect_left(offsets, start), len(offsets)):
+            pos = offsets[k]
+            if pos >= end:
+                break
+            if match(text, pos, end) is not None:
+                return pos
+        return None
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 class _SourcedSentences:
