@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, KeysView, Sequence
+from collections.abc import Callable, Iterator, KeysView, Sequence
 from functools import lru_cache
 from itertools import chain
 
@@ -27,7 +27,7 @@ from lint.links import has_link_or_marker
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
 from lint.reporting_verbs import REPORTING_VERBS
-from lint.token_gate import MIN_GATED_LENGTH, word_index
+from lint.token_gate import MIN_GATED_LENGTH, matches_at, word_index
 
 _PLATFORMS = (
     "X|Twitter|Facebook|Instagram|LinkedIn|TikTok|YouTube|Threads|Reddit|Weibo|"
@@ -307,10 +307,10 @@ def names_claim_source(
     """
     if not _may_name_source(text, start, end):
         return False
-    if data_only and not _data_source_re().search(text, start, end):
+    if data_only and not finds_data_source(text, start, end):
         return False
     spans = None if callable(ignore) else ignore
-    for m in _claim_source_re().finditer(text, start, end):
+    for m in _claim_source_matches(text, start, end):
         if data_only and m.group("data") is None:
             continue
         if _NOT_A_SOURCE.match(text, m.end(), end) and m.group(0).lower().startswith("according"):
@@ -377,13 +377,18 @@ def _source_word_keys() -> tuple[frozenset[str], tuple[str, ...]]:
     reporting verb or source participle, a data word) and word starts (the noun
     of a dated study)."""
     names = (REPORTING_VERBS, "reporting_verbs_after_subject", "source_participles")
-    firsts = set(_DATA_WORDS)
+    return frozenset({*_DATA_WORDS, *_first_words(*names)}), _DATED_NOUNS
+
+
+def _first_words(*names: str) -> set[str]:
+    """The first word of every entry of the named phrase lists, lower case."""
+    firsts = set()
     for entry in chain.from_iterable(load_phrases(name).entries for name in names):
         lead = _FIRST_WORD.match(entry.lower())
         if lead is None or lead.start() != 0:
             raise ValueError(f"source phrase that does not start with a word: {entry!r}")
         firsts.add(lead.group())
-    return frozenset(firsts), _DATED_NOUNS
+    return firsts
 
 
 def _is_source_key(key: str) -> bool:
@@ -391,23 +396,137 @@ def _is_source_key(key: str) -> bool:
     return key in words or key.startswith(nouns)
 
 
+@lru_cache(maxsize=1)
+def _data_start_keys() -> frozenset[str]:
+    """Index keys of the words a match of ``_data_source_re`` can start with,
+    but for "(" and a possessive: the data words, "a"/"an"/"the" (a dated
+    study) and the first word of a source participle ("published by")."""
+    return frozenset({*_DATA_WORDS, "a", "an", "the", *_first_words("source_participles")})
+
+
 _SOURCE_KEYS = KeyFilter(_is_source_key)
-_source_offsets: tuple[str, list[int]] | None = None  # (text, offsets): the last text
+_DATA_START_KEYS = KeyFilter(lambda key: key in _data_start_keys())
+
+
+class _SourceWords:
+    """Offsets of one text's source words, read off the shared word index."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        positions = word_index(text).positions
+        #: The "s" of every possessive ("Gartner's").
+        self.possessive = [p for p in positions.get("s", ()) if p > 0 and text[p - 1] in "'’"]
+        found = [positions[k] for k in _SOURCE_KEYS.passing(positions.keys())]
+        #: The words one of which a match of ``_claim_source_re`` holds, and possessives.
+        self.held = sorted(chain(self.possessive, *found))
+        self._data_starts: list[int] | None = None
+        self._claim_starts: list[int] | None = None
+
+    @property
+    def data_starts(self) -> list[int]:
+        """Where a match of ``_data_source_re`` can start with a word (see
+        ``_data_start_keys``)."""
+        if self._data_starts is None:
+            positions = word_index(self.text).positions
+            found = [positions[k] for k in _DATA_START_KEYS.passing(positions.keys())]
+            self._data_starts = sorted(chain.from_iterable(found))
+        return self._data_starts
+
+    @property
+    def claim_starts(self) -> list[int]:
+        """Where a match of ``_claim_source_re`` can start with a word: those of
+        ``data_starts`` and the first words of the reporting verbs, each matched
+        whole (``(?<![\\w-])`` and ``(?![\\w-])`` around it)."""
+        if self._claim_starts is None:
+            positions = word_index(self.text).positions
+            found = [positions[k] for k in _VERB_KEYS.passing(positions.keys())]
+            self._claim_starts = sorted(chain(self.data_starts, *found))
+        return self._claim_starts
+
+    def starts_in(self, starts: list[int], start: int, end: int) -> tuple[list[int], int]:
+        """``starts`` from ``start`` on, with the places in ``text[start:end]``
+        where a match can start other than a word: each "(" and each capital
+        that starts a word before a possessive "'s".  Returned as a sorted list
+        and the index in it to begin at."""
+        text = self.text
+        first = bisect_left(starts, start)
+        extra = []
+        at = text.find("(", start, end)
+        while at >= 0:
+            extra.append(at)
+            at = text.find("(", at + 1, end)
+        possessive = self.possessive
+        for k in range(bisect_left(possessive, start + 2), len(possessive)):
+            if possessive[k] >= end:
+                break
+            extra.extend(_possessive_starts(text, start, possessive[k] - 1))
+        if not extra:
+            return starts, first
+        return sorted(chain(starts[first : bisect_left(starts, end, first)], extra)), 0
+
+
+_VERB_KEYS = KeyFilter(lambda key: key in _verb_words())
+_last_words: _SourceWords | None = None
+
+
+def _source_words(text: str) -> _SourceWords:
+    global _last_words
+    if _last_words is None or _last_words.text is not text:
+        _last_words = _SourceWords(text)
+    return _last_words
 
 
 def source_word_offsets(text: str) -> list[int]:
     """Sorted offsets in ``text`` of the words one of which a match of
     ``_claim_source_re`` must hold (see ``_source_word_keys``), and of the "s"
     of every possessive ("Gartner's"), read off the shared word index."""
-    global _source_offsets
-    if _source_offsets is not None and _source_offsets[0] is text:
-        return _source_offsets[1]
-    positions = word_index(text).positions
-    possessive: Iterable[int] = [p for p in positions.get("s", ()) if p > 0 and text[p - 1] in "'’"]
-    found = [positions[k] for k in _SOURCE_KEYS.passing(positions.keys())]
-    offsets = sorted(chain(possessive, *found))
-    _source_offsets = (text, offsets)
-    return offsets
+    return _source_words(text).held
+
+
+def finds_data_source(text: str, start: int, end: int) -> bool:
+    """``_data_source_re().search(text, start, end)`` found something?
+
+    On an indexed text the pattern is matched only where one of its
+    alternatives can start: at "(", at a word of ``_data_start_keys`` (each of
+    them whole, before white space or a colon, and keyed casefolded as
+    ``re.IGNORECASE`` compares letters), or at a capital that starts a word in
+    the run of ``[\\w&.-]`` before a possessive "'s" (``_SourceWords.starts_in``).
+    Any of those that matches will do: only whether one exists is asked."""
+    pattern = _data_source_re()
+    if len(text) < MIN_GATED_LENGTH:
+        return pattern.search(text, start, end) is not None
+    words = _source_words(text)
+    starts, first = words.starts_in(words.data_starts, start, end)
+    return next(matches_at(pattern, text, starts, first, end), None) is not None
+
+
+def _claim_source_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_claim_source_re().finditer(text, start, end)``, on an indexed text tried
+    only where a match can start (``_SourceWords.claim_starts`` and
+    ``starts_in``): the same matches, see ``lint.token_gate.matches_at``."""
+    pattern = _claim_source_re()
+    if len(text) < MIN_GATED_LENGTH:
+        return pattern.finditer(text, start, end)
+    words = _source_words(text)
+    starts, first = words.starts_in(words.claim_starts, start, end)
+    return matches_at(pattern, text, starts, first, end)
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    return frozenset(_first_words(REPORTING_VERBS, "reporting_verbs_after_subject"))
+
+
+def _possessive_starts(text: str, start: int, apostrophe: int) -> list[int]:
+    """Where ``\\b[A-Z][\\w&.-]*`` can start (not before ``start``) and run up to
+    ``apostrophe``."""
+    out = []
+    i = apostrophe - 1
+    while i >= start and (_is_word_char(text[i]) or text[i] in "&.-"):
+        if "A" <= text[i] <= "Z" and not (i and _is_word_char(text[i - 1])):
+            out.append(i)
+        i -= 1
+    return out
 
 
 def _may_name_source(text: str, start: int, end: int) -> bool:
