@@ -9,9 +9,9 @@ word indices.  Nothing here knows what a keyword is; callers filter the phrases.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence, Set
-from itertools import compress, islice
-from operator import and_, eq
+from collections.abc import Iterable, Iterator, Sequence, Set
+from itertools import compress, islice, repeat
+from operator import eq
 from typing import NamedTuple
 
 
@@ -23,43 +23,75 @@ class Phrase(NamedTuple):
 def frequent_words(counts: Counter[str], min_count: int) -> set[str]:
     """Words seen at least ``min_count`` times: the only ones a phrase seen
     ``min_count`` times can contain."""
-    return {w for w, c in counts.items() if c >= min_count}
+    return set(compress(counts, map(min_count.__le__, counts.values())))
+
+
+class NgramCounts(NamedTuple):
+    """The n-grams of a word sequence seen ``min_count``+ times: where each
+    occurrence starts (ascending, in any segment) and how often its n-gram
+    occurs in all.  Enough to answer any threshold from ``min_count`` up."""
+
+    n: int
+    min_count: int
+    starts: list[int]
+    counts: list[int]  # counts[k]: occurrences of the n-gram starting at starts[k]
+
+
+def count_ngrams(words: Sequence[str], n: int, min_count: int, frequent: Set[str]) -> NgramCounts:
+    """Every occurrence of an ``n``-gram seen ``min_count``+ times, with its count.
+
+    ``frequent`` must hold every word seen ``min_count``+ times (it may hold
+    more): an n-gram seen that often is made of such words, so only the
+    windows of frequent words are hashed.  One pass counts them, a second
+    picks the occurrences of the frequent ones; both run in C (``Counter``,
+    ``compress``, ``map``), so Python only touches the distinct n-grams.  Little
+    memory on a long document: flags are bytes, and the n-grams are made twice
+    rather than kept."""
+    if len(words) < n:
+        return NgramCounts(n, min_count, [], [])
+    selectors = all_of(bytes(map(frequent.__contains__, words)), n)
+    counts = Counter(compress(_windows(words, n), selectors))
+    hot = dict(compress(counts.items(), map(min_count.__le__, counts.values())))
+    if not hot:
+        return NgramCounts(n, min_count, [], [])
+    per = list(map(hot.get, compress(_windows(words, n), selectors), repeat(0)))
+    starts = compress(range(len(words)), selectors)
+    return NgramCounts(n, min_count, list(compress(starts, per)), list(compress(per, per)))
+
+
+def all_of(flags: bytes, n: int) -> bytes:
+    """Per position ``i`` of ``flags`` (bytes of 0 and 1), 1 when ``flags[i]``
+    to ``flags[i + n - 1]`` are all set (0 where fewer than ``n`` remain):
+    ``n`` shifted copies of the flags, read as one big integer, ANDed (each
+    byte stays 0 or 1, so bytes never carry into each other)."""
+    whole = int.from_bytes(flags, "little")
+    found = whole
+    for k in range(1, n):
+        found &= whole >> (8 * k)
+    return found.to_bytes(len(flags), "little")
+
+
+def ngram_starts(table: NgramCounts, segment: Sequence[int], min_count: int) -> list[int]:
+    """Start positions of the n-grams seen ``min_count``+ times (at least the
+    table's own threshold) whose first and last word lie in one segment."""
+    if min_count < table.min_count:
+        raise ValueError(f"counts kept from {table.min_count}, asked from {min_count}")
+    starts: Iterable[int] = table.starts
+    if min_count > table.min_count:
+        starts = compress(starts, map(min_count.__le__, table.counts))
+    starts = list(starts)
+    ends = map((table.n - 1).__add__, starts)
+    inside = map(eq, map(segment.__getitem__, starts), map(segment.__getitem__, ends))
+    return list(compress(starts, inside))
 
 
 def frequent_ngram_starts(
     words: Sequence[str], segment: Sequence[int], n: int, min_count: int, frequent: Set[str]
 ) -> list[int]:
     """Start positions of the ``n``-grams, made of ``frequent`` words, that occur
-    ``min_count``+ times, where the n-gram lies inside one segment.
-
-    One hashing pass counts the n-grams whose words are all frequent (a count
-    taken over the whole word sequence, across segments too); their positions
-    are then filtered.  Every pass runs in C (``map``, ``compress``): Python
-    code only touches the distinct frequent n-grams."""
-    if len(words) < n:
-        return []
-    starts = _hot_starts(words, n, min_count, frequent)
-    ends = map((n - 1).__add__, starts)
-    inside = map(eq, map(segment.__getitem__, starts), map(segment.__getitem__, ends))
-    return list(compress(starts, inside))  # first and last word in one segment
-
-
-def _hot_starts(words: Sequence[str], n: int, min_count: int, frequent: Set[str]) -> list[int]:
-    """Positions of the n-grams seen ``min_count``+ times, made of ``frequent``
-    words (in any segments).  Little memory on a long document: flags are
-    bytes, and the n-grams are made twice (to count them, then to pick the
-    frequent ones) rather than kept."""
-    mask = bytes(map(frequent.__contains__, words))
-    selectors = mask
-    for k in range(1, n):  # selectors[i]: words i .. i+n-1 all frequent
-        selectors = bytes(map(and_, selectors, islice(mask, k, None)))
-    counts = Counter(compress(_windows(words, n), selectors))
-    hot = set(compress(counts, map(min_count.__le__, counts.values())))
-    if not hot:
-        return []
-    starts = compress(range(len(selectors)), selectors)
-    grams = compress(_windows(words, n), selectors)
-    return list(compress(starts, map(hot.__contains__, grams)))
+    ``min_count``+ times, where the n-gram lies inside one segment (a count
+    taken over the whole word sequence, across segments too)."""
+    return ngram_starts(count_ngrams(words, n, min_count, frequent), segment, min_count)
 
 
 def _windows(words: Sequence[str], n: int) -> Iterator[tuple[str, ...]]:
@@ -99,6 +131,51 @@ def phrase_occurrences(
             for size in range(n, last + n - i + 1):
                 occurrences[tuple(words[i : i + size])].append(i)
     return occurrences
+
+
+def frequent_phrases(
+    words: Sequence[str],
+    segment: Sequence[int],
+    starts: Sequence[int],
+    n: int,
+    max_words: int,
+    min_count: int,
+) -> dict[tuple[str, ...], list[int]]:
+    """The phrases of ``phrase_occurrences`` that occur ``min_count``+ times,
+    with the same positions, found level by level instead of listed whole.
+
+    A phrase's occurrences are a subset of those of its first ``size - 1``
+    words (the same starts), so a phrase seen fewer than ``min_count`` times
+    has no frequent extension: each level only extends the frequent phrases
+    of the level below, by the next word, at the starts where the run of
+    frequent n-grams reaches that far.  The work is linear in the occurrences
+    of frequent phrases (at most ``max_words`` levels), not quadratic in the
+    length of each run."""
+    reach: dict[int, int] = {}  # start -> words its run covers from there
+    grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for first, last in consecutive_runs(starts, segment):
+        if last + n - first > max_words:
+            continue
+        for i in range(first, last + 1):
+            reach[i] = last + n - i
+            grams[tuple(words[i : i + n])].append(i)
+    level = [(g, pos) for g, pos in grams.items() if len(pos) >= min_count]
+    found: dict[tuple[str, ...], list[int]] = {}
+    size = n
+    while level:
+        found.update(level)
+        longer: list[tuple[tuple[str, ...], list[int]]] = []
+        for phrase, pos in level:
+            reaching = [p for p in pos if reach[p] > size]
+            if len(reaching) < min_count:
+                continue
+            by_next: dict[str, list[int]] = defaultdict(list)
+            for p in reaching:
+                by_next[words[p + size]].append(p)
+            longer.extend((phrase + (w,), ps) for w, ps in by_next.items() if len(ps) >= min_count)
+        level = longer
+        size += 1
+    return found
 
 
 def longest_first(

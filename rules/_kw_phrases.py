@@ -8,11 +8,13 @@ from itertools import compress, islice
 from operator import and_, eq, not_
 
 from lint.ngrams import (
+    NgramCounts,
     Phrase,
-    frequent_ngram_starts,
+    count_ngrams,
+    frequent_phrases,
     frequent_words,
     longest_first,
-    phrase_occurrences,
+    ngram_starts,
 )
 from lint.phrases import load_phrases
 from rules._kw_lexicon import common_words, stopwords, word_list
@@ -34,9 +36,10 @@ def repeated_phrases(t: Tokens, min_words: int, min_count: int) -> list[Phrase]:
 
     A phrase's length is counted without the function words at its ends ("the
     prime minister" is a two-word phrase), and it needs two alphabetic content
-    words.  One hashing pass counts every ``min_words``-gram inside a segment;
-    only the positions of the frequent ones are extended to longer phrases, so
-    the cost is linear in the number of words.  A stretch of frequent n-grams
+    words.  One hashing pass counts the trigrams (once per document, for
+    KW001 and KW004 alike: ``_frequent``); only the positions of the frequent
+    ones are extended to longer phrases, and only frequent phrases are
+    extended further, so the cost is linear in the number of words.  A stretch of frequent n-grams
     longer than ``MAX_PHRASE_WORDS`` is a repeated passage (DUP001's business),
     not a keyword, and is skipped.  A phrase is dropped when longer chosen
     phrases cover all its occurrences, when it is a name (all its content
@@ -47,17 +50,41 @@ def repeated_phrases(t: Tokens, min_words: int, min_count: int) -> list[Phrase]:
     are kept: the rules ask ``is_term`` about the phrases they would report.
     """
     n = min(min_words, 3)  # every longer phrase starts with a frequent trigram
-    # Only words seen ``min_count`` times can be part of a frequent phrase; in a
-    # long document, where the allowance is large, that leaves very few.
-    frequent = frequent_words(t.word_counts(), min_count)
-    stop = stopwords()
-    if sum(1 for w in frequent if w not in stop and w.isalpha()) < 2:
-        return []
-    starts = frequent_ngram_starts(t.low, t.segment, n, min_count, frequent)
+    base, frequent, content = _frequent(t, min_count)
+    if len(content) < 2 or content[1] < min_count:
+        return []  # a keyword phrase holds two content words seen as often
+    starts = ngram_starts(_ngram_counts(t, n, base, frequent), t.segment, min_count)
     if not starts:
         return []
-    occurrences = phrase_occurrences(t.low, t.segment, starts, n, MAX_PHRASE_WORDS)
+    occurrences = frequent_phrases(t.low, t.segment, starts, n, MAX_PHRASE_WORDS, min_count)
     return _maximal_phrases(t, occurrences, min_count, min_words)
+
+
+def _frequent(t: Tokens, min_count: int) -> tuple[int, set[str], list[int]]:
+    """Words seen ``base``+ times, for a ``base`` at most ``min_count``, and the
+    counts of the content words (alphabetic, not function words) among them,
+    highest first.  Kept for the document from three quarters of the first
+    threshold asked (rounded): KW004's default threshold (3 % of the words,
+    over phrases of up to eight words) is at least three quarters of KW001's
+    (5 per 1,000 words), so both are answered from one count (``_ngram_counts``)."""
+    memo = t.memo.get("frequent")
+    if memo is None or memo[0] > min_count:  # type: ignore[index]
+        base = min(min_count, (3 * min_count + 1) // 4) if memo is None else min_count
+        counts = t.word_counts()
+        words = frequent_words(counts, base)
+        stop = stopwords()
+        content = sorted((counts[w] for w in words if w not in stop and w.isalpha()), reverse=True)
+        memo = t.memo["frequent"] = (base, words, content)
+    return memo  # type: ignore[return-value]
+
+
+def _ngram_counts(t: Tokens, n: int, base: int, frequent: set[str]) -> NgramCounts:
+    """The ``n``-grams seen ``base``+ times (``frequent``: the words seen that
+    often), counted once per document for KW001 and KW004."""
+    table = t.memo.get(("ngrams", n))
+    if table is None or table.min_count != base:  # type: ignore[attr-defined]
+        table = t.memo[("ngrams", n)] = count_ngrams(t.low, n, base, frequent)
+    return table  # type: ignore[return-value]
 
 
 def by_density(phrases: list[Phrase]) -> list[Phrase]:

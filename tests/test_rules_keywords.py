@@ -11,10 +11,17 @@ from pathlib import Path
 import pytest
 
 from lint.document import WORD_RE, Document
-from lint.ngrams import frequent_ngram_starts
+from lint.ngrams import (
+    all_of,
+    count_ngrams,
+    frequent_ngram_starts,
+    frequent_phrases,
+    ngram_starts,
+    phrase_occurrences,
+)
 from lint.rule import Rule
 from rules._kw_names import _capitals_in_prose, _name_end, _name_starts
-from rules._kw_phrases import _MID, _NEUTRAL, _START, _abbreviates, _position
+from rules._kw_phrases import _MID, _NEUTRAL, _START, _abbreviates, _position, repeated_phrases
 from rules._kw_queries import _query_re, query_matches
 from rules._kw_tokens import (
     _BREAK_RE,
@@ -829,6 +836,70 @@ def test_frequent_ngram_starts_agree_with_the_definition() -> None:
         frequent = {w for w, c in Counter(words).items() if c >= min_count}
         found = frequent_ngram_starts(words, segment, n, min_count, frequent)
         assert found == _naive_ngram_starts(words, segment, n, min_count)
+
+
+def test_ngram_counts_answer_every_higher_threshold() -> None:
+    """Counts kept from one threshold give the starts of any higher one."""
+    rng = random.Random(17)
+    for _ in range(300):
+        size = rng.randrange(0, 80)
+        words = [rng.choice("abcdef") for _ in range(size)]
+        segment = list(accumulate(rng.random() < 0.15 for _ in range(size)))
+        n, base = rng.randrange(1, 4), rng.randrange(1, 5)
+        frequent = {w for w, c in Counter(words).items() if c >= base}
+        table = count_ngrams(words, n, base, frequent)
+        for min_count in range(base, base + 4):
+            expected = _naive_ngram_starts(words, segment, n, min_count)
+            assert ngram_starts(table, segment, min_count) == expected
+        with pytest.raises(ValueError):
+            ngram_starts(table, segment, base - 1)
+
+
+def test_all_of_flags_runs_of_set_flags() -> None:
+    rng = random.Random(18)
+    for _ in range(300):
+        flags = bytes(rng.random() < 0.7 for _ in range(rng.randrange(0, 40)))
+        n = rng.randrange(1, 5)
+        expected = bytes(i + n <= len(flags) and all(flags[i : i + n]) for i in range(len(flags)))
+        assert all_of(flags, n) == expected
+
+
+def test_frequent_phrases_are_the_frequent_occurrences() -> None:
+    """The level-by-level search finds exactly the phrases ``phrase_occurrences``
+    lists ``min_count``+ times, with the same positions."""
+    rng = random.Random(19)
+    found = 0
+    for _ in range(500):
+        size = rng.randrange(0, 120)
+        words = [rng.choice("aaabbc") for _ in range(size)]
+        segment = list(accumulate(rng.random() < 0.08 for _ in range(size)))
+        n, min_count, max_words = rng.randrange(1, 4), rng.randrange(1, 6), rng.randrange(3, 10)
+        starts = _naive_ngram_starts(words, segment, n, min(min_count, 3))
+        every = phrase_occurrences(words, segment, starts, n, max_words)
+        expected = {p: pos for p, pos in every.items() if len(pos) >= min_count}
+        assert frequent_phrases(words, segment, starts, n, max_words, min_count) == expected
+        found += len(expected)
+    assert found > 1000
+
+
+def test_repeated_phrases_do_not_depend_on_what_was_asked_before() -> None:
+    """The n-gram counts a document keeps for one threshold answer any other
+    exactly as a fresh count does, asked in any order."""
+    rng = random.Random(20)
+    phrases = ["best hiking boots for beginners", "the annual general meeting", "of the"]
+    found = 0
+    for _ in range(60):
+        text = ". ".join(
+            " ".join(rng.choice([*phrases, "walks", "rain", "boots", "we said"]) for _ in range(4))
+            for _ in range(rng.randrange(5, 60))
+        )
+        asks = [(rng.randrange(2, 5), rng.randrange(2, 12)) for _ in range(4)]
+        shared = _build_tokens(text)
+        for min_words, min_count in asks:
+            fresh = repeated_phrases(_build_tokens(text), min_words, min_count)
+            assert repeated_phrases(shared, min_words, min_count) == fresh
+            found += len(fresh)
+    assert found > 50
 
 
 def test_name_starts_keep_every_capital_a_name_can_start_with() -> None:
