@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, KeysView, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
+from typing import ClassVar
 
 from lint.dates import MONTH, WEEKDAY
 from lint.links import has_link_or_marker
@@ -348,26 +349,44 @@ _FIRST_WORD = re.compile(r"\w+")
 
 
 class KeyFilter:
-    """Which keys of a word index (``lint.token_gate.word_index``) pass a test:
-    each new key is tested once per process, and a text's keys are then sorted
-    out with set operations rather than one call per word."""
+    """Which keys of a word index (``lint.token_gate.word_index``) pass a test.
 
-    def __init__(self, test: Callable[[str], bool], limit: int = 200_000) -> None:
+    Every filter shares one record of the keys seen so far: each new key is
+    tested once per process, by every filter at once, and a text's passing keys
+    are then found with a set intersection rather than one call per word."""
+
+    #: Seen keys are forgotten beyond this many (a bound on memory).
+    LIMIT = 200_000
+    _seen: ClassVar[set[str]] = set()
+    _filters: ClassVar[list[KeyFilter]] = []
+    _last: ClassVar[tuple[dict[str, list[int]], int] | None] = None  # last index, its size
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
         self.test = test
-        self.limit = limit
-        self._seen: set[str] = set()
-        self._passing: set[str] = set()
+        self._passing = {k for k in self._seen if test(k)}
+        self._filters.append(self)
 
-    def passing(self, keys: KeysView[str]) -> set[str]:
-        new = keys - self._seen
+    def passing(self, positions: dict[str, list[int]]) -> set[str]:
+        """The keys of ``positions`` (a word index's) that pass the test."""
+        self._classify(positions)
+        return positions.keys() & self._passing
+
+    @classmethod
+    def _classify(cls, positions: dict[str, list[int]]) -> None:
+        last = cls._last
+        if last is not None and last[0] is positions and last[1] == len(positions):
+            return  # the same index as last time, no key added since
+        new = positions.keys() - cls._seen
         if new:
-            if len(self._seen) > self.limit:  # a bound on memory over many new words
-                self._seen.clear()
-                self._passing.clear()
-                new = set(keys)
-            self._seen.update(new)
-            self._passing.update(k for k in new if self.test(k))
-        return keys & self._passing
+            if len(cls._seen) > cls.LIMIT:
+                cls._seen.clear()
+                for f in cls._filters:
+                    f._passing.clear()
+                new = set(positions)
+            cls._seen.update(new)
+            for f in cls._filters:
+                f._passing.update(k for k in new if f.test(k))
+        cls._last = (positions, len(positions))
 
 
 @lru_cache(maxsize=1)
@@ -416,7 +435,7 @@ class _SourceWords:
         positions = word_index(text).positions
         #: The "s" of every possessive ("Gartner's").
         self.possessive = [p for p in positions.get("s", ()) if p > 0 and text[p - 1] in "'’"]
-        found = [positions[k] for k in _SOURCE_KEYS.passing(positions.keys())]
+        found = [positions[k] for k in _SOURCE_KEYS.passing(positions)]
         #: The words one of which a match of ``_claim_source_re`` holds, and possessives.
         self.held = sorted(chain(self.possessive, *found))
         self._data_starts: list[int] | None = None
@@ -428,7 +447,7 @@ class _SourceWords:
         ``_data_start_keys``)."""
         if self._data_starts is None:
             positions = word_index(self.text).positions
-            found = [positions[k] for k in _DATA_START_KEYS.passing(positions.keys())]
+            found = [positions[k] for k in _DATA_START_KEYS.passing(positions)]
             self._data_starts = sorted(chain.from_iterable(found))
         return self._data_starts
 
@@ -439,7 +458,7 @@ class _SourceWords:
         whole (``(?<![\\w-])`` and ``(?![\\w-])`` around it)."""
         if self._claim_starts is None:
             positions = word_index(self.text).positions
-            found = [positions[k] for k in _VERB_KEYS.passing(positions.keys())]
+            found = [positions[k] for k in _VERB_KEYS.passing(positions)]
             self._claim_starts = sorted(chain(self.data_starts, *found))
         return self._claim_starts
 
@@ -541,7 +560,7 @@ def _may_name_source(text: str, start: int, end: int) -> bool:
     ``end`` cuts a word the pattern can match a word the index does not hold
     ("said" in "saidx"): both are scanned."""
     if len(text) < MIN_GATED_LENGTH or (
-        0 < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end])
+        end < len(text) and _is_word_char(text[end]) and 0 < end and _is_word_char(text[end - 1])
     ):
         return True
     offsets = source_word_offsets(text)

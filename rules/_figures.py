@@ -248,14 +248,14 @@ def _word_starts_indexed(text: str, signs: list[int]) -> list[int]:
     look-ahead included, at each offset."""
     o = _openings()
     positions = word_index(text).positions
-    found = [positions[k] for k in _OPENING_KEYS.passing(positions.keys())]
+    found = [positions[k] for k in _OPENING_KEYS.passing(positions)]
     walked = []
     for q in signs:
         if text[q] == "$":
             p = _lead_before(text, q, o.before_dollar)
             if p is not None:
                 walked.append(p)
-    for key in _SECOND_WORD_KEYS.passing(positions.keys()):
+    for key in _SECOND_WORD_KEYS.passing(positions):
         for q in positions[key]:
             j = q
             while j > 0 and text[j - 1].isspace():
