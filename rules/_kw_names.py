@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from itertools import compress, repeat
+from collections.abc import Iterator, Set
+from itertools import compress, islice, repeat
 from operator import and_, eq, not_, or_
 from typing import NamedTuple
 
@@ -49,9 +49,10 @@ class Miscased(NamedTuple):
         return tuple(t.low[self.start : self.start + self.size])
 
 
-def learned_names(t: Tokens) -> Names:
+def learned_names(t: Tokens, firsts: Set[str] | None = None) -> Names:
     """Names the document writes with capitals, keyed by their lower-case words,
-    with how often each spelling occurs.
+    with how often each spelling occurs; only those whose first word is in
+    ``firsts``, when given (the same names as without it, fewer of them).
 
     A name is a maximal run of two or more capitalised words inside a clause of
     running text, not on a Title Case line (headline capitals prove nothing),
@@ -62,12 +63,17 @@ def learned_names(t: Tokens) -> Names:
     """
     seen: Names = defaultdict(Counter)
     common = common_words()
-    shape = t.shape
+    shape, low = t.shape, t.low
+    starts = list(_name_starts(t, list(_capitals_in_prose(t))))
+    if firsts is not None and firsts.isdisjoint(map(low.__getitem__, starts)):
+        return seen
     after = -1
-    for i in _name_starts(t, list(_capitals_in_prose(t))):
+    for i in starts:
         if i <= after:
             continue
-        j = after = _name_end(t, i)
+        j = after = _name_end(t, i)  # (a name hides the capitals inside it)
+        if firsts is not None and low[i] not in firsts:
+            continue
         if j == i and (shape[i] != CAMEL or t.seg_first(i)):
             continue
         if j - i >= MAX_NAME_WORDS or all(shape[k] == UPPER for k in range(i, j + 1)):
@@ -119,8 +125,11 @@ def prose_segments(t: Tokens) -> set[int]:
     not a menu, a label or a share button ("Share to linkedin")."""
     memo = t.memo.get("prose")
     if memo is None:
-        counts = Counter(compress(t.segment, t.shape.translate(IS_LOWERCASE)))  # type: ignore[attr-defined]
-        memo = t.memo["prose"] = {seg for seg, c in counts.items() if c >= MIN_PROSE_WORDS}
+        # The segments of the lower-case words, in order: a segment holding
+        # ``MIN_PROSE_WORDS`` of them fills that many places in a row.
+        lower = list(compress(t.segment, t.shape.translate(IS_LOWERCASE)))  # type: ignore[attr-defined]
+        enough = map(eq, lower, islice(lower, MIN_PROSE_WORDS - 1, None))
+        memo = t.memo["prose"] = set(compress(lower, enough))
     return memo  # type: ignore[return-value]
 
 
@@ -155,7 +164,8 @@ def miscased_runs(t: Tokens, text: str) -> list[Miscased]:
     written in lower case anywhere else ("elon musk"): a word the article also
     uses as an ordinary word ("starry nights" beside "starry night") makes the
     run an ordinary phrase."""
-    names = {key: forms.most_common(1)[0][0] for key, forms in learned_names(t).items()}
+    learned = learned_names(t, _lower_case_firsts(t))
+    names = {key: forms.most_common(1)[0][0] for key, forms in learned.items()}
     if not names:
         return []
     runs = list(_candidate_runs(t, text, names))
@@ -168,6 +178,16 @@ def miscased_runs(t: Tokens, text: str) -> list[Miscased]:
     lower = {w: sum(written[w + s] for s in _SPELLINGS) for w in inside}
     stop = stopwords()
     return [r for r in runs if all(w in stop or lower[w] == inside[w] for w in r.key(t))]
+
+
+def _lower_case_firsts(t: Tokens) -> set[str]:
+    """Words that may start a lower-case run (``_candidate_runs``): words
+    written in lower case, with or without a possessive, but function words.
+    Only names starting with one of them can be found in lower case."""
+    written = set(compress(t.raw, t.shape.translate(IS_LOWERCASE)))  # type: ignore[attr-defined]
+    possessive = compress(written, map(str.endswith, written, repeat(POSSESSIVE_SUFFIXES)))
+    written.update([w[:-2] for w in possessive])
+    return written - stopwords()
 
 
 def _candidate_runs(

@@ -20,12 +20,20 @@ from lint.ngrams import (
     phrase_occurrences,
 )
 from lint.rule import Rule
-from rules._kw_names import _capitals_in_prose, _name_end, _name_starts
+from rules._kw_names import (
+    MIN_PROSE_WORDS,
+    _capitals_in_prose,
+    _name_end,
+    _name_starts,
+    learned_names,
+    prose_segments,
+)
 from rules._kw_phrases import _MID, _NEUTRAL, _START, _abbreviates, _position, repeated_phrases
 from rules._kw_queries import _query_re, query_matches
 from rules._kw_tokens import (
     _BREAK_RE,
     CAMEL,
+    LOWER,
     _build_tokens,
     _shape,
     lower_forms,
@@ -915,6 +923,31 @@ def test_name_starts_keep_every_capital_a_name_can_start_with() -> None:
         assert list(_name_starts(t, capitals)) == expected
         found += len(expected)
     assert found > 500
+
+
+def test_names_learned_for_some_first_words_are_those_of_all() -> None:
+    rng = random.Random(21)
+    words = ["Elon", "Musk", "OpenAI", "Bank", "of", "England", "office", "Office", "for"]
+    words += ["National", "Statistics", "said", "that", "it", "was", "new", ".", "\n", "the"]
+    found = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(80)))
+        t = _build_tokens(text + " and the rest of the clause goes on here")
+        every = learned_names(t)
+        firsts = set(rng.sample(["elon", "musk", "openai", "bank", "england", "office"], 3))
+        expected = {key: forms for key, forms in every.items() if key[0] in firsts}
+        assert learned_names(t, firsts) == expected
+        found += len(expected)
+    assert found > 100
+
+
+def test_prose_segments_hold_enough_lower_case_words() -> None:
+    rng = random.Random(22)
+    words = ["the", "dog", "Ran", "FAST", "iPhone", "3", ".", "\n", "so", "it", "Was"]
+    for _ in range(300):
+        t = _build_tokens(" ".join(rng.choice(words) for _ in range(rng.randrange(60))))
+        lower = Counter(s for s, shape in zip(t.segment, t.shape, strict=True) if shape == LOWER)
+        assert prose_segments(t) == {s for s, c in lower.items() if c >= MIN_PROSE_WORDS}
 
 
 @pytest.mark.parametrize("chunk", [5, 11, 1 << 16])
