@@ -418,13 +418,50 @@ def _is_source_key(key: str) -> bool:
 @lru_cache(maxsize=1)
 def _data_start_keys() -> frozenset[str]:
     """Index keys of the words a match of ``_data_source_re`` can start with,
-    but for "(" and a possessive: the data words, "a"/"an"/"the" (a dated
-    study) and the first word of a source participle ("published by")."""
-    return frozenset({*_DATA_WORDS, "a", "an", "the", *_first_words("source_participles")})
+    but for "(", a possessive and a dated study: the data words and the first
+    word of a source participle ("published by")."""
+    return frozenset({*_DATA_WORDS, *_first_words("source_participles")})
 
 
 _SOURCE_KEYS = KeyFilter(_is_source_key)
 _DATA_START_KEYS = KeyFilter(lambda key: key in _data_start_keys())
+_DATED_NOUN_KEYS = KeyFilter(lambda key: key.startswith(_DATED_NOUNS))
+_ARTICLES = ("a", "an", "the")
+
+
+def _dated_starts(text: str, noun: int) -> list[int]:
+    """Where the dated-study alternative of the data patterns,
+    ``\\b(?i:a|an|the)\\s+(?:\\d{4}\\s+)?[A-Z][\\w&.-]*\\s+`` before a noun, can
+    start if its noun starts at ``noun``: read backwards from the noun, over
+    white space, a run of ``[\\w&.-]`` that starts with a capital after white
+    space, white space, maybe four digits and white space, to an article."""
+    j = _skip_space_back(text, noun)
+    t = j
+    while t > 0 and (_is_word_char(text[t - 1]) or text[t - 1] in "&.-"):
+        t -= 1
+    if j == noun or t == j or not ("A" <= text[t] <= "Z"):
+        return []
+    ends = [_skip_space_back(text, t)]
+    if ends[0] == t:
+        return []
+    year = ends[0] - 4
+    if year > 0 and text[year : ends[0]].isdecimal() and len(text[year : ends[0]]) == 4:
+        before = _skip_space_back(text, year)
+        if before < year:
+            ends.append(before)
+    out = []
+    for end in ends:
+        for article in _ARTICLES:
+            p = end - len(article)
+            if p >= 0 and text[p:end].lower() == article and not (p and _is_word_char(text[p - 1])):
+                out.append(p)
+    return out
+
+
+def _skip_space_back(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 class _SourceWords:
@@ -444,11 +481,13 @@ class _SourceWords:
     @property
     def data_starts(self) -> list[int]:
         """Where a match of ``_data_source_re`` can start with a word (see
-        ``_data_start_keys``)."""
+        ``_data_start_keys``), and where a dated study can (``_dated_starts``)."""
         if self._data_starts is None:
             positions = word_index(self.text).positions
             found = [positions[k] for k in _DATA_START_KEYS.passing(positions)]
-            self._data_starts = sorted(chain.from_iterable(found))
+            nouns = chain.from_iterable(positions[k] for k in _DATED_NOUN_KEYS.passing(positions))
+            dated = chain.from_iterable(_dated_starts(self.text, q) for q in nouns)
+            self._data_starts = sorted(chain(dated, *found))
         return self._data_starts
 
     @property

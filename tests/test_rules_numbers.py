@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -289,7 +290,6 @@ def _sample_texts() -> list[str]:
     """Texts to compare a pattern with and without its start look-ahead: the examples
     above, the seeds and news corpus when present, and generated text that mixes
     figure and source words in every case, with Unicode case variants."""
-    import random
 
     texts = [text for mark in test_uncited_statistic_flagged.pytestmark for text, _ in mark.args[1]]
     texts += list(test_uncited_statistic_clean.pytestmark[0].args[1])
@@ -378,7 +378,6 @@ def test_any_case_prefix(text: str, matches: bool) -> None:
 
 
 def test_any_case_prefix_agrees_with_ignorecase() -> None:
-    import random
 
     from lint.sources import any_case_prefix
 
@@ -437,3 +436,107 @@ def test_find_figures_at_figure_starts_equals_a_full_scan() -> None:
             text, third, 2 * third
         )
     assert found > 300
+
+
+def _long_texts() -> list[str]:
+    """Texts long enough to be read through the shared word index (at least
+    ``MIN_GATED_LENGTH``), with dated studies, possessives and first persons."""
+    from lint.token_gate import MIN_GATED_LENGTH
+
+    extra = (
+        "the 2023 Gallup poll|A Pew survey|an IMF reports|The  1999\nONS census|the U.S. study|"
+        "AT&T's data|U.S.-based Acme's figures|the 123 Pew poll|a Pew-Ipsos analysis|We|our|"
+        "Ours|I|us|US|mine|My|ıt|İn|a million|An  dollars|A$|us$|HK$|nz$|s$|half a|ones|"
+        "Tenfold|3x|10bn|2024|one hundred|a few|A quarter of a"
+    ).split("|")
+    rng = random.Random(11)
+    texts, chunk = [], []
+    for text in _sample_texts():
+        chunk.append(text)
+        chunk.extend(rng.choices(extra, k=3))
+        if sum(map(len, chunk)) > MIN_GATED_LENGTH:
+            texts.append(" ".join(chunk))
+            chunk = []
+    return texts
+
+
+def _ranges(text: str, rng: random.Random) -> list[tuple[int, int]]:
+    doc = Document(text)
+    cuts = [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(5)]
+    return [(s.start, s.end) for s in doc.sentences] + [(b.start, b.end) for b in doc.blocks] + cuts
+
+
+def test_indexed_claim_source_scans_equal_plain_scans() -> None:
+    from lint import sources
+
+    rng = random.Random(3)
+    texts = _long_texts()
+    assert len(texts) > 50
+    counts = [0, 0, 0]
+    for text in texts:
+        for start, end in _ranges(text, rng):
+            plain = [
+                (m.span(), m.lastgroup)
+                for m in sources._claim_source_re().finditer(text, start, end)
+            ]
+            fast = [
+                (m.span(), m.lastgroup) for m in sources._claim_source_matches(text, start, end)
+            ]
+            assert fast == plain, text[start:end]
+            assert sources._may_name_source(text, start, end) or not plain
+            data = sources._data_source_re().search(text, start, end) is not None
+            assert sources.finds_data_source(text, start, end) == data, text[start:end]
+            counts[0] += len(plain)
+            counts[1] += data
+            counts[2] += not sources._may_name_source(text, start, end)
+    assert min(counts) > 100  # matches, data sources and ranges ruled out all occur
+
+
+def test_dated_starts_find_every_dated_study() -> None:
+    from lint.sources import _dated_starts
+
+    dated = re.compile(r"\b(?i:a|an|the)\s+(?:\d{4}\s+)?[A-Z][\w&.-]*\s+(?=(?i:poll|study))")
+    texts = ["the 2023 Gallup poll", "A  Pew-Ipsos\nstudy", "xthe Pew poll", "the 12345 Pew poll"]
+    for text in texts + _long_texts()[:20]:
+        want = {m.start() for m in dated.finditer(text)}
+        nouns = [m.start() for m in re.finditer(r"(?i:poll|study)", text)]
+        got = {p for q in nouns for p in _dated_starts(text, q)}
+        assert want <= got, text
+    assert _dated_starts("the 2023 Gallup poll", 16) == [0]
+
+
+def test_indexed_figure_starts_hold_every_plain_start() -> None:
+    from rules._figures import _CURRENCY_SIGN, _word_start_re, _word_starts_indexed
+
+    rng = random.Random(5)
+    total = 0
+    for text in _long_texts():
+        signs = [m.start() for m in _CURRENCY_SIGN.finditer(text)]
+        plain = {m.start() for m in _word_start_re().finditer(text)}
+        assert plain <= set(_word_starts_indexed(text, signs))
+        total += len(plain)
+        for start, end in _ranges(text, rng)[-5:]:
+            assert find_figures(text, start, end, starts=figure_starts_of(text)) == find_figures(
+                text, start, end
+            )
+    assert total > 1000
+
+
+def figure_starts_of(text: str) -> list[int]:
+    from rules._figures import figure_starts
+
+    return figure_starts(text)
+
+
+def test_indexed_first_person_search_equals_plain_search() -> None:
+    from rules.numbers import _FIRST_PERSON, _FirstPerson
+
+    rng = random.Random(9)
+    found = 0
+    for text in _long_texts():
+        first = _FirstPerson(text)
+        for start, end in _ranges(text, rng):
+            m = _FIRST_PERSON.search(text, start, end)
+            assert first.search(start, end) == (None if m is None else m.start())
+            found += m is not None
+    assert found > 100
