@@ -468,6 +468,8 @@ class _SourceWords:
     """Offsets of one text's source words, read off the shared word index."""
 
     def __init__(self, text: str) -> None:
+        # All read at once: the key filters then compare the index's keys with
+        # the keys seen so far only once (see ``KeyFilter``).
         self.text = text
         positions = word_index(text).positions
         #: The "s" of every possessive ("Gartner's").
@@ -475,31 +477,17 @@ class _SourceWords:
         found = [positions[k] for k in _SOURCE_KEYS.passing(positions)]
         #: The words one of which a match of ``_claim_source_re`` holds, and possessives.
         self.held = sorted(chain(self.possessive, *found))
-        self._data_starts: list[int] | None = None
-        self._claim_starts: list[int] | None = None
-
-    @property
-    def data_starts(self) -> list[int]:
-        """Where a match of ``_data_source_re`` can start with a word (see
-        ``_data_start_keys``), and where a dated study can (``_dated_starts``)."""
-        if self._data_starts is None:
-            positions = word_index(self.text).positions
-            found = [positions[k] for k in _DATA_START_KEYS.passing(positions)]
-            nouns = chain.from_iterable(positions[k] for k in _DATED_NOUN_KEYS.passing(positions))
-            dated = chain.from_iterable(_dated_starts(self.text, q) for q in nouns)
-            self._data_starts = sorted(chain(dated, *found))
-        return self._data_starts
-
-    @property
-    def claim_starts(self) -> list[int]:
-        """Where a match of ``_claim_source_re`` can start with a word: those of
-        ``data_starts`` and the first words of the reporting verbs, each matched
-        whole (``(?<![\\w-])`` and ``(?![\\w-])`` around it)."""
-        if self._claim_starts is None:
-            positions = word_index(self.text).positions
-            found = [positions[k] for k in _VERB_KEYS.passing(positions)]
-            self._claim_starts = sorted(chain(self.data_starts, *found))
-        return self._claim_starts
+        found = [positions[k] for k in _DATA_START_KEYS.passing(positions)]
+        nouns = chain.from_iterable(positions[k] for k in _DATED_NOUN_KEYS.passing(positions))
+        dated = chain.from_iterable(_dated_starts(text, q) for q in nouns)
+        #: Where a match of ``_data_source_re`` can start with a word (see
+        #: ``_data_start_keys``), and where a dated study can (``_dated_starts``).
+        self.data_starts = sorted(chain(dated, *found))
+        found = [positions[k] for k in _VERB_KEYS.passing(positions)]
+        #: Where a match of ``_claim_source_re`` can start with a word: those of
+        #: ``data_starts`` and the first words of the reporting verbs, each
+        #: matched whole (``(?<![\w-])`` and ``(?![\w-])`` around it).
+        self.claim_starts = sorted(chain(self.data_starts, *found))
 
     def starts_in(self, starts: list[int], start: int, end: int) -> tuple[list[int], int]:
         """``starts`` from ``start`` on, with the places in ``text[start:end]``
