@@ -140,9 +140,11 @@ def frequent_phrases(
     n: int,
     max_words: int,
     min_count: int,
+    shortest: int = 0,
 ) -> dict[tuple[str, ...], list[int]]:
     """The phrases of ``phrase_occurrences`` that occur ``min_count``+ times,
-    with the same positions, found level by level instead of listed whole.
+    with the same positions, found level by level instead of listed whole;
+    only those of ``shortest`` or more words are returned.
 
     A phrase's occurrences are a subset of those of its first ``size - 1``
     words (the same starts), so a phrase seen fewer than ``min_count`` times
@@ -163,7 +165,8 @@ def frequent_phrases(
     found: dict[tuple[str, ...], list[int]] = {}
     size = n
     while level:
-        found.update(level)
+        if size >= shortest:
+            found.update(level)
         longer: list[tuple[tuple[str, ...], list[int]]] = []
         for phrase, pos in level:
             reaching = [p for p in pos if reach[p] > size]

@@ -56,7 +56,10 @@ def repeated_phrases(t: Tokens, min_words: int, min_count: int) -> list[Phrase]:
     starts = ngram_starts(_ngram_counts(t, n, base, frequent), t.segment, min_count)
     if not starts:
         return []
-    occurrences = frequent_phrases(t.low, t.segment, starts, n, MAX_PHRASE_WORDS, min_count)
+    # (a phrase shorter than ``min_words`` is no keyword: it could only be skipped)
+    occurrences = frequent_phrases(
+        t.low, t.segment, starts, n, MAX_PHRASE_WORDS, min_count, shortest=min_words
+    )
     return _maximal_phrases(t, occurrences, min_count, min_words)
 
 
@@ -139,6 +142,8 @@ def _fills_segment(t: Tokens, p: int, size: int) -> bool:
 
 def _is_keyword(words: tuple[str, ...], stop: frozenset[str], min_words: int) -> bool:
     """Long enough without its edge function words, with two real content words."""
+    if len(words) < min_words:
+        return False
     first, last = 0, len(words) - 1
     while first <= last and words[first] in stop:
         first += 1

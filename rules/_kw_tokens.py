@@ -4,20 +4,20 @@ One ``findall`` over the text gives the words and the marks between them
 (breaks and line ends); segment and line numbers are running sums of the marks,
 so the per-word work happens in C and Python only loops over distinct words
 (whose lower-case form and shape are kept for the process, see
-``_WordTable``).  The table is compact: one shared string per distinct word,
-integer arrays for segments and lines, one byte per shape.  Character offsets
-are found on demand, for the few words reported.
+``_WordTable``).  The table is compact: one shared string per distinct word
+(in a long text), integer arrays for segments and lines, one byte per shape.
+Character offsets are found on demand, for the few words reported.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, KeysView, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, compress, islice, product, repeat
-from operator import itemgetter, not_
+from operator import itemgetter
 from typing import NamedTuple
 
 from lint.document import WORD_RE, Document
@@ -45,6 +45,7 @@ POSSESSIVE_SUFFIXES = ("'s", "’s")  # lower-case possessive endings
 _IS_LOWER = bytes(int(shape in (LOWER, OTHER)) for shape in range(256))
 IS_CAPITAL = bytes(int(shape in (TITLE, CAMEL, UPPER)) for shape in range(256))
 IS_LOWERCASE = bytes(int(shape == LOWER) for shape in range(256))
+_NOT = bytes([1, 0, *range(2, 256)])  # ``bytes.translate`` table: flags 0 and 1 swapped
 
 
 class Tokens(NamedTuple):
@@ -57,7 +58,7 @@ class Tokens(NamedTuple):
 
     text: str
     low: list[str]  # lower case, possessive "'s" removed
-    raw: list[str]  # as written (one string object per distinct word)
+    raw: list[str]  # as written (a long text: one string object per distinct word)
     shape: Sequence[int]  # LOWER, TITLE, CAMEL, UPPER or OTHER (bytes)
     segment: Sequence[int]  # id of the segment holding the word (non-decreasing array)
     lines: Sequence[int]  # 0-based line of the word (array)
@@ -145,11 +146,12 @@ def _build_tokens(text: str) -> Tokens:
     raw: list[str] = []
     segment, lines = array("i"), array("i")
     seg_line = [0]  # seg_line[s]: line ends among the first s marks
-    shared: dict[str, str] = {}  # one string object per distinct word
-    for start, end in _chunks(text):
+    chunks = list(_chunks(text))
+    shared: dict[str, str] = {}  # one string object per distinct word (long texts)
+    for start, end in chunks:
         items = _TOKEN_RE.findall(text, start, end)
-        marks = list(map(_MARKS.__contains__, items))
-        is_word = list(map(not_, marks))
+        marks = bytes(map(_MARKS.__contains__, items))
+        is_word = marks.translate(_NOT)
         breaks = len(seg_line) - 1  # marks before the chunk
         seg = list(compress(islice(accumulate(marks, initial=breaks), 1, None), is_word))
         line_ends = map(_LINE_MARKS.__contains__, compress(items, marks))
@@ -157,8 +159,10 @@ def _build_tokens(text: str) -> Tokens:
         segment.fromlist(seg)  # (from lists: faster than from iterators)
         lines.fromlist(list(map(seg_line.__getitem__, seg)))
         words = list(compress(items, is_word))
-        raw.extend(map(shared.setdefault, words, words))
-    low, shape = _WORDS.describe(raw, shared.keys())
+        if len(chunks) > 1:  # a long text: one string per distinct word (memory)
+            words = list(map(shared.setdefault, words, words))
+        raw.extend(words)
+    low, shape = _WORDS.describe(raw, shared.keys() if shared else raw)
     t = Tokens(text, low, raw, shape, segment, lines, set(), set(_repeated_lines(text)), {})
     _mark_title_lines(t)
     return t
@@ -188,8 +192,8 @@ class _WordTable:
         self.shape: dict[str, int] = {}
         self.limit = limit
 
-    def describe(self, raw: list[str], vocab: KeysView[str]) -> tuple[list[str], bytes]:
-        """Per word of ``raw`` (whose distinct words are ``vocab``): its
+    def describe(self, raw: list[str], vocab: Iterable[str]) -> tuple[list[str], bytes]:
+        """Per word of ``raw`` (whose distinct words ``vocab`` holds): its
         lower-case form without a possessive, and its shape."""
         new = set(vocab).difference(self.low)  # O(len(vocab)): looks each word up
         if len(self.low) + len(new) > self.limit:
@@ -270,9 +274,20 @@ def _repeated_lines(text: str) -> Iterator[int]:
 
 
 def _mark_title_lines(t: Tokens) -> None:
-    """Lines most of whose words are capitalised: headlines and menus."""
-    words = Counter(t.lines)
-    lower = Counter(compress(t.lines, t.shape.translate(_IS_LOWER)))  # type: ignore[attr-defined]
-    for line, n in words.items():
-        if lower[line] <= (0 if n < 3 else 0.3 * n):
-            t.title_lines.add(line)
+    """Lines most of whose words are capitalised: headlines and menus.  The
+    words' lines are in order, so each line's words, and its lower-case ones,
+    are counted by bisection (counting an array of small integers with a
+    ``Counter`` costs more than the whole walk)."""
+    lines = t.lines
+    if not lines:
+        return
+    lower = list(compress(lines, t.shape.translate(_IS_LOWER)))  # type: ignore[attr-defined]
+    first = first_lower = 0
+    for line in range(lines[0], lines[-1] + 1):
+        end = bisect_right(lines, line, first)
+        if end > first:
+            end_lower = bisect_right(lower, line, first_lower)
+            n = end - first
+            if end_lower - first_lower <= (0 if n < 3 else 0.3 * n):
+                t.title_lines.add(line)
+            first, first_lower = end, end_lower

@@ -34,6 +34,7 @@ from rules._kw_tokens import (
     _BREAK_RE,
     CAMEL,
     LOWER,
+    OTHER,
     _build_tokens,
     _shape,
     lower_forms,
@@ -994,6 +995,24 @@ def test_word_table_matches_the_per_word_functions() -> None:
     words = [w for w in words if " " not in w]
     assert lower_forms(words) == [strip_possessive(w.lower()) for w in words]
     assert list(shapes(words)) == [_shape(w) for w in words]
+
+
+def test_title_lines_are_lines_mostly_capitalised() -> None:
+    rng = random.Random(23)
+    words = ["the", "dog", "Ran", "FAST", "iPhone", "3", "\n", "\n\n", "Was", "x-y", "ok"]
+    found = 0
+    for _ in range(300):
+        t = _build_tokens(" ".join(rng.choice(words) for _ in range(rng.randrange(60))))
+        per_line = Counter(t.lines)
+        lower = Counter(
+            line for line, s in zip(t.lines, t.shape, strict=True) if s in (LOWER, OTHER)
+        )
+        expected = {
+            line for line, n in per_line.items() if lower[line] <= (0 if n < 3 else 0.3 * n)
+        }
+        assert t.title_lines == expected
+        found += len(expected)
+    assert found > 200
 
 
 def test_control_characters_are_neither_breaks_nor_line_ends() -> None:
