@@ -17,7 +17,7 @@ from typing import NamedTuple
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
 from lint.sources import KeyFilter
-from lint.token_gate import DIGITS, MIN_GATED_LENGTH, matches_at, word_index
+from lint.token_gate import MIN_GATED_LENGTH, matches_at, word_index
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
 
@@ -167,19 +167,16 @@ def _openings() -> _Openings:
     )
 
 
-def _key_opens_figure(key: str) -> bool:
-    """Is every word with this index key a place where ``_word_start`` may hold,
-    short leads aside?  (A digit first, a one-word phrase's start, a long lead.)"""
+def _opening_spec() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Keys of words where ``_word_start`` may hold, short leads aside (with
+    ``numbers``: a number, a word that starts with a digit): the long leads
+    ("half" of "half a") and the starts of one-word phrases ("one": "ones")."""
     o = _openings()
-    return key == DIGITS or key[:1].isdecimal() or key in o.plain or key.startswith(o.prefixes)
+    return o.plain, o.prefixes
 
 
-def _key_is_second_word(key: str) -> bool:
-    return key.startswith(_openings().second_words)
-
-
-_OPENING_KEYS = KeyFilter(_key_opens_figure)
-_SECOND_WORD_KEYS = KeyFilter(_key_is_second_word)
+_OPENING_KEYS = KeyFilter(_opening_spec, numbers=True)
+_SECOND_WORD_KEYS = KeyFilter(lambda: (frozenset(), _openings().second_words))
 
 
 def _fold(word: str) -> str:
@@ -239,7 +236,7 @@ def _word_starts_indexed(text: str, signs: list[int]) -> list[int]:
     key starts with the first word of an opening phrase (``_openings``):
 
     * a one-word phrase ("one", matched as a prefix: "ones") or a long lead
-      ("half"): every word whose key passes ``_key_opens_figure``;
+      ("half"): every word whose key passes ``_OPENING_KEYS``;
     * a short lead followed by "$" ("us$"): the whole word just before a "$";
     * a short lead followed by white space and a word ("a million"): the whole
       word before the white space before a word that starts with a second word.

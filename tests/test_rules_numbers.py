@@ -540,3 +540,21 @@ def test_indexed_first_person_search_equals_plain_search() -> None:
             assert first.search(start, end) == (None if m is None else m.start())
             found += m is not None
     assert found > 100
+
+
+def test_key_filter_agrees_with_the_plain_definition() -> None:
+    from lint.sources import KeyFilter
+    from lint.token_gate import DIGITS, word_index
+
+    words, prefixes = frozenset({"said", "per"}), ("stud", "one")
+    plain = KeyFilter(lambda: (words, prefixes), numbers=True)
+
+    def wanted(key: str) -> bool:
+        return key == DIGITS or key[:1].isdecimal() or key in words or key.startswith(prefixes)
+
+    for text in _long_texts()[:30] + [" ".join(["said studies ones 3x 2024 x\x01"] * 400)]:
+        positions = word_index(text).positions
+        got = plain.passing(positions)
+        assert got == {k for k in positions if wanted(k)}
+        assert plain.passing(positions) == got  # the same index again
+    assert {"said", "studies", "ones", "3x", DIGITS} <= got
