@@ -61,10 +61,18 @@ _REFERENCE_ENTRY = re.compile(
 )
 
 
-def reference_blocks(doc: Document) -> set[int]:
+def reference_blocks(doc: Document) -> frozenset[int]:
     """Blocks that list sources rather than make claims: the blocks under a
     "Sources" / "References" / "Notes" heading, and lines shaped like a reference
-    entry (``Outlet, "Title," Aug. 7, 2019``)."""
+    entry (``Outlet, "Title," Aug. 7, 2019``).  Worked out once per document
+    (NUM and WW both ask)."""
+    cached = doc.__dict__.get("_reference_blocks")
+    if cached is None:
+        cached = doc.__dict__["_reference_blocks"] = frozenset(_find_reference_blocks(doc))
+    return cached
+
+
+def _find_reference_blocks(doc: Document) -> set[int]:
     text = doc.text
     out: set[int] = set()
     in_section = False
