@@ -114,10 +114,13 @@ def _maximal_phrases(
     covered: set[int] = set()  # word indices inside a chosen phrase's occurrence
     for words, all_pos in longest_first(occurrences):
         pos = _counted(t, all_pos)
-        if len(pos) < min_count or not _is_keyword(words, stop, min_words):
+        if len(pos) < min_count:
             continue
         size = len(words)
-        if all(p in covered and p + size - 1 in covered for p in pos):
+        # (both ends of every occurrence inside chosen ones: tested in C, first)
+        if covered.issuperset(pos) and covered.issuperset(map((size - 1).__add__, pos)):
+            continue
+        if not _is_keyword(words, stop, min_words):
             continue
         for p in pos:  # a label or name also hides the phrases inside it
             covered.update(range(p, p + size))
