@@ -8,6 +8,7 @@ word indices.  Nothing here knows what a keyword is; callers filter the phrases.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence, Set
 from itertools import compress, islice, repeat
@@ -33,8 +34,8 @@ class NgramCounts(NamedTuple):
 
     n: int
     min_count: int
-    starts: list[int]
-    counts: list[int]  # counts[k]: occurrences of the n-gram starting at starts[k]
+    starts: Sequence[int]  # (arrays: compact on a long text)
+    counts: Sequence[int]  # counts[k]: occurrences of the n-gram starting at starts[k]
 
 
 def count_ngrams(words: Sequence[str], n: int, min_count: int, frequent: Set[str]) -> NgramCounts:
@@ -48,15 +49,17 @@ def count_ngrams(words: Sequence[str], n: int, min_count: int, frequent: Set[str
     memory on a long document: flags are bytes, and the n-grams are made twice
     rather than kept."""
     if len(words) < n:
-        return NgramCounts(n, min_count, [], [])
+        return NgramCounts(n, min_count, array("i"), array("i"))
     selectors = all_of(bytes(map(frequent.__contains__, words)), n)
     counts = Counter(compress(_windows(words, n), selectors))
     hot = dict(compress(counts.items(), map(min_count.__le__, counts.values())))
     if not hot:
-        return NgramCounts(n, min_count, [], [])
+        return NgramCounts(n, min_count, array("i"), array("i"))
     per = list(map(hot.get, compress(_windows(words, n), selectors), repeat(0)))
     starts = compress(range(len(words)), selectors)
-    return NgramCounts(n, min_count, list(compress(starts, per)), list(compress(per, per)))
+    return NgramCounts(
+        n, min_count, array("i", compress(starts, per)), array("i", compress(per, per))
+    )
 
 
 def all_of(flags: bytes, n: int) -> bytes:

@@ -127,7 +127,7 @@ def prose_segments(t: Tokens) -> set[int]:
     if memo is None:
         # The segments of the lower-case words, in order: a segment holding
         # ``MIN_PROSE_WORDS`` of them fills that many places in a row.
-        lower = list(compress(t.segment, t.shape.translate(IS_LOWERCASE)))  # type: ignore[attr-defined]
+        lower = array("i", compress(t.segment, t.shape.translate(IS_LOWERCASE)))  # type: ignore[attr-defined]
         enough = map(eq, lower, islice(lower, MIN_PROSE_WORDS - 1, None))
         memo = t.memo["prose"] = set(compress(lower, enough))
     return memo  # type: ignore[return-value]

@@ -281,7 +281,7 @@ def _mark_title_lines(t: Tokens) -> None:
     lines = t.lines
     if not lines:
         return
-    lower = list(compress(lines, t.shape.translate(_IS_LOWER)))  # type: ignore[attr-defined]
+    lower = array("i", compress(lines, t.shape.translate(_IS_LOWER)))  # type: ignore[attr-defined]
     first = first_lower = 0
     for line in range(lines[0], lines[-1] + 1):
         end = bisect_right(lines, line, first)
