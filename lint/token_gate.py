@@ -108,12 +108,20 @@ class Anchors:
     the text -- "said" is rare in a recipe and everywhere in news -- so the
     choice is made per text, from the word counts of its index."""
 
-    __slots__ = ("options", "union", "_words")
+    __slots__ = ("options", "union", "_words", "_special")
 
     def __init__(self, options: list[frozenset[str] | Anchors], union: bool = False) -> None:
         self.options = options
         self.union = union
         self._words: frozenset[str] | None = None
+        self._special: tuple[str, ...] | None = None
+
+    @property
+    def special_words(self) -> tuple[str, ...]:
+        """The punctuation and prefix keys among ``words``."""
+        if self._special is None:
+            self._special = tuple(w for w in self.words if w[0] in (SYMBOL, PREFIX))
+        return self._special
 
     @property
     def words(self) -> frozenset[str]:
@@ -126,13 +134,32 @@ class Anchors:
 
     def choose(self, cost: Mapping[str, int]) -> tuple[int, frozenset[str]]:
         """The cheapest word set (cost = sum of ``cost[word]``) and its cost."""
+        picks: dict[int, int] = {}
+        total = self._cost(cost, picks)
+        parts: list[frozenset[str]] = []
+        self._gather(picks, parts)
+        return total, frozenset().union(*parts)
+
+    def _cost(self, cost: Mapping[str, int], picks: dict[int, int]) -> int:
+        """Cost of the cheapest choice below; ``picks`` records it per node."""
         of = cost.__getitem__
-        picks = [
-            o.choose(cost) if isinstance(o, Anchors) else (sum(map(of, o)), o) for o in self.options
+        costs = [
+            o._cost(cost, picks) if isinstance(o, Anchors) else sum(map(of, o))
+            for o in self.options
         ]
         if self.union:
-            return sum(c for c, _ in picks), frozenset().union(*(w for _, w in picks))
-        return min(picks, key=lambda p: p[0])
+            return sum(costs)
+        best = picks[id(self)] = min(range(len(costs)), key=costs.__getitem__)
+        return costs[best]
+
+    def _gather(self, picks: dict[int, int], parts: list[frozenset[str]]) -> None:
+        """The word sets of the choice ``_cost`` recorded."""
+        chosen = self.options if self.union else [self.options[picks[id(self)]]]
+        for option in chosen:
+            if isinstance(option, Anchors):
+                option._gather(picks, parts)
+            else:
+                parts.append(option)
 
 
 def _static_cost(word: str) -> int:
@@ -440,7 +467,12 @@ class WordIndex:
         """Sorted offsets of the anchor words that are rarest in this text."""
         found = self._anchors.get(id(anchors))
         if found is None:
-            counts = {w: len(self._positions_of(w)) for w in anchors.words}
+            counts = dict.fromkeys(anchors.words, 0)
+            positions = self.positions
+            for w in anchors.words & positions.keys():
+                counts[w] = len(positions[w])
+            for w in anchors.special_words:
+                counts[w] = len(self._positions_of(w))
             _, words = anchors.choose(counts)
             found = self._anchors[id(anchors)] = self.candidates(words)
         return found
