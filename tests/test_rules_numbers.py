@@ -489,7 +489,7 @@ def test_indexed_claim_source_scans_equal_plain_scans() -> None:
             counts[0] += len(plain)
             counts[1] += data
             counts[2] += not sources._may_name_source(text, start, end)
-    assert min(counts) > 100  # matches, data sources and ranges ruled out all occur
+    assert min(counts) > 20  # matches, data sources and ranges ruled out all occur
 
 
 def test_dated_starts_find_every_dated_study() -> None:

@@ -92,6 +92,8 @@ def _corpus_texts() -> list[str]:
         if base.is_dir():
             paths += sorted(base.rglob("*.txt"))[:6]
     texts = [p.read_text(encoding="utf-8")[:20_000] for p in paths]
+    samples = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("samples/*.txt")))
+    texts.append(samples)  # long enough to be gated even without ../shared
     return [t for t in texts if len(t) >= MIN_GATED_LENGTH]
 
 
