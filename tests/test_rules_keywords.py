@@ -835,12 +835,17 @@ def _naive_ngram_starts(words: list[str], segment: list[int], n: int, min_count:
     ]
 
 
+def _random_words(rng: random.Random) -> tuple[list[str], list[int]]:
+    """Words from a small alphabet (so n-grams repeat) and their segment ids."""
+    size = rng.randrange(0, 80)
+    words = [rng.choice("abcdef") for _ in range(size)]
+    return words, list(accumulate(rng.random() < 0.15 for _ in range(size)))
+
+
 def test_frequent_ngram_starts_agree_with_the_definition() -> None:
     rng = random.Random(13)
     for _ in range(300):
-        size = rng.randrange(0, 80)
-        words = [rng.choice("abcdef") for _ in range(size)]
-        segment = list(accumulate(rng.random() < 0.15 for _ in range(size)))
+        words, segment = _random_words(rng)
         n, min_count = rng.randrange(1, 4), rng.randrange(2, 6)
         frequent = {w for w, c in Counter(words).items() if c >= min_count}
         found = frequent_ngram_starts(words, segment, n, min_count, frequent)
@@ -851,9 +856,7 @@ def test_ngram_counts_answer_every_higher_threshold() -> None:
     """Counts kept from one threshold give the starts of any higher one."""
     rng = random.Random(17)
     for _ in range(300):
-        size = rng.randrange(0, 80)
-        words = [rng.choice("abcdef") for _ in range(size)]
-        segment = list(accumulate(rng.random() < 0.15 for _ in range(size)))
+        words, segment = _random_words(rng)
         n, base = rng.randrange(1, 4), rng.randrange(1, 5)
         frequent = {w for w, c in Counter(words).items() if c >= base}
         table = count_ngrams(words, n, base, frequent)
