@@ -220,11 +220,14 @@ def _prepare(path: str, error: str | None, plan: Plan, cache: Any) -> FileResult
 def _pipeline(
     items: Sequence[tuple[str, str | None]], plan: Plan, cache: Any, engine: _Engine
 ) -> Iterator[FileResult]:
-    per_batch = max(1, min(BATCH_FILES, len(items) // (4 * max(1, engine.jobs))))
+    spread = 4 * max(1, engine.jobs)
     queue: deque[FileResult | _Pending] = deque()
     batch: list[_Pending] = []
     chars = 0
-    for path, error in items:
+    for done, (path, error) in enumerate(items):
+        # Batches shrink towards the end of the input, so the workers finish together
+        # instead of one idling while the other works through a last full batch.
+        per_batch = max(1, min(BATCH_FILES, (len(items) - done) // spread))
         slot = _prepare(path, error, plan, cache)
         queue.append(slot)
         if isinstance(slot, _Pending):
