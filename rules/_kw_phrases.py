@@ -3,6 +3,7 @@ a keyword, not a name, a label, a repeated passage or a term (``is_term``)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, islice
 from operator import and_, eq, not_
@@ -193,7 +194,8 @@ def is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
     feet"); an occurrence starting a sentence, paragraph or heading in lower
     case; a word that is not ordinary English, written in lower case in the
     phrase but capitalised mid-sentence elsewhere ("hotels cornwall" beside
-    "Cornwall").  Signs of a term, one of which is needed: grammatical casing
+    "Cornwall"); the phrase crammed into one paragraph (``_crammed``).  Signs of
+    a term, one of which is needed: grammatical casing
     (a capital where the phrase starts a sentence, lower case where it does
     not); a determiner or possessive before at least half the occurrences; a
     capitalised first content word at every occurrence (a brand or name
@@ -207,7 +209,7 @@ def is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
 
 
 def _is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
-    if _has_query_word(t, words, pos):
+    if _has_query_word(t, words, pos) or _crammed(t, words, pos):
         return False
     stop = stopwords()
     content = [k for k, w in enumerate(words) if w not in stop]
@@ -238,6 +240,30 @@ def _is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
         or 2 * determined >= len(pos)
         or _named(t, pos, head)
         or _has_acronym(t, [words[k] for k in content])
+    )
+
+
+#: A phrase repeated this often on one line (a paragraph of scraped text) ...
+CRAMMED_TIMES = 3
+#: ... and filling this share of the line's words is crammed in, not written.
+CRAMMED_SHARE = 0.4
+
+
+def _crammed(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
+    """Is the phrase crammed into a paragraph: CRAMMED_TIMES or more on one line,
+    making up CRAMMED_SHARE of its words?  A writer names a term once or twice
+    in a paragraph and then says "it" or "the technology"; a stuffed page
+    repeats the whole phrase sentence after sentence."""
+    per_line = Counter(t.lines[p] for p in pos)
+    busy = [line for line, n in per_line.items() if n >= CRAMMED_TIMES]
+    if not busy:
+        return False
+    sizes = t.memo.get("line_sizes")
+    if sizes is None:
+        sizes = t.memo["line_sizes"] = Counter(t.lines)
+    return any(
+        per_line[line] * len(words) >= CRAMMED_SHARE * sizes[line]  # type: ignore[index]
+        for line in busy
     )
 
 

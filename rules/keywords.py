@@ -116,7 +116,9 @@ class RepeatedKeywordPhrase(Rule):
     count: "Best Buy", "Euro 2024"); an occurrence starting a sentence,
     paragraph or heading in lower case; a word that is not ordinary English
     written in lower case in the phrase but capitalised elsewhere ("hotels
-    cornwall" beside "Cornwall").  Otherwise one sign of a term exempts it: a
+    cornwall" beside "Cornwall"); the phrase crammed into a paragraph (three
+    times or more on one line, making up 40 % of its words: a writer says "it"
+    after naming a term).  Otherwise one sign of a term exempts it: a
     capital where it starts a sentence and lower case inside one; a
     determiner or possessive before half its occurrences ("the annual general
     meeting"); a first content word capitalised at every occurrence (a brand

@@ -221,6 +221,15 @@ CARRIERS = (
 )
 
 
+def spread(phrase: str, times: int) -> str:
+    """``phrase`` once per paragraph, each with a filler sentence: repeated, not crammed."""
+    paragraphs = [
+        CARRIERS[i % len(CARRIERS)].format(phrase) + " " + FILLER.split(". ")[i % 4] + "."
+        for i in range(times)
+    ]
+    return "\n\n".join(paragraphs)
+
+
 def stuffed(phrase: str, times: int, filler_repeats: int) -> str:
     """``phrase`` in ``times`` different sentences, plus filler paragraphs."""
     sentences = [CARRIERS[i % len(CARRIERS)].format(phrase) for i in range(times)]
@@ -626,19 +635,22 @@ CCS = "carbon capture and storage"
     ("text", "flagged"),
     [
         # no sign either way: flagged, as density alone decides
-        (stuffed(CCS, 7, 1), True),
+        (spread(CCS, 7), True),
         # signs of a term
-        (stuffed(CCS, 7, 1) + "\n\nThe plan relies on CCS.", False),  # acronym
-        (f"{CCS.capitalize()} is costly. " + stuffed(CCS, 6, 1), False),  # casing
-        (stuffed(f"the {CCS} plan", 7, 1), False),  # determiner
-        (stuffed("Harlow grain storage depot", 7, 1), False),  # name before a noun
-        (stuffed("the Euro 2028 qualifying campaign", 7, 1), False),  # a name's year
-        (stuffed("the Best Buy returns desk", 7, 1), False),  # a name's "best"
+        (spread(CCS, 7) + "\n\nThe plan relies on CCS.", False),  # acronym
+        (f"{CCS.capitalize()} is costly.\n\n" + spread(CCS, 6), False),  # casing
+        (spread(f"the {CCS} plan", 7), False),  # determiner
+        (spread("Harlow grain storage depot", 7), False),  # name before a noun
+        (spread("the Euro 2028 qualifying campaign", 7), False),  # a name's year
+        (spread("the Best Buy returns desk", 7), False),  # a name's "best"
         # a sign of a query outweighs signs of a term
-        (f"{CCS} is costly. " + stuffed(CCS, 6, 1) + "\n\nIt is CCS.", True),
-        (stuffed(f"the best {CCS}", 7, 1) + "\n\nIt is CCS.", True),
-        (stuffed("the qualifying campaign 2028 dates", 7, 1), True),  # a query's year
-        (stuffed(f"the {CCS} harlow", 7, 1) + "\n\nWe met in Harlow.", True),
+        (f"{CCS} is costly.\n\n" + spread(CCS, 6) + "\n\nIt is CCS.", True),
+        (spread(f"the best {CCS}", 7) + "\n\nIt is CCS.", True),
+        (spread("the qualifying campaign 2028 dates", 7), True),  # a query's year
+        (spread(f"the {CCS} harlow", 7) + "\n\nWe met in Harlow.", True),
+        # crammed into one paragraph, however term-like its casing or acronym
+        (stuffed(CCS, 7, 1) + "\n\nThe plan relies on CCS.", True),
+        (f"{CCS.capitalize()} is costly. " + stuffed(CCS, 6, 1), True),
     ],
 )
 def test_term_and_query_signs(text: str, flagged: bool) -> None:
