@@ -154,9 +154,10 @@ class RepeatedKeywordPhrase(Rule):
         "Markets think the Bank of England will hold in May. The Bank of England "
         "meets again in six weeks.",
         "A lasting power of attorney names someone to decide for you. You make "
-        "a lasting power of attorney while you can still decide. The lasting "
-        "power of attorney must be registered. Your lasting power of attorney "
-        "can be cancelled. Solicitors draft a lasting power of attorney for a fee.",
+        "a lasting power of attorney while you can still decide.\n\nThe lasting "
+        "power of attorney must be registered before it can be used.\n\nYour "
+        "lasting power of attorney can be cancelled at any time.\n\nSolicitors "
+        "draft a lasting power of attorney for a fee.",
         "Meal 1\n\nEat every three hours\n\nOats and berries.\n\nMeal 2\n\n"
         "Eat every three hours\n\nRice and beans.\n\nMeal 3\n\nEat every three "
         "hours\n\nSoup.\n\nMeal 4\n\nEat every three hours\n\nFish.\n\nMeal 5"
