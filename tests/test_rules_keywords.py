@@ -48,10 +48,9 @@ from rules.keywords import (
     RepeatedKeywordPhrase,
     tokens,
 )
-from tests.harness import flagged_lines, run_rule
+from tests.harness import flagged_lines, flags_per_thousand_words, run_rule, seed_text
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 KW_RULES = (RepeatedKeywordPhrase, MiscasedKeyword, PastedQuery, KeywordDensity)
 
 
@@ -736,11 +735,7 @@ def test_stuffed_sample_is_flagged_on_every_pasted_line() -> None:
     assert 11 not in kw_lines(text)  # properly cased prose
 
 
-def _seed(prefix: str) -> str:
-    files = sorted((SHARED / "seeds").glob(f"{prefix}_*.txt"))
-    if not files:
-        pytest.skip("shared seeds not available")
-    return files[0].read_text(encoding="utf-8")
+_seed = seed_text
 
 
 def test_seed_001_pasted_queries() -> None:
@@ -755,15 +750,7 @@ def test_seeds_that_name_people_naturally_are_clean(prefix: str) -> None:
 
 
 def test_news_corpus_rate_is_low() -> None:
-    files = sorted((SHARED / "corpus" / "news").glob("*.txt"))
-    if not files:
-        pytest.skip("shared news corpus not available")
-    flags = words = 0
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        words += len(text.split())
-        flags += sum(len(run_rule(rule, text)) for rule in KW_RULES)
-    assert 1000 * flags / words < 0.1
+    assert sum(flags_per_thousand_words(rule, "corpus/news") for rule in KW_RULES) < 0.1
 
 
 def test_kw002_min_cased_option() -> None:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 
 from lint.document import Document
 from rules._figures import find_figures, money_value
 from rules.numbers import UncitedStatistic
-from tests.harness import flagged_lines, run_rule
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.harness import SHARED, flagged_lines, run_rule, seed_text
 
 
 def figures_flagged(text: str) -> list[str]:
@@ -183,11 +180,7 @@ def test_linear_on_long_input() -> None:
 SEEDS = SHARED / "seeds"
 
 
-def _seed(prefix: str) -> str:
-    if not SEEDS.is_dir():
-        pytest.skip("shared seeds not available")
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
+_seed = seed_text
 
 
 def test_seed_lines() -> None:

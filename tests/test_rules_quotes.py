@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import random
 import time
-from pathlib import Path
 
 import pytest
 
 from lint.document import Document
 from rules.quotes import QuoteWithoutSource, QuoteWithoutSpeaker
-from tests.harness import flagged_lines, run_rule
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.harness import SHARED, flagged_lines, run_rule, seed_text
 
 
 @pytest.mark.parametrize(
@@ -166,11 +163,7 @@ def test_continued_quote_inherits_its_speaker() -> None:
     assert run_rule(QuoteWithoutSource, text) == []
 
 
-def _seed(name: str) -> str:
-    matches = sorted((SHARED / "seeds").glob(f"{name}_*.txt"))
-    if not matches:
-        pytest.skip("shared seeds not available")
-    return matches[0].read_text(encoding="utf-8")
+_seed = seed_text
 
 
 def _qt_lines(text: str) -> set[int]:

@@ -12,9 +12,7 @@ import pytest
 from lint.document import Document
 from lint.stats import measure_block, sentences_per_block
 from rules.readability import ParagraphTooHard, SentenceTooLong
-from tests.harness import flagged_lines, run_rule
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.harness import SHARED, flagged_lines, flags_per_thousand_words, run_rule
 
 
 def words(n: int, word: str = "cat") -> str:
@@ -141,15 +139,7 @@ def test_textstat_not_imported_by_rule_modules() -> None:
 
 
 def test_news_corpus_rd001_rate() -> None:
-    folder = SHARED / "corpus" / "news"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} not available")
-    n_words = flags = 0
-    for path in sorted(folder.glob("*.txt")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        n_words += len(text.split())
-        flags += len(run_rule(SentenceTooLong, text))
-    assert 1000 * flags / n_words < 1.0
+    assert flags_per_thousand_words(SentenceTooLong, "corpus/news") < 1.0
 
 
 def test_hard_paragraph_does_not_load_textstat() -> None:

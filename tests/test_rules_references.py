@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
 from lint.citations import markers, note_is_locatable, notes, sentence_is_cited
 from lint.document import Document
 from rules.references import MarkerWithoutNote, NoteWithoutMarker, UnlocatableNote
-from tests.harness import flagged_lines, run_rule
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.harness import SHARED, flagged_lines, run_rule
 
 CLAIM = "The ferry service between the two islands started running in the spring of 1951."
 GOOD_NOTE = '"A history of the island ferries", Harbour Gazette, 2 May 1951'

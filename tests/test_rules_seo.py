@@ -17,9 +17,8 @@ from rules.seo import (
     RelatedLinkBait,
     StrayMediaFilename,
 )
-from tests.harness import flagged_lines, run_rule
+from tests.harness import SHARED, flagged_lines, run_rule
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 BODY = "The council met on Tuesday and voted to keep the library open on Sundays."
 
 # (rule, text, 1-based lines that must be flagged)

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from rules.slop import ChatbotResidue, PeacockTerm, StockPhrase
-from tests.harness import flagged_lines, run_rule
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.harness import SHARED, flagged_lines, run_rule, shared_texts
 
 
 @pytest.mark.parametrize(
@@ -170,16 +166,9 @@ def test_seed_lines_flagged(name: str, line: int) -> None:
 
 
 def test_news_corpus_has_no_residue() -> None:
-    folder = SHARED / "corpus" / "news"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} not available")
-    files = sorted(p for p in folder.rglob("*.txt"))
-    assert files
-    hits = [
-        (p.name, v.message)
-        for p in files
-        for v in run_rule(ChatbotResidue, p.read_text(encoding="utf-8", errors="replace"))
-    ]
+    texts = shared_texts("corpus/news")
+    assert texts
+    hits = [v.message for text in texts for v in run_rule(ChatbotResidue, text)]
     assert hits == []
 
 

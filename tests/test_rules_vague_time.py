@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from lint.document import Document
 from rules.vague_time import VagueTime, document_date
-from tests.harness import flagged_lines, run_rule
+from tests.harness import flagged_lines, flags_per_thousand_words, run_rule, seed_text
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVERY = VagueTime(VagueTime.Options(min_relative=1))
 
 
@@ -145,14 +142,7 @@ def test_headings_are_not_checked() -> None:
     assert run_rule(EVERY, "What happened this week\n\nThe market was calm.") == []
 
 
-SEEDS = SHARED / "seeds"
-
-
-def _seed(prefix: str) -> str:
-    if not SEEDS.is_dir():
-        pytest.skip("shared seeds not available")
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
+_seed = seed_text
 
 
 def test_seed_lines() -> None:
@@ -197,12 +187,4 @@ def test_dateline_before_the_first_phrase(text: str, dated: bool) -> None:
 
 
 def test_news_corpus_rate_stays_low() -> None:
-    news = SHARED / "corpus" / "news"
-    if not news.is_dir():
-        pytest.skip("shared news corpus not available")
-    flags = words = 0
-    for path in sorted(news.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        words += len(text.split())
-        flags += len(run_rule(VagueTime, text))
-    assert 1000 * flags / words < 0.5
+    assert flags_per_thousand_words(VagueTime, "corpus/news") < 0.5

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from rules._claim_sources import has_named_attribution
 from rules.weasel import WeaselAttribution
-from tests.harness import flagged_lines, run_rule
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.harness import flagged_lines, flags_per_thousand_words, run_rule, seed_text
 
 
 @pytest.mark.parametrize(
@@ -140,23 +136,9 @@ def test_named_attribution(text: str, named: bool) -> None:
     assert has_named_attribution(text, 0, len(text)) is named
 
 
-SEEDS = SHARED / "seeds"
-
-
 def test_seed_lines() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip("shared seeds not available")
-    (path,) = SEEDS.glob("000_*.txt")
-    assert {24, 38} <= set(flagged_lines(WeaselAttribution, path.read_text(encoding="utf-8")))
+    assert {24, 38} <= set(flagged_lines(WeaselAttribution, seed_text("000")))
 
 
 def test_news_corpus_rate_stays_low() -> None:
-    news = SHARED / "corpus" / "news"
-    if not news.is_dir():
-        pytest.skip("shared news corpus not available")
-    flags = words = 0
-    for path in sorted(news.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        words += len(text.split())
-        flags += len(run_rule(WeaselAttribution, text))
-    assert 1000 * flags / words < 0.5
+    assert flags_per_thousand_words(WeaselAttribution, "corpus/news") < 0.5
