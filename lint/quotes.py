@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from lint.document import WORD_RE
 from lint.phrases import load_phrases
 from lint.reporting_verbs import speech_verbs
 
@@ -41,7 +42,7 @@ _OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/:;")
 _CLOSE_AFTER = set(" \t\n\r\u00a0)]}—–-/.,;:!?…")
 _SENTENCE_END = set(".!?…")
 _BLOCKQUOTE_PREFIX = re.compile(r"[ \t]*>[ \t]?")
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_WORD = WORD_RE  # the document model's words
 _INNER_PUNCT = re.compile(r"[.!?;,…]")
 _MINOR_WORDS = frozenset(
     "a an and as at but by de del der for from in into la le nor of on or the to "
@@ -59,11 +60,12 @@ TERM_MAX_WORDS = 3
 
 
 def masked_text(doc: Document) -> str:
-    """``doc.text`` with the inside of every quotation blanked (cached per document):
+    """``doc.text`` with the inside of every quotation blanked (once per document):
     names and verbs in quoted words are never the speaker's."""
-    cached = doc.__dict__.get("_qt_masked")
-    if cached is not None:
-        return cached
+    return doc.derived(_masked_text)
+
+
+def _masked_text(doc: Document) -> str:
     text = doc.text
     parts: list[str] = []
     pos = 0
@@ -74,20 +76,18 @@ def masked_text(doc: Document) -> str:
         parts.append(re.sub(r"[^\n]", " ", text[q.inner_start : q.inner_end]))
         pos = q.inner_end
     parts.append(text[pos:])
-    masked = "".join(parts)
-    doc.__dict__["_qt_masked"] = masked
-    return masked
+    return "".join(parts)
 
 
 def in_quotation(doc: Document, offset: int) -> bool:
     """Is ``offset`` inside a quotation of ``doc``?  (Binary search: quotations are
     sorted and do not overlap.)"""
-    starts = doc.__dict__.get("_qt_starts")
-    if starts is None:
-        starts = [q.start for q in doc.quotations]
-        doc.__dict__["_qt_starts"] = starts
-    i = bisect_right(starts, offset) - 1
+    i = bisect_right(doc.derived(_quotation_starts), offset) - 1
     return i >= 0 and offset < doc.quotations[i].end
+
+
+def _quotation_starts(doc: Document) -> list[int]:
+    return [q.start for q in doc.quotations]
 
 
 def find_quotations(doc: Document) -> Iterator[Quotation]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lint.document import Document, Span
+from lint.document import WORD_RE, Document, Span
 from rules._seo_screens import StartScreen, start_key
 
 # What may sit between the items of a line: separators, emoji, Markdown link targets.
 GAP_OK = re.compile(r"(?:\]\([^)\s]*\)|[\W_])*")
 BLANK = re.compile(r"\s*")
-WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+WORD = WORD_RE  # the document model's words
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _CONTENT = re.compile(r"[^\W_]|[©@#]")
 # From a line start: its white space (group 1), then every character that is not
