@@ -65,26 +65,26 @@ class Marker(NamedTuple):
 
 def notes(doc: Document) -> tuple[Note, ...]:
     """Every note definition in ``doc`` (cached per document)."""
-    cached = doc.__dict__.get("_notes")
-    if cached is None:
-        cached = tuple(_find_notes(doc))
-        doc.__dict__["_notes"] = cached
-    return cached
+    return doc.derived(_all_notes)
+
+
+def _all_notes(doc: Document) -> tuple[Note, ...]:
+    return tuple(_find_notes(doc))
 
 
 def markers(doc: Document) -> tuple[Marker, ...]:
     """Every footnote marker in running text (not the labels of notes)."""
-    cached = doc.__dict__.get("_markers")
-    if cached is None:
-        labels = {n.start: n.body for n in notes(doc)}
-        found = []
-        text = doc.text
-        for line in doc.lines:
-            start = labels.get(line.start, line.start)
-            found.extend(_markers_in(text, start, line.end))
-        cached = tuple(found)
-        doc.__dict__["_markers"] = cached
-    return cached
+    return doc.derived(_all_markers)
+
+
+def _all_markers(doc: Document) -> tuple[Marker, ...]:
+    labels = {n.start: n.body for n in notes(doc)}
+    found = []
+    text = doc.text
+    for line in doc.lines:
+        start = labels.get(line.start, line.start)
+        found.extend(_markers_in(text, start, line.end))
+    return tuple(found)
 
 
 def _markers_in(text: str, start: int, end: int) -> list[Marker]:
@@ -175,15 +175,7 @@ def _raw_link(doc: Document, index: int) -> bool:
 
 def sentence_is_cited(doc: Document, index: int) -> bool:
     """A sentence counts as cited when it carries a link or a valid marker."""
-    return _cited_cache(doc)[index]
-
-
-def _cited_cache(doc: Document) -> list[bool]:
-    cache = doc.__dict__.get("_cited")
-    if cache is None:
-        cache = _find_cited(doc)
-        doc.__dict__["_cited"] = cache
-    return cache
+    return doc.derived(_find_cited)[index]
 
 
 def _find_cited(doc: Document) -> list[bool]:

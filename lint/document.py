@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import NamedTuple, overload
+from typing import NamedTuple, TypeVar, overload
 
 from lint import sentences as _sentences
 
@@ -60,6 +60,7 @@ class Quotation(NamedTuple):
     kind: str
 
 
+_T = TypeVar("_T")
 WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _LINE_BREAK = re.compile(r"\r?\n")
 _BLANK_LINE = re.compile(r"[ \t\f\v\u00a0]*$")
@@ -158,6 +159,15 @@ class Document:
     def line_index(self, offset: int) -> int:
         """0-based index into ``lines`` of the line holding ``offset``."""
         return bisect_right(self.line_starts, offset) - 1
+
+    def derived(self, build: Callable[[Document], _T]) -> _T:
+        """``build(self)``, worked out once per document and shared by every caller
+        that asks with the same function: the one place rules keep what they
+        derive from a document (a token table, the cited sentences, ...)."""
+        memo: dict[Callable[[Document], object], object] = self.__dict__.setdefault("_derived", {})
+        if build not in memo:
+            memo[build] = build(self)
+        return memo[build]  # type: ignore[return-value]
 
     def slice(self, span: Span | Block | Sentence | Quotation) -> str:
         return self.text[span[0] : span[1]]

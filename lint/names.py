@@ -30,11 +30,11 @@ _SUBJECT_FOLLOW = re.compile(r"\s+(?!(?:of|in|on|at|for|and|from|with|to|by|as)\
 def proper_nouns(doc: Document) -> frozenset[str]:
     """Words written with a capital inside a sentence somewhere in ``doc`` (cached):
     a capital at a sentence start alone does not make a word a name."""
-    cached = doc.__dict__.get("_qt_proper")
-    if cached is None:
-        cached = frozenset(m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(doc.text))
-        doc.__dict__["_qt_proper"] = cached
-    return cached
+    return doc.derived(_proper_nouns)
+
+
+def _proper_nouns(doc: Document) -> frozenset[str]:
+    return frozenset(m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(doc.text))
 
 
 def best_name(text: str, *, prefer_first: bool) -> str | None:

@@ -66,10 +66,11 @@ def reference_blocks(doc: Document) -> frozenset[int]:
     "Sources" / "References" / "Notes" heading, and lines shaped like a reference
     entry (``Outlet, "Title," Aug. 7, 2019``).  Worked out once per document
     (NUM and WW both ask)."""
-    cached = doc.__dict__.get("_reference_blocks")
-    if cached is None:
-        cached = doc.__dict__["_reference_blocks"] = frozenset(_find_reference_blocks(doc))
-    return cached
+    return doc.derived(_reference_block_set)
+
+
+def _reference_block_set(doc: Document) -> frozenset[int]:
+    return frozenset(_find_reference_blocks(doc))
 
 
 def _find_reference_blocks(doc: Document) -> set[int]:

@@ -119,10 +119,11 @@ def strip_possessive(word: str) -> str:
 
 def tokens(doc: Document) -> Tokens:
     """The shared token table, built once per document (cached on it)."""
-    cached = doc.__dict__.get("_kw_tokens")
-    if cached is None:
-        cached = doc.__dict__["_kw_tokens"] = _build_tokens(doc.text)
-    return cached  # type: ignore[no-any-return]
+    return doc.derived(_tokens_of)
+
+
+def _tokens_of(doc: Document) -> Tokens:
+    return _build_tokens(doc.text)
 
 
 def _shape(word: str) -> int:

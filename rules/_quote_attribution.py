@@ -64,11 +64,11 @@ class Attributed:
 
 def attributed_quotations(doc: Document) -> tuple[Attributed, ...]:
     """Every quotation outside headings and tables, with its speaker and source."""
-    cached = doc.__dict__.get("_qt_attributed")
-    if cached is None:
-        cached = tuple(_attribute_all(doc))
-        doc.__dict__["_qt_attributed"] = cached
-    return cached
+    return doc.derived(_attributed)
+
+
+def _attributed(doc: Document) -> tuple[Attributed, ...]:
+    return tuple(_attribute_all(doc))
 
 
 def _attribute_all(doc: Document) -> Iterator[Attributed]:
