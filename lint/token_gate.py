@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from itertools import chain
+from typing import ClassVar
 
 from lint.pattern_words import (  # re-exported: the analysis behind the gate
     DIGITS,
@@ -48,6 +49,7 @@ from lint.pattern_words import (  # re-exported: the analysis behind the gate
 __all__ = [
     "DIGITS",
     "PREFIX",
+    "KeyFilter",
     "SYMBOL",
     "Anchors",
     "TokenGate",
@@ -208,6 +210,81 @@ class TokenGate:
         if self.first is None:
             return self.pattern.finditer(text, start, end)
         return matches_at(self.pattern, text, positions, i, end)
+
+
+#: What a ``KeyFilter`` lets through: whole keys, and key beginnings.
+KeySpec = tuple[frozenset[str], tuple[str, ...]]
+
+
+class KeyFilter:
+    """Which keys of a word index (``word_index``) are among
+    some words, or start with some prefixes (``spec``, worked out on first use;
+    ``numbers``: also ``DIGITS`` and every key that starts with a digit).
+
+    Every filter shares one record of the keys seen so far: each new key is
+    sorted once per process, by every filter at once and with set and regex
+    operations over all the new keys together, and a text's passing keys are
+    then found with a set intersection rather than one call per word."""
+
+    #: Seen keys are forgotten beyond this many (a bound on memory).
+    LIMIT = 200_000
+    _seen: ClassVar[set[str]] = set()
+    _filters: ClassVar[list[KeyFilter]] = []
+    _last: ClassVar[tuple[dict[str, list[int]], int] | None] = None  # last index, its size
+
+    def __init__(self, spec: Callable[[], KeySpec], *, numbers: bool = False) -> None:
+        self.spec = spec
+        self.numbers = numbers
+        self._passing: set[str] | None = None  # None: nothing sorted yet
+        self._filters.append(self)
+
+    def passing(self, positions: dict[str, list[int]]) -> set[str]:
+        """The keys of ``positions`` (a word index's) that pass the filter."""
+        self._classify(positions)
+        assert self._passing is not None
+        return positions.keys() & self._passing
+
+    @cached_property
+    def _words(self) -> frozenset[str]:
+        words = self.spec()[0]
+        return words | {DIGITS} if self.numbers else words
+
+    @cached_property
+    def _prefix_re(self) -> re.Pattern[str] | None:
+        """Lines of a newline-joined list of keys that start with a prefix."""
+        alternatives = [re.escape(p) for p in self.spec()[1]]
+        if self.numbers:
+            alternatives.append(r"\d")
+        return re.compile(rf"^(?:{'|'.join(alternatives)})[^\n]*", re.M) if alternatives else None
+
+    def select(self, keys: set[str]) -> set[str]:
+        """The ``keys`` that pass the filter.  (A key holding a line break, if a
+        punctuation key ever did, could let a piece of itself through: a string
+        that is no key of the index, or is one that passes anyway.)"""
+        out = keys & self._words
+        if self._prefix_re is not None:
+            out.update(self._prefix_re.findall("\n".join(keys)))
+        return out
+
+    @classmethod
+    def _classify(cls, positions: dict[str, list[int]]) -> None:
+        last = cls._last
+        if last is not None and last[0] is positions and last[1] == len(positions):
+            if all(f._passing is not None for f in cls._filters):
+                return  # the same index as last time, no key added since
+        new = positions.keys() - cls._seen
+        if len(cls._seen) > cls.LIMIT:
+            cls._seen.clear()
+            for f in cls._filters:
+                f._passing = None
+            new = set(positions)
+        for f in cls._filters:
+            if f._passing is None:
+                f._passing = f.select(cls._seen | new)
+            elif new:
+                f._passing |= f.select(new)
+        cls._seen |= new
+        cls._last = (positions, len(positions))
 
 
 def matches_at(

@@ -16,8 +16,7 @@ from typing import NamedTuple
 
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
-from lint.sources import KeyFilter
-from lint.token_gate import MIN_GATED_LENGTH, matches_at, word_index
+from lint.token_gate import MIN_GATED_LENGTH, KeyFilter, matches_at, word_index
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
 

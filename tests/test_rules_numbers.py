@@ -536,8 +536,7 @@ def test_indexed_first_person_search_equals_plain_search() -> None:
 
 
 def test_key_filter_agrees_with_the_plain_definition() -> None:
-    from lint.sources import KeyFilter
-    from lint.token_gate import DIGITS, word_index
+    from lint.token_gate import DIGITS, KeyFilter, word_index
 
     words, prefixes = frozenset({"said", "per"}), ("stud", "one")
     plain = KeyFilter(lambda: (words, prefixes), numbers=True)
