@@ -53,3 +53,22 @@ def run_cli() -> object:
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return _run
+
+
+@pytest.fixture
+def fresh_lt_clients() -> Iterator[None]:
+    """No LanguageTool client or server left over from another test, before or after."""
+    from lint import languagetool
+
+    languagetool.close_all()
+    yield
+    languagetool.close_all()
+
+
+@pytest.fixture
+def fake_lt() -> Iterator[object]:
+    """A stand-in LanguageTool server (tests/fake_languagetool.py), running."""
+    from tests.fake_languagetool import FakeLanguageTool
+
+    with FakeLanguageTool() as server:
+        yield server

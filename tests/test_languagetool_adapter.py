@@ -2,111 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import threading
 import time
-import urllib.parse
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from lint import languagetool as lt
 from lint.document import Document
 from lint.rule import RuleUnavailable
+from tests.fake_languagetool import FakeLanguageTool, free_port, recorded
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "languagetool"
-#: The text each recorded response was recorded for.
-RECORDED = {
-    "Their is a problem with teh plan , and it was very unique.": "check_mixed.json",
-    "Fans 🎉 loved teh show.": "check_emoji.json",
-    "The ferry leaves at noon.": "check_clean.json",
-}
-
-
-def recorded(name: str) -> dict[str, Any]:
-    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
-
-
-def typo_response(text: str, word: str = "teh") -> dict[str, Any]:
-    """A /v2/check response flagging every ``word`` in ``text`` (UTF-16 offsets)."""
-    template = recorded("check_emoji.json")
-    (proto,) = template["matches"]
-    matches = []
-    start = text.find(word)
-    while start >= 0:
-        offset = len(text[:start].encode("utf-16-le")) // 2
-        m = json.loads(json.dumps(proto))
-        m.update(offset=offset, length=len(word), sentence=text)
-        m["context"] = {"text": text, "offset": offset, "length": len(word)}
-        matches.append(m)
-        start = text.find(word, start + 1)
-    template["matches"] = matches
-    return template
-
-
-class FakeLanguageTool:
-    """A tiny LanguageTool stand-in: recorded answers, else every "teh" flagged."""
-
-    def __init__(self, delay: float = 0.0, status: int = 200) -> None:
-        self.requests: list[dict[str, str]] = []
-        self.delay, self.status = delay, status
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-                length = int(self.headers.get("Content-Length", 0))
-                form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode("utf-8")))
-                fake.requests.append({"path": self.path, **form})
-                time.sleep(fake.delay)
-                text = form.get("text", "")
-                name = RECORDED.get(text)
-                body = recorded(name) if name else typo_response(text)
-                data = json.dumps(body).encode("utf-8")
-                self.send_response(fake.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> FakeLanguageTool:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture(autouse=True)
-def fresh_clients() -> Iterator[None]:
-    lt.close_all()
-    yield
-    lt.close_all()
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeLanguageTool]:
-    with FakeLanguageTool() as server:
-        yield server
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+pytestmark = pytest.mark.usefixtures("fresh_lt_clients")
 
 
 def test_parse_recorded_response() -> None:
@@ -150,45 +59,45 @@ def test_bad_backend_is_unavailable(backend: str) -> None:
         lt.get_client(backend, 1.0)
 
 
-def test_http_client_sends_text_language_and_disabled_rules(fake: FakeLanguageTool) -> None:
-    client = lt.HttpClient(fake.url, 5.0)
+def test_http_client_sends_text_language_and_disabled_rules(fake_lt: FakeLanguageTool) -> None:
+    client = lt.HttpClient(fake_lt.url, 5.0)
     matches = client.check("The ferry leaves at noon.", "en-GB", ["A", "B"])
     assert matches == []
-    (req,) = fake.requests
+    (req,) = fake_lt.requests
     assert req["path"] == "/v2/check"
     assert req["language"] == "en-GB"
     assert req["disabledRules"] == "A,B"
 
 
-def test_one_request_per_batch_and_offsets_map_back(fake: FakeLanguageTool) -> None:
+def test_one_request_per_batch_and_offsets_map_back(fake_lt: FakeLanguageTool) -> None:
     text = (
         "Title Here\n\nFirst teh line of a paragraph, hard-wrapped at sixty\n"
         "characters or so.\n\nSecond para with teh word."
     )
     doc = Document(text)
-    matches = lt.check_document(doc, fake.url)
-    assert len(fake.requests) == 1
+    matches = lt.check_document(doc, fake_lt.url)
+    assert len(fake_lt.requests) == 1
     assert [text[m.offset : m.offset + m.length] for m in matches] == ["teh", "teh"]
     assert [doc.position(m.offset)[0] for m in matches] == [3, 6]
     # Hard-wrapped lines are joined with a space, paragraphs with a blank line.
-    assert "at sixty characters or so.\n\nSecond" in fake.requests[0]["text"]
+    assert "at sixty characters or so.\n\nSecond" in fake_lt.requests[0]["text"]
 
 
-def test_small_batches_split_requests(fake: FakeLanguageTool) -> None:
+def test_small_batches_split_requests(fake_lt: FakeLanguageTool) -> None:
     text = "One teh.\n\nTwo teh.\n\nThree teh."
     doc = Document(text)
-    matches = lt.check_document(doc, fake.url, batch_chars=12)
-    assert len(fake.requests) == 3
+    matches = lt.check_document(doc, fake_lt.url, batch_chars=12)
+    assert len(fake_lt.requests) == 3
     assert [doc.position(m.offset)[0] for m in matches] == [1, 3, 5]
 
 
-def test_results_cached_per_document(fake: FakeLanguageTool) -> None:
+def test_results_cached_per_document(fake_lt: FakeLanguageTool) -> None:
     doc = Document("Some teh text.")
-    first = lt.check_document(doc, fake.url)
-    second = lt.check_document(doc, fake.url)
-    assert first == second and len(fake.requests) == 1
-    lt.check_document(Document("Other teh text."), fake.url)
-    assert len(fake.requests) == 2  # one client reused, one request per document
+    first = lt.check_document(doc, fake_lt.url)
+    second = lt.check_document(doc, fake_lt.url)
+    assert first == second and len(fake_lt.requests) == 1
+    lt.check_document(Document("Other teh text."), fake_lt.url)
+    assert len(fake_lt.requests) == 2  # one client reused, one request per document
 
 
 class StubClient:
@@ -305,7 +214,7 @@ HTTPServer(("127.0.0.1", port), Handler).serve_forever()
 def install_fake_java(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *, exit_at_once: bool = False
 ) -> None:
-    """A fake `java` first on PATH and a LanguageTool folder in LTP_JAR_DIR_PATH."""
+    """A fake_lt `java` first on PATH and a LanguageTool folder in LTP_JAR_DIR_PATH."""
     import sys
 
     bin_dir, jar_dir = tmp_path / "bin", tmp_path / "LanguageTool-6.4"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from lint import languagetool as lt
@@ -11,23 +9,12 @@ from lint.document import Document
 from lint.rule import RuleUnavailable
 from lint.violation import Severity
 from rules.grammar import RULES, LTGrammar, LTPunctuation, LTSpelling, LTStyle, classify
+from tests.fake_languagetool import FakeLanguageTool, free_port
 from tests.harness import run_rule
-from tests.test_languagetool_adapter import FakeLanguageTool, free_port
+
+pytestmark = pytest.mark.usefixtures("fresh_lt_clients")
 
 MIXED = "Their is a problem with teh plan , and it was very unique."
-
-
-@pytest.fixture(autouse=True)
-def fresh_clients() -> Iterator[None]:
-    lt.close_all()
-    yield
-    lt.close_all()
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeLanguageTool]:
-    with FakeLanguageTool() as server:
-        yield server
 
 
 @pytest.mark.parametrize(
@@ -67,14 +54,14 @@ def rule(cls: type, url: str, **options: object):  # type: ignore[no-untyped-def
     ],
 )
 def test_recorded_matches_become_violations(
-    fake: FakeLanguageTool,
+    fake_lt: FakeLanguageTool,
     cls: type,
     found: str,
     lt_id: str,
     suggestion: str,
     severity: Severity,
 ) -> None:
-    (v,) = run_rule(rule(cls, fake.url), MIXED)
+    (v,) = run_rule(rule(cls, fake_lt.url), MIXED)
     assert v.code == cls.code
     assert MIXED[v.start : v.end] == found
     assert lt_id in v.message
@@ -85,35 +72,35 @@ def test_recorded_matches_become_violations(
     assert (edit.start, edit.end, edit.replacement) == (v.start, v.end, suggestion)
 
 
-def test_four_rules_share_one_request(fake: FakeLanguageTool) -> None:
+def test_four_rules_share_one_request(fake_lt: FakeLanguageTool) -> None:
     doc = Document(MIXED)
-    codes = [v.code for cls in RULES for v in rule(cls, fake.url).check(doc)]
+    codes = [v.code for cls in RULES for v in rule(cls, fake_lt.url).check(doc)]
     assert codes == ["LT001", "LT002", "LT003", "LT004"]
-    assert len(fake.requests) == 1
+    assert len(fake_lt.requests) == 1
 
 
-def test_line_and_column_after_emoji(fake: FakeLanguageTool) -> None:
+def test_line_and_column_after_emoji(fake_lt: FakeLanguageTool) -> None:
     text = "Intro.\n\nFans 🎉 loved teh show."
     doc = Document(text)
-    (v,) = rule(LTSpelling, fake.url).check(doc)
+    (v,) = rule(LTSpelling, fake_lt.url).check(doc)
     assert text[v.start : v.end] == "teh"
     assert doc.position(v.start) == (3, 14)
 
 
-def test_clean_text(fake: FakeLanguageTool) -> None:
+def test_clean_text(fake_lt: FakeLanguageTool) -> None:
     assert [
-        v for cls in RULES for v in run_rule(rule(cls, fake.url), "The ferry leaves at noon.")
+        v for cls in RULES for v in run_rule(rule(cls, fake_lt.url), "The ferry leaves at noon.")
     ] == []
 
 
-def test_off_backend_checks_nothing(fake: FakeLanguageTool) -> None:
+def test_off_backend_checks_nothing(fake_lt: FakeLanguageTool) -> None:
     assert run_rule(rule(LTSpelling, "off"), MIXED) == []
-    assert fake.requests == []
+    assert fake_lt.requests == []
 
 
-def test_disabled_rules_are_sent(fake: FakeLanguageTool) -> None:
-    run_rule(rule(LTSpelling, fake.url, disabled_rules=("MORFOLOGIK_RULE_EN_US",)), MIXED)
-    assert fake.requests[0]["disabledRules"] == "MORFOLOGIK_RULE_EN_US"
+def test_disabled_rules_are_sent(fake_lt: FakeLanguageTool) -> None:
+    run_rule(rule(LTSpelling, fake_lt.url, disabled_rules=("MORFOLOGIK_RULE_EN_US",)), MIXED)
+    assert fake_lt.requests[0]["disabledRules"] == "MORFOLOGIK_RULE_EN_US"
 
 
 def test_unreachable_backend_makes_rules_unavailable() -> None:
