@@ -187,3 +187,77 @@ def test_has_link_or_marker_hint() -> None:
     assert has_link_or_marker("see WWW.example.org")
     assert has_link_or_marker("claim.[2]")
     assert not has_link_or_marker("plain text: no link.")
+
+
+# -- fast paths: markers and notes read from the whole text, not line by line --------
+def _plain_notes(doc: Document) -> list[tuple[int, int, str, int, bool]]:
+    """Notes as found by reading every line (the definition ``notes`` speeds up)."""
+    from lint.citations import NOTE_RE, _first_char, is_notes_heading
+
+    text = doc.text
+    heading_starts = {h.start: h for h in doc.headings}
+    in_notes, out = False, []
+    for line in doc.lines:
+        m = NOTE_RE.match(text, line.start, line.end)
+        heading = heading_starts.get(line.start) or heading_starts.get(_first_char(text, line))
+        if heading is not None and (m is None or m.group("num") is not None):
+            in_notes = is_notes_heading(text[heading.start : heading.end])
+            continue
+        if m is None or (m.group("num") is not None and not in_notes):
+            continue
+        label = m.group("br") or m.group("caret") or m.group("sup") or m.group("num")
+        out.append((line.start, line.end, label.translate(_SUP), m.end(), in_notes))
+    return out
+
+
+_SUP = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def _plain_markers(doc: Document) -> list[tuple[int, int, str]]:
+    """Markers as found by scanning each line from its start or its note's body."""
+    from lint.citations import _markers_in
+
+    bodies = {n[0]: n[3] for n in _plain_notes(doc)}
+    found = []
+    for line in doc.lines:
+        found.extend(_markers_in(doc.text, bodies.get(line.start, line.start), line.end))
+    return found
+
+
+def _note_soup(rng: random.Random) -> str:
+    pieces = (
+        "Sales rose", " by 4%", ". ", "\n", "\n\n", "\r\n", "[1]", "[^2]", " [3]", "¹", "²³",
+        "m²", "Notes\n", "## References\n", "Sources:\n", "  ", "\t", "- ", "• ", "[1] ",
+        "[^2]: ", "^3. ", "¹ ", "4. ", "12) ", "A note, 2019", " word", "# Heading\n",
+    )  # fmt: skip
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+
+
+def _assert_notes_and_markers_as_plain(doc: Document) -> int:
+    assert [tuple(n) for n in notes(doc)] == _plain_notes(doc), doc.text
+    assert [tuple(m) for m in markers(doc)] == _plain_markers(doc), doc.text
+    return len(notes(doc)) + len(markers(doc))
+
+
+def test_notes_and_markers_agree_with_line_by_line_reading() -> None:
+    rng = random.Random(13)
+    found = sum(_assert_notes_and_markers_as_plain(Document(_note_soup(rng))) for _ in range(1500))
+    assert found > 3000
+
+
+@pytest.mark.parametrize("folder", ["corpus/news", "corpus/web-pages", "seeds"])
+def test_notes_and_markers_agree_with_line_by_line_reading_on_real_text(folder: str) -> None:
+    from tests.harness import shared_texts
+
+    for text in shared_texts(folder):
+        _assert_notes_and_markers_as_plain(Document(text))
+
+
+def test_cited_fast_path_agrees_with_the_full_check_on_real_text() -> None:
+    from lint.citations import _find_cited, sentence_has_marker_or_link
+    from tests.harness import shared_texts
+
+    for text in shared_texts("corpus/web-pages") + shared_texts("corpus/news"):
+        doc = Document(text)
+        full = [sentence_has_marker_or_link(doc, i) for i in range(len(doc.sentences))]
+        assert _find_cited(doc) == full
