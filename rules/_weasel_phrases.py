@@ -13,9 +13,18 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from lint.document import Document
 from lint.phrase_regex import alternation
-from lint.phrases import load_phrases
-from lint.token_gate import TokenGate
+from lint.phrases import PhraseList, load_phrases
+from lint.token_gate import (
+    MIN_GATED_LENGTH,
+    Anchors,
+    TokenGate,
+    anchor_tree,
+    is_word,
+    word_index,
+)
+from rules._kw_lexicon import stopwords
 
 
 class Weasel(NamedTuple):
@@ -146,6 +155,85 @@ def _institution_word_re() -> re.Pattern[str]:
 _ACCORDING_NOT_CROWD = re.compile(
     r"\b(?:the|its|their|his|her|our|this|that|these|those)\b|['’]s\b", re.IGNORECASE
 )
+
+
+def sentences_to_scan(doc: Document, anchors: Anchors | frozenset[str] | None) -> list[int] | None:
+    """Indices, in order, of the sentences of ``doc`` where a pattern can match
+    whose every match holds one of some words: ``anchors``, a tree of such words
+    (``lint.token_gate.anchor_tree``, chosen per text) or one set of them
+    (:func:`phrase_anchors`).  ``None`` when every sentence must be scanned (no
+    anchors, or a text too short to index).
+
+    A rule that scans sentence by sentence pays a few microseconds of set-up per
+    sentence even where the token gate finds nothing; this finds the sentences
+    worth scanning all at once, from the word index the gate shares.  It keeps
+    what ``TokenGate.finditer`` would find: a sentence with no anchor word
+    starting inside it cannot hold a match, unless its end cuts a word (the
+    pattern then sees a shorter word than the index holds), and such sentences
+    are always kept.
+    """
+    text = doc.text
+    if anchors is None or len(text) < MIN_GATED_LENGTH:
+        return None
+    index = word_index(text)
+    if isinstance(anchors, Anchors):
+        positions = index.anchor_candidates(anchors)
+    else:
+        positions = index.candidates(anchors)
+    index_at = doc.sentence_index_at
+    keep = {index_at(p) for p in positions}
+    keep.update(doc.derived(_word_cutting_sentences))
+    keep.discard(-1)
+    return sorted(keep)
+
+
+_PHRASE_ANCHORS: dict[int, frozenset[str] | None] = {}
+
+
+def phrase_anchors(phrases: PhraseList) -> frozenset[str] | None:
+    """Words every match of ``phrases`` holds (``None``: not known), for
+    :func:`sentences_to_scan`; worked out once per list.
+
+    ``anchor_tree`` of a whole list gives up inside a shared branch of the
+    literal trie ("this week", "the other day", "tonight" share "t"), and the
+    words it is left with ("the", "to") are in nearly every sentence.  Taken
+    entry by entry (each compiled alone, as ``PhraseList`` compiles the list),
+    every entry names a word of its own; a match of the list is a match of one
+    of its entries, so it holds that entry's word.  The word is picked without a
+    text: a function word ("this", "over") only when there is no other.
+    """
+    key = id(phrases)
+    if key not in _PHRASE_ANCHORS:
+        _PHRASE_ANCHORS[key] = _entry_anchors(phrases)
+    return _PHRASE_ANCHORS[key]
+
+
+def _entry_anchors(phrases: PhraseList) -> frozenset[str] | None:
+    function_words = stopwords()
+    found: set[str] = set()
+    for entry in phrases.entries:
+        one = PhraseList.from_lines([entry], flags=phrases.pattern.flags)
+        tree = anchor_tree(one.pattern)
+        if tree is None:
+            return None
+        cost = {w: (1000 if w in function_words else 0) + 100 // len(w) for w in tree.words}
+        found |= tree.choose(cost)[1]
+    return frozenset(found)
+
+
+def _word_cutting_sentences(doc: Document) -> tuple[int, ...]:
+    """Indices of the sentences whose end falls inside a word."""
+    text, size = doc.text, len(doc.text)
+    return tuple(
+        i
+        for i, (_, end, _) in enumerate(doc.sentences)
+        if 0 < end < size and is_word(text[end - 1]) and is_word(text[end])
+    )
+
+
+def weasel_anchors() -> Anchors | None:
+    """The anchor words of the weasel pattern (see :func:`sentences_to_scan`)."""
+    return _weasel_gate().anchors
 
 
 def weasel_matches(text: str, start: int, end: int) -> list[Weasel]:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from lint.dates import MONTH
 from lint.document import Document
-from lint.phrases import load_phrases
+from lint.phrases import PhraseList, load_phrases
 from lint.quotes import in_quotation
 from lint.rule import Rule
 from lint.violation import Severity, Violation
+from rules._weasel_phrases import phrase_anchors, sentences_to_scan
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
@@ -208,8 +209,9 @@ def _time_phrases(doc: Document) -> Iterator[_TimeHit]:
     """Relative and vague time phrases outside headings, quotations and narrative
     time ("more recently"), in document order."""
     relative, vague = load_phrases("tm_relative"), load_phrases("tm_vague")
-    text, blocks = doc.text, doc.blocks
-    for sent in doc.sentences:
+    text, blocks, sentences = doc.text, doc.blocks, doc.sentences
+    for i in _sentences_to_scan(doc, relative, vague):
+        sent = sentences[i]
         if blocks[sent.block].kind == "heading":
             continue
         hits = [(m, False) for m in relative.finditer(text, sent.start, sent.end)]
@@ -221,6 +223,22 @@ def _time_phrases(doc: Document) -> Iterator[_TimeHit]:
         for m, is_vague in sorted(hits, key=lambda h: h[0].start):
             if not in_quotation(doc, m.start) and not _narrative(text, m.start):
                 yield _TimeHit(m.start, m.end, is_vague, has_date, has_full)
+
+
+def _sentences_to_scan(doc: Document, *lists: PhraseList) -> Iterable[int]:
+    """Indices, in order, of the sentences where one of ``lists`` can match.
+
+    The lists' first words include "a", "the" and "in", found in nearly every
+    sentence, but every entry also holds a rarer word ("week", "ago",
+    "recently"): the sentences holding none of them are skipped, all at once
+    (:func:`rules._weasel_phrases.sentences_to_scan`)."""
+    keep: set[int] = set()
+    for phrases in lists:
+        found = sentences_to_scan(doc, phrase_anchors(phrases))
+        if found is None:
+            return range(len(doc.sentences))
+        keep.update(found)
+    return sorted(keep)
 
 
 _NARRATIVE = re.compile(r"(?:\b(?:more|most|only|as)\s+)$", re.IGNORECASE)

@@ -14,7 +14,7 @@ from rules._claim_sources import (
     has_named_attribution,
     reference_blocks,
 )
-from rules._weasel_phrases import Weasel, weasel_matches
+from rules._weasel_phrases import Weasel, sentences_to_scan, weasel_anchors, weasel_matches
 
 
 class WeaselAttribution(Rule):
@@ -88,9 +88,11 @@ class WeaselAttribution(Rule):
     def _weasels(self, doc: Document) -> Iterator[Weasel]:
         """Weasel phrases of claim sentences (not headings or source lists) whose
         source is not named in the next sentence either."""
-        text, blocks = doc.text, doc.blocks
+        text, blocks, sentences = doc.text, doc.blocks, doc.sentences
         references = reference_blocks(doc)
-        for i, sent in enumerate(doc.sentences):
+        indices = sentences_to_scan(doc, weasel_anchors())
+        for i in range(len(sentences)) if indices is None else indices:
+            sent = sentences[i]
             if blocks[sent.block].kind == "heading" or sent.block in references:
                 continue
             found = weasel_matches(text, sent.start, sent.end)
