@@ -22,6 +22,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import NamedTuple
 
+from lint import regex_cache
 from lint.token_gate import TokenGate
 
 
@@ -84,7 +85,7 @@ class PhraseList:
         (most lists never match in most documents, and compiling costs start-up)."""
         if self.named_source is None:
             return None
-        return re.compile(self.named_source, self.pattern.flags)
+        return regex_cache.compile(self.named_source, self.pattern.flags)
 
     def entry_index(self, m: re.Match[str]) -> int:
         """Which entry produced match ``m`` of ``pattern`` (matched with m's endpos)."""
@@ -105,7 +106,7 @@ class PhraseList:
 
 
 def _compile(parts: list[str], flags: int) -> re.Pattern[str]:
-    return re.compile(_source(parts), flags)
+    return regex_cache.compile(_source(parts), flags)
 
 
 def _source(parts: list[str]) -> str:

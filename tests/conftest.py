@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEMO_PLUGIN = FIXTURES / "demo_plugin"
 SHARED = ROOT.parent / "shared"
+
+# Compiled patterns go to a folder of this test session, never the user's cache
+# (set before anything compiles; subprocesses inherit it).
+os.environ["ARTICLE_LINT_REGEX_CACHE"] = tempfile.mkdtemp(prefix="article-lint-regex-")
 
 
 @pytest.fixture
