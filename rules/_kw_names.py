@@ -7,11 +7,10 @@ a search query pasted into the text.
 
 from __future__ import annotations
 
-from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Set
-from itertools import compress, islice, repeat
-from operator import and_, eq, not_, or_
+from collections.abc import Iterable, Iterator, Set
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from rules._kw_lexicon import common_words, stopwords, word_list
@@ -63,17 +62,9 @@ def learned_names(t: Tokens, firsts: Set[str] | None = None) -> Names:
     """
     seen: Names = defaultdict(Counter)
     common = common_words()
-    shape, low = t.shape, t.low
-    starts = list(_name_starts(t, list(_capitals_in_prose(t))))
-    if firsts is not None and firsts.isdisjoint(map(low.__getitem__, starts)):
-        return seen
-    after = -1
-    for i in starts:
-        if i <= after:
-            continue
-        j = after = _name_end(t, i)  # (a name hides the capitals inside it)
-        if firsts is not None and low[i] not in firsts:
-            continue
+    shape = t.shape
+    for i in _name_starts(t, firsts):
+        j = _name_end(t, i)
         if j == i and (shape[i] != CAMEL or t.seg_first(i)):
             continue
         if j - i >= MAX_NAME_WORDS or all(shape[k] == UPPER for k in range(i, j + 1)):
@@ -85,52 +76,91 @@ def learned_names(t: Tokens, firsts: Set[str] | None = None) -> Names:
     return seen
 
 
-def _name_starts(t: Tokens, capitals: list[int]) -> Iterator[int]:
-    """The ``capitals`` that may start a name ``learned_names`` keeps: camel case
-    words, and words that ``_name_end`` extends (the next word, in the same
-    segment, is capitalised, or is a connector before a capitalised word).  A
-    word left out has ``_name_end(t, i) == i`` and is not camel case, so
-    ``learned_names`` would skip it.  Selected in C."""
-    if not capitals:
-        return iter(())
-    connectors = word_list("kw_name_connectors")
-    segment = t.segment + array("i", [-1])  # past the last word: another segment
-    capital = t.shape.translate(IS_CAPITAL) + b"\0\0"  # type: ignore[attr-defined]
-    last = len(t.low) - 1
-    nxt = list(map((1).__add__, capitals))
-    same = map(eq, map(segment.__getitem__, nxt), map(segment.__getitem__, capitals))
-    # (the next word of the last word is never read: ``same`` is false there)
-    connector = map(connectors.__contains__, map(t.low.__getitem__, map(min, nxt, repeat(last))))
-    joined = map(and_, connector, map(capital.__getitem__, map((2).__add__, capitals)))
-    extends = map(and_, same, map(or_, map(capital.__getitem__, nxt), joined))
-    camel = map(CAMEL.__eq__, map(t.shape.__getitem__, capitals))
-    return compress(capitals, map(or_, camel, extends))
+def _name_starts(t: Tokens, firsts: Set[str] | None = None) -> Iterator[int]:
+    """The capitalised words a name may start at, left to right: in running
+    text (``in_prose``), off Title Case lines, not inside a name that starts
+    earlier (``_inside_name``: a name hides the capitals inside it), and in
+    ``firsts`` (lower case), when given.
+
+    The capitals are selected in C; the rest is asked only of those left,
+    which ``firsts`` makes few.  Every test is local to the word, so a word is
+    a start whether or not the words before it were asked about."""
+    capitals: Iterable[int] = compress(range(len(t.low)), t.shape.translate(IS_CAPITAL))  # type: ignore[attr-defined]
+    if firsts is not None:
+        capitals = list(capitals)
+        capitals = compress(capitals, map(firsts.__contains__, map(t.low.__getitem__, capitals)))
+    segment = t.segment
+    for i in capitals:
+        if not _inside_name(t, i) and in_prose(t, segment[i]) and not t.title_line(i):
+            yield i
 
 
-def _capitals_in_prose(t: Tokens) -> Iterator[int]:
-    """Capitalised words in running text, off Title Case lines: selected in C,
-    the capitals first (a pass over bytes), then their segments and lines."""
-    prose = prose_segments(t)
-    capitals = list(compress(range(len(t.low)), t.shape.translate(IS_CAPITAL)))  # type: ignore[attr-defined]
-    selectors = map(
-        and_,
-        map(prose.__contains__, map(t.segment.__getitem__, capitals)),
-        map(not_, map(t.title_lines.__contains__, map(t.lines.__getitem__, capitals))),
-    )
-    return compress(capitals, selectors)
+def _inside_name(t: Tokens, i: int) -> bool:
+    """Does the name of an earlier word run on to the capital ``i``?
+
+    ``_name_end`` steps from a capital to the next word when it is capitalised
+    and in the name's first segment, or over a lower-case connector in that
+    segment to a capitalised word, even one past a break (where the name then
+    ends).  So a step reaches ``i`` from the capital just before it, in its
+    segment, or from a capital before a connector before it (``_joined_to``),
+    if a name runs through that capital and steps on (``_steps_on``).  A name
+    runs through every capital in running text off Title Case lines that
+    another can join: one starts there, or an earlier one covers it."""
+    if i == 0:
+        return False
+    if t.segment[i - 1] == t.segment[i] and t.shape[i - 1] in _CAPITAL:
+        return _steps_on(t, i - 1)
+    return _joins(t, i) and _steps_on(t, i - 2)
 
 
-def prose_segments(t: Tokens) -> set[int]:
-    """Segments with at least ``MIN_PROSE_WORDS`` lower-case words: running text,
-    not a menu, a label or a share button ("Share to linkedin")."""
-    memo = t.memo.get("prose")
-    if memo is None:
-        # The segments of the lower-case words, in order: a segment holding
-        # ``MIN_PROSE_WORDS`` of them fills that many places in a row.
-        lower = array("i", compress(t.segment, t.shape.translate(IS_LOWERCASE)))  # type: ignore[attr-defined]
-        enough = map(eq, lower, islice(lower, MIN_PROSE_WORDS - 1, None))
-        memo = t.memo["prose"] = set(compress(lower, enough))
-    return memo  # type: ignore[return-value]
+def _joins(t: Tokens, k: int) -> bool:
+    """Is the capital ``k`` joined to a capital before it by a lower-case
+    connector in that capital's segment ("Bank of England"), that capital
+    being in running text off Title Case lines (as ``k`` is, when in its
+    segment)?"""
+    seg, shape = t.segment, t.shape
+    if (
+        k < 2
+        or seg[k - 2] != seg[k - 1]
+        or shape[k - 2] not in _CAPITAL
+        or shape[k - 1] in _CAPITAL
+        or t.low[k - 1] not in word_list("kw_name_connectors")
+    ):
+        return False
+    return seg[k - 1] == seg[k] or (in_prose(t, seg[k - 2]) and not t.title_line(k - 2))
+
+
+def _steps_on(t: Tokens, k: int) -> bool:
+    """Does the name running through the capital ``k`` go on past it?  Not
+    when it reached ``k`` over a connector across a break: ``k`` starts a
+    segment and is joined to a capital whose name steps on.  That capital may
+    start its own segment and be reached the same way: the chain is followed
+    back (iteratively, and remembered, so that each word is visited once)."""
+    memo: dict[int, bool] = t.memo.setdefault("steps_on", {})  # type: ignore[assignment]
+    seg = t.segment
+    chain = []
+    while k > 0 and seg[k - 1] != seg[k] and k not in memo and _joins(t, k):
+        chain.append(k)
+        k -= 2
+    on = memo.get(k, True)  # not reached across a break: it steps on
+    for k in reversed(chain):
+        on = memo[k] = not on  # reached across a break iff its joiner steps on
+    return on
+
+
+def in_prose(t: Tokens, segment: int) -> bool:
+    """Does the segment hold at least ``MIN_PROSE_WORDS`` lower-case words:
+    running text, not a menu, a label or a share button ("Share to linkedin")?
+    Asked of the few segments holding a candidate, so each is counted on
+    demand (its words found by bisection: segment ids never decrease) and
+    remembered."""
+    memo: dict[int, bool] = t.memo.setdefault("in_prose", {})  # type: ignore[assignment]
+    found = memo.get(segment)
+    if found is None:
+        first = bisect_left(t.segment, segment)
+        end = bisect_right(t.segment, segment, first)
+        found = memo[segment] = t.shape[first:end].count(LOWER) >= MIN_PROSE_WORDS
+    return found
 
 
 def _name_end(t: Tokens, i: int) -> int:
@@ -181,12 +211,14 @@ def miscased_runs(t: Tokens, text: str) -> list[Miscased]:
 
 
 def _lower_case_firsts(t: Tokens) -> set[str]:
-    """Words that may start a lower-case run (``_candidate_runs``): words
-    written in lower case, with or without a possessive, but function words.
+    """The words that may start both a learned name and a lower-case run
+    (``_candidate_runs``): words written in lower case, with or without a
+    possessive, but function words, that are also written with a capital.
     Only names starting with one of them can be found in lower case."""
     written = set(compress(t.raw, t.shape.translate(IS_LOWERCASE)))  # type: ignore[attr-defined]
     possessive = compress(written, map(str.endswith, written, repeat(POSSESSIVE_SUFFIXES)))
     written.update([w[:-2] for w in possessive])
+    written.intersection_update(compress(t.low, t.shape.translate(IS_CAPITAL)))  # type: ignore[attr-defined]
     return written - stopwords()
 
 
@@ -201,10 +233,9 @@ def _candidate_runs(
             sizes_by_first[key[0]].add(len(key))
     # Raw spellings a lower-case first word can have: "musk", "musk's".
     firsts = {w + s for w in sizes_by_first for s in _SPELLINGS}
-    prose = prose_segments(t)
     after = -1
     for i in compress(range(len(t.low)), map(firsts.__contains__, t.raw)):
-        if i <= after or t.segment[i] not in prose:
+        if i <= after or not in_prose(t, t.segment[i]):
             continue
         run = _run_at(t, text, i, sizes_by_first[t.low[i]], names)
         if run is not None:

@@ -20,13 +20,15 @@ from lint.ngrams import (
     phrase_occurrences,
 )
 from lint.rule import Rule
+from rules._kw_lexicon import common_words, stopwords, word_list
 from rules._kw_names import (
+    MAX_NAME_WORDS,
     MIN_PROSE_WORDS,
-    _capitals_in_prose,
+    _lower_case_firsts,
     _name_end,
-    _name_starts,
+    _name_head,
+    in_prose,
     learned_names,
-    prose_segments,
 )
 from rules._kw_phrases import _MID, _NEUTRAL, _START, _abbreviates, _position, repeated_phrases
 from rules._kw_queries import _query_re, query_matches
@@ -35,6 +37,9 @@ from rules._kw_tokens import (
     CAMEL,
     LOWER,
     OTHER,
+    TITLE,
+    UPPER,
+    Tokens,
     _build_tokens,
     _shape,
     lower_forms,
@@ -48,7 +53,13 @@ from rules.keywords import (
     RepeatedKeywordPhrase,
     tokens,
 )
-from tests.harness import flagged_lines, flags_per_thousand_words, run_rule, seed_text
+from tests.harness import (
+    flagged_lines,
+    flags_per_thousand_words,
+    run_rule,
+    seed_text,
+    shared_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 KW_RULES = (RepeatedKeywordPhrase, MiscasedKeyword, PastedQuery, KeywordDensity)
@@ -913,21 +924,6 @@ def test_repeated_phrases_do_not_depend_on_what_was_asked_before() -> None:
     assert found > 50
 
 
-def test_name_starts_keep_every_capital_a_name_can_start_with() -> None:
-    rng = random.Random(14)
-    words = ["Elon", "Musk", "OpenAI", "Bank", "of", "England", "iPhone", "NASA", "the", "and"]
-    words += ["said", "that", "it", "was", "new", "here", "–", ",", ".", "\n", "de", "Paris"]
-    found = 0
-    for _ in range(300):
-        text = " ".join(rng.choice(words) for _ in range(rng.randrange(60)))
-        t = _build_tokens(text + " and the rest of the clause goes on here")
-        capitals = list(_capitals_in_prose(t))
-        expected = [i for i in capitals if t.shape[i] == CAMEL or _name_end(t, i) > i]
-        assert list(_name_starts(t, capitals)) == expected
-        found += len(expected)
-    assert found > 500
-
-
 def test_names_learned_for_some_first_words_are_those_of_all() -> None:
     rng = random.Random(21)
     words = ["Elon", "Musk", "OpenAI", "Bank", "of", "England", "office", "Office", "for"]
@@ -950,7 +946,76 @@ def test_prose_segments_hold_enough_lower_case_words() -> None:
     for _ in range(300):
         t = _build_tokens(" ".join(rng.choice(words) for _ in range(rng.randrange(60))))
         lower = Counter(s for s, shape in zip(t.segment, t.shape, strict=True) if shape == LOWER)
-        assert prose_segments(t) == {s for s, c in lower.items() if c >= MIN_PROSE_WORDS}
+        for segment in sorted(set(t.segment), key=lambda _: rng.random()):
+            assert in_prose(t, segment) == (lower[segment] >= MIN_PROSE_WORDS)
+
+
+# -- KW002's fast paths agree with the plain walk over every capital ----------------
+
+
+def _plain_learned_names(t: Tokens) -> dict[tuple[str, ...], Counter[tuple[str, ...]]]:
+    """``learned_names`` as first written: every capital in running text off
+    Title Case lines, left to right, each name hiding the capitals inside it."""
+    lower = Counter(s for s, shape in zip(t.segment, t.shape, strict=True) if shape == LOWER)
+    seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
+    after = -1
+    for i in range(len(t.low)):
+        if t.shape[i] not in (TITLE, CAMEL, UPPER) or i <= after:
+            continue
+        if lower[t.segment[i]] < MIN_PROSE_WORDS or t.title_line(i):
+            continue
+        j = after = _name_end(t, i)
+        if j == i and (t.shape[i] != CAMEL or t.seg_first(i)):
+            continue
+        if j - i >= MAX_NAME_WORDS or all(t.shape[k] == UPPER for k in range(i, j + 1)):
+            continue
+        for last in {j, _name_head(t, i, j)}:
+            key = tuple(t.low[i : last + 1])
+            if (last > i and any(w not in common_words() for w in key)) or t.shape[i] == CAMEL:
+                forms = seen.setdefault(key, Counter())
+                forms[tuple(map(strip_possessive, t.raw[i : last + 1]))] += 1
+    return seen
+
+
+def _plain_lower_case_firsts(t: Tokens) -> set[str]:
+    """Words written in lower case (a possessive aside), but function words."""
+    written = {w for w, shape in zip(t.raw, t.shape, strict=True) if shape == LOWER}
+    written |= {w[:-2] for w in written if w.endswith(("'s", "’s"))}
+    return written - stopwords()
+
+
+def _name_texts(rng: random.Random) -> list[str]:
+    """Random text rich in names, connectors, breaks and Title Case lines."""
+    words = ["Elon", "Musk", "OpenAI", "Bank", "of", "England", "iPhone", "NASA", "the", "and"]
+    words += ["said", "that", "it", "was", "new", "here", "–", ",", ".", "\n", "de", "Paris"]
+    words += ["elon", "musk's", "Musk's", "openai", "england", "paris", "BANK", "Of", ":"]
+    return [
+        " ".join(rng.choice(words) for _ in range(rng.randrange(80)))
+        + " and the rest of the clause goes on here"
+        for _ in range(400)
+    ]
+
+
+def _real_texts() -> list[str]:
+    try:
+        return shared_texts("corpus/news") + shared_texts("corpus/web-pages")
+    except pytest.skip.Exception:
+        return []
+
+
+def test_names_are_learned_as_the_plain_walk_learns_them() -> None:
+    found = 0
+    for text in _name_texts(random.Random(14)) + _real_texts():
+        t = _build_tokens(text)
+        expected = _plain_learned_names(t)
+        assert learned_names(t) == expected
+        firsts = _plain_lower_case_firsts(t)
+        assert _lower_case_firsts(t) <= firsts
+        assert learned_names(t, _lower_case_firsts(t)) == {
+            key: forms for key, forms in expected.items() if key[0] in firsts
+        }
+        found += len(expected)
+    assert found > 1000
 
 
 @pytest.mark.parametrize("chunk", [5, 11, 1 << 16])
