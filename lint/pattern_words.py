@@ -17,8 +17,13 @@ Keys are words casefolded (with the Turkish dotted and dotless i folded onto
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+from lint import regex_cache
 
 try:  # Python 3.11+
     from re import _constants as sre_c
@@ -58,11 +63,24 @@ def first_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 def first_words_of(source: str, flags: int = 0) -> frozenset[str] | None:
-    """:func:`first_words` of a regex source not compiled (compiling costs start-up)."""
+    """:func:`first_words` of a regex source not compiled (compiling costs start-up).
+    Kept between runs by :func:`lint.regex_cache.remember`."""
+    return regex_cache.remember(
+        f"first-words {_code_version()}", source, flags, lambda: _first_words_of(source, flags)
+    )
+
+
+def _first_words_of(source: str, flags: int) -> frozenset[str] | None:
     try:
         return _words_from(list(sre_parse.parse(source, flags)), False)
     except RecursionError:
         return None
+
+
+@cache
+def _code_version() -> str:
+    """A digest of this module: cached answers of older code are never read."""
+    return hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
 
 
 def anchor_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -73,12 +91,38 @@ def anchor_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 def anchor_tree(pattern: re.Pattern[str]) -> Anchors | None:
-    """Every way the analysis found to anchor ``pattern`` (see :class:`Anchors`)."""
+    """Every way the analysis found to anchor ``pattern`` (see :class:`Anchors`).
+    Kept between runs by :func:`lint.regex_cache.remember` (as nested tuples)."""
+    plain = regex_cache.remember(
+        f"anchor-tree {_code_version()}",
+        pattern.pattern,
+        pattern.flags,
+        lambda: _plain(_anchor_tree(pattern)),
+    )
+    return _from_plain(plain)  # type: ignore[return-value]
+
+
+def _anchor_tree(pattern: re.Pattern[str]) -> Anchors | None:
     try:
         found = _anchors(list(sre_parse.parse(pattern.pattern, pattern.flags)))
     except RecursionError:
         return None
     return Anchors([found]) if isinstance(found, frozenset) else found
+
+
+def _plain(tree: Anchors | frozenset[str] | None) -> object:
+    """``tree`` as values ``marshal`` stores: a word set stays one, a node is
+    ``(union, (option, ...))``."""
+    if tree is None or isinstance(tree, frozenset):
+        return tree
+    return (tree.union, tuple(_plain(o) for o in tree.options))
+
+
+def _from_plain(plain: object) -> Anchors | frozenset[str] | None:
+    if plain is None or isinstance(plain, frozenset):
+        return plain  # type: ignore[return-value]
+    union, options = plain  # type: ignore[misc]
+    return Anchors([_from_plain(o) for o in options], union)  # type: ignore[misc]
 
 
 class Anchors:

@@ -17,6 +17,10 @@ Python implementation -- falls back to ``re.compile``; the cache can make
 start-up faster, never wrong.  Files are written atomically (a temporary file
 renamed into place), so processes may share the folder.
 
+:func:`remember` keeps other values worked out from a pattern alone the same
+way (the words its matches start with, see :mod:`lint.pattern_words`), under a
+name that includes the version of the code that worked them out.
+
 The folder is ``$XDG_CACHE_HOME/article-lint/regex`` (``~/.cache/...`` by
 default), or ``$ARTICLE_LINT_REGEX_CACHE``; set that to ``off`` to compile
 every time.  It holds no text of any linted file and may be deleted at any time.
@@ -30,8 +34,10 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 try:  # the regex engine's own constructor: what re.compile ends with
     import _sre
@@ -44,6 +50,8 @@ except ImportError:  # pragma: no cover - Python 3.10 names them sre_compile, sr
         import sre_parse as _sre_parser  # type: ignore[no-redef]
     except ImportError:
         _sre = None  # type: ignore[assignment]
+
+_T = TypeVar("_T")
 
 ENV = "ARTICLE_LINT_REGEX_CACHE"
 _FORMAT = 1  # bump when what a file holds changes
@@ -78,6 +86,30 @@ def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re'
         if program is not None:
             _store(path, program)
     return pattern
+
+
+def remember(kind: str, source: str, flags: int, build: Callable[[], _T]) -> _T:
+    """``build()``: a value worked out from pattern ``source`` alone, kept like
+    its program.  ``kind`` names the value *and the version of the code that
+    builds it* (a stale value must never be read); the value must be made of
+    what ``marshal`` stores (str, int, None, tuples, frozensets...)."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / _file_name(f"{kind}\x00{source}", int(flags))
+    try:
+        stored = marshal.loads(path.read_bytes())
+        if stored[:3] == (kind, source, int(flags)):
+            return stored[3]  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - missing, corrupt or foreign: work it out
+        pass
+    value = build()
+    try:
+        marshal.dumps(value)
+    except ValueError:  # not storable: a programming error, but never a failed run
+        return value
+    _store(path, (kind, source, int(flags), value))
+    return value
 
 
 def _file_name(source: str, flags: int) -> str:

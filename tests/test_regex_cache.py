@@ -168,3 +168,47 @@ def test_phrase_lists_compile_through_the_cache(cache_in: Path) -> None:
         assert plist.pattern == re.compile(plist.pattern.pattern, plist.pattern.flags)
     finally:
         load_phrases.cache_clear()
+
+
+def test_remember_keeps_a_value_per_kind_source_and_flags(cache_in: Path) -> None:
+    calls: list[str] = []
+
+    def build(value: object) -> object:
+        calls.append("built")
+        return value
+
+    words = frozenset({"delve", "tapestry"})
+    assert regex_cache.remember("words v1", "delve|tapestry", 2, lambda: build(words)) == words
+    assert regex_cache.remember("words v1", "delve|tapestry", 2, lambda: build(None)) == words
+    assert calls == ["built"]  # the second answer was read back
+    # another kind (a new version of the code), source or flags is worked out afresh
+    assert regex_cache.remember("words v2", "delve|tapestry", 2, lambda: build(None)) is None
+    assert regex_cache.remember("words v1", "delve", 2, lambda: build(None)) is None
+    assert regex_cache.remember("words v1", "delve|tapestry", 0, lambda: build(None)) is None
+    assert len(calls) == 4
+
+
+def test_remember_does_not_store_what_marshal_cannot(cache_in: Path) -> None:
+    value = object()
+    assert regex_cache.remember("objects", "x", 0, lambda: value) is value
+    assert stored(cache_in) == []
+
+
+def test_pattern_analysis_read_back_equals_worked_out(
+    cache_in: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """first_words_of and anchor_tree give the same answer from the cache as fresh."""
+    from lint import pattern_words
+
+    patterns = phrase_patterns()
+    monkeypatch.setenv(regex_cache.ENV, str(cache_in / "analysis"))
+    regex_cache.cache_dir.cache_clear()
+    for source, flags in patterns:
+        compiled = re.compile(source, flags)
+        fresh_words = pattern_words._first_words_of(source, flags)
+        fresh_tree = pattern_words._plain(pattern_words._anchor_tree(compiled))
+        for _ in range(2):  # worked out and stored, then read back
+            assert pattern_words.first_words_of(source, flags) == fresh_words
+            assert pattern_words._plain(pattern_words.anchor_tree(compiled)) == fresh_tree
+    assert any(pattern_words.first_words_of(s, f) for s, f in patterns)
+    assert stored(cache_in / "analysis")
