@@ -190,13 +190,14 @@ class ParagraphTooHard(Rule):
         for index, block in enumerate(doc.blocks):
             if block.kind != "text":
                 continue
-            if word_count_in(doc, block.start, block.end) < opts.min_words:
+            words = word_count_in(doc, block.start, block.end)
+            if words < opts.min_words:
                 continue
             if per_block is None:
                 per_block = sentences_per_block(doc)
             if per_block[index] < 2:
                 continue  # one sentence: its length is RD001's business
-            r = measure_block(doc, block, per_block[index])
+            r = measure_block(doc, block, per_block[index], words)
             fre, grade = r.flesch_reading_ease, r.flesch_kincaid_grade
             if fre < opts.min_flesch or grade > opts.max_grade:
                 yield self.violation(
