@@ -33,7 +33,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -163,6 +162,8 @@ def _compile_program(source: str, flags: int) -> tuple[re.Pattern[str], tuple | 
 
 def _store(path: Path, program: tuple) -> None:
     """Write ``program`` to ``path`` atomically; a failure only costs the next run time."""
+    import tempfile  # only when something is stored (start-up)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
