@@ -13,13 +13,13 @@ Offsets are therefore identical in both, and positions map back to the source.
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import NamedTuple, TypeVar, overload
 
+from lint import regex_cache
 from lint import sentences as _sentences
 
 
@@ -61,14 +61,14 @@ class Quotation(NamedTuple):
 
 
 _T = TypeVar("_T")
-WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_LINE_BREAK = re.compile(r"\r?\n")
-_BLANK_LINE = re.compile(r"[ \t\f\v\u00a0]*$")
-_LIST_ITEM = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)])\s+\S")
-_QUOTE_LINE = re.compile(r"\s*>")
-_TABLE_LINE = re.compile(r"\s*\|.*\|\s*$")
-_INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
-_TERMINAL = re.compile(r"""[.!?:;,…]["'”’)\]]*(?:\[\^?\d{1,3}\])*\s*$""")
+WORD_RE = regex_cache.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_LINE_BREAK = regex_cache.compile(r"\r?\n")
+_BLANK_LINE = regex_cache.compile(r"[ \t\f\v\u00a0]*$")
+_LIST_ITEM = regex_cache.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)])\s+\S")
+_QUOTE_LINE = regex_cache.compile(r"\s*>")
+_TABLE_LINE = regex_cache.compile(r"\s*\|.*\|\s*$")
+_INNER_SENTENCE_END = regex_cache.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
+_TERMINAL = regex_cache.compile(r"""[.!?:;,…]["'”’)\]]*(?:\[\^?\d{1,3}\])*\s*$""")
 # Lines of hard-wrapped prose are of middling length; anything longer is a
 # one-line paragraph as scraped web text usually is.
 WRAP_MIN, WRAP_MAX = 40, 100

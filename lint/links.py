@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import re
 
-MARKER_RE = re.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-URL_RE = re.compile(r"\bhttps?://\S+|\bwww\.[\w-]+\.\S+", re.IGNORECASE)
-DOMAIN_RE = re.compile(
+from lint import regex_cache
+
+MARKER_RE = regex_cache.compile(r"\[\^?(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+URL_RE = regex_cache.compile(r"\bhttps?://\S+|\bwww\.[\w-]+\.\S+", re.IGNORECASE)
+DOMAIN_RE = regex_cache.compile(
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|io|ai|co|uk|de|fr|eu|info|news|"
     r"app|dev|tech|me|tv|us|ca|au|in|jp|cn)\b(?:/\S*)?",
     re.IGNORECASE,
 )
 #: A link in markup blanked out of ``doc.text``: an absolute (or protocol-relative)
 #: URL, or an in-page footnote anchor; a relative link ("/tag/apps") is navigation.
-RAW_LINK_RE = re.compile(
+RAW_LINK_RE = regex_cache.compile(
     r"<a\b[^>]*?\bhref\s*=\s*[\"']?(?:https?:|//|www\.|#(?:fn|cite|ref|note|footnote))"
     r"|\]\(\s*(?:https?://|www\.)",
     re.IGNORECASE,
@@ -28,7 +30,9 @@ RAW_LINK_RE = re.compile(
 #: "://", the "." of "www." (any case), "[" or a superscript digit.  Where none is
 #: found, ``URL_RE`` and ``MARKER_RE`` cannot match; it leads with a character
 #: class, so ``re`` skips to candidates at C speed (some 5x faster than either).
-LINK_HINT_RE = re.compile(r"[:.\[¹²³⁴⁵⁶⁷⁸⁹⁰](?:(?<=:)//|(?<=\.)(?<=[wW]{3}\.)|(?<=[\[¹²³⁴⁵⁶⁷⁸⁹⁰]))")
+LINK_HINT_RE = regex_cache.compile(
+    r"[:.\[¹²³⁴⁵⁶⁷⁸⁹⁰](?:(?<=:)//|(?<=\.)(?<=[wW]{3}\.)|(?<=[\[¹²³⁴⁵⁶⁷⁸⁹⁰]))"
+)
 
 
 def superscript_is_marker(text: str, pos: int) -> bool:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from lint import regex_cache
 from lint.phrases import load_phrases
 
 if TYPE_CHECKING:
@@ -18,13 +19,17 @@ if TYPE_CHECKING:
 
 _CAP_TOKEN = r"(?:[A-Z][\w.\-]*(?:['’][A-Z][\w\-]*)?)"
 _CONNECT = r"(?:de|van|von|der|den|da|di|du|la|le|bin|ibn|al)"
-NAME_RUN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_CAP_TOKEN})*(?:['’]s?(?!\w))?")
+NAME_RUN = regex_cache.compile(
+    rf"{_CAP_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_CAP_TOKEN})*(?:['’]s?(?!\w))?"
+)
 #: A token that looks like part of a person's name ("Jo", "J.", "McDonald", "O'Neil").
-PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]*[’']?[A-Z][a-z]+)$")
+PERSON_TOKEN = regex_cache.compile(
+    r"^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]*[’']?[A-Z][a-z]+)$"
+)
 # The capital is matched first and what precedes it checked behind it: the same
 # matches as a look-behind in front, but ``re`` skips to capitals at C speed.
-_MID_SENTENCE_CAPITAL = re.compile(r"([A-Z](?<=[\w,;)] [A-Z])[\w\-]*)")
-_SUBJECT_FOLLOW = re.compile(r"\s+(?!(?:of|in|on|at|for|and|from|with|to|by|as)\b)[a-z]")
+_MID_SENTENCE_CAPITAL = regex_cache.compile(r"([A-Z](?<=[\w,;)] [A-Z])[\w\-]*)")
+_SUBJECT_FOLLOW = regex_cache.compile(r"\s+(?!(?:of|in|on|at|for|and|from|with|to|by|as)\b)[a-z]")
 
 
 def proper_nouns(doc: Document) -> frozenset[str]:

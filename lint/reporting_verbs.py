@@ -13,12 +13,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from lint import regex_cache
 from lint.phrases import load_phrases
 
 #: The shared list, and the list of verbs that only introduce quotations.
 REPORTING_VERBS = "reporting_verbs"
 SPEECH_VERBS = "qt_speech_verbs"
-_PLAIN_WORD = re.compile(r"(?<![\w’'-])[A-Za-z]+(?![\w-])")
+_PLAIN_WORD = regex_cache.compile(r"(?<![\w’'-])[A-Za-z]+(?![\w-])")
 
 
 class VerbMatch(NamedTuple):
@@ -62,7 +63,7 @@ def _verb_word_re() -> re.Pattern[str]:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(rf"(?<![\w’'-]){_ascii_case_trie(trie)}(?![\w-])")
+    return regex_cache.compile(rf"(?<![\w’'-]){_ascii_case_trie(trie)}(?![\w-])")
 
 
 def _ascii_case_trie(node: dict[str, dict]) -> str:

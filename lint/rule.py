@@ -29,17 +29,17 @@ entry point may name one Rule subclass or a sequence of them (``RULES``).
 from __future__ import annotations
 
 import dataclasses
-import re
 import types
 import typing
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
+from lint import regex_cache
 from lint.document import Document
 from lint.violation import Fix, Severity, Violation
 
-CODE_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE_RE = regex_cache.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+NAME_RE = regex_cache.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Options")
 
 

@@ -15,7 +15,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-DIRECTIVE_RE = re.compile(
+from lint import regex_cache
+
+DIRECTIVE_RE = regex_cache.compile(
     r"<!--\s*article-lint:\s*(?P<verb>disable-next-line|disable-file|disable|enable)"
     r"\s*(?:=\s*(?P<codes>[A-Za-z0-9_,\s]*?))?\s*-->"
 )

@@ -33,6 +33,7 @@ from functools import cached_property
 from itertools import chain
 from typing import ClassVar
 
+from lint import regex_cache
 from lint.pattern_words import (  # re-exported: the analysis behind the gate
     DIGITS,
     PREFIX,
@@ -69,7 +70,7 @@ GATE_AFTER_CHARS = 40_000
 #: Patterns longer than this (whole lexicons) are not analysed: too costly to parse.
 MAX_ANALYSED_PATTERN = 50_000
 _SPECIAL = (DIGITS[0], SYMBOL, PREFIX)  # first characters of keys that are not words
-_WORD = re.compile(r"\w+")
+_WORD = regex_cache.compile(r"\w+")
 
 
 class WordIndex:
@@ -255,7 +256,9 @@ class KeyFilter:
         alternatives = [re.escape(p) for p in self.spec()[1]]
         if self.numbers:
             alternatives.append(r"\d")
-        return re.compile(rf"^(?:{'|'.join(alternatives)})[^\n]*", re.M) if alternatives else None
+        if not alternatives:
+            return None
+        return regex_cache.compile(rf"^(?:{'|'.join(alternatives)})[^\n]*", re.M)
 
     def select(self, keys: set[str]) -> set[str]:
         """The ``keys`` that pass the filter.  (A key holding a line break, if a

@@ -7,9 +7,9 @@ quotation is bounded.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from lint import regex_cache
 from lint.document import Document, Quotation
 
 #: Characters of context read on each side of a quotation (bounds the work per
@@ -18,7 +18,7 @@ CONTEXT_CHARS = 400
 #: Longest attribution line after a quoted paragraph ("— Jo Bloggs, 2019").
 ATTRIBUTION_MAX_WORDS = 15
 ATTRIBUTION_START = ("(", "—", "–", "-", "―")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+(?=[\"“A-Z]|$)")
+_SENTENCE_END = regex_cache.compile(r"[.!?…][\"”’']?\s+(?=[\"“A-Z]|$)")
 
 
 @dataclass(frozen=True)

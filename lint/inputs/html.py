@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 from html.parser import HTMLParser
 
+from lint import regex_cache
 from lint.document import Block, Document
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,8 @@ KIND_OF = {
     "blockquote": "quote",
     **dict.fromkeys(("td", "th", "caption"), "table"),
 }
-CHARREF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+CHARREF_RE = regex_cache.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
+_DISPLAY_NONE = regex_cache.compile(r"display\s*:\s*none", re.I)
 #: ``<meta property|name|itemprop=KEY content=...>`` (or ``<time itemprop=KEY>``)
 #: that give a page's publication date.
 DATE_KEYS = frozenset(
@@ -78,9 +79,9 @@ DATE_KEYS = frozenset(
     "parsely-pub-date sailthru.date".split()
 )
 ARTICLE, MAIN = 1, 2  # scope bits: inside an article element, inside the main content
-_NOT_BREAK = re.compile(r"[^\r\n]")
-_ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}|$)")
-_BROKEN_TAG = re.compile(r"<[A-Za-z/!?]")
+_NOT_BREAK = regex_cache.compile(r"[^\r\n]")
+_ISO_DAY = regex_cache.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}|$)")
+_BROKEN_TAG = regex_cache.compile(r"<[A-Za-z/!?]")
 
 
 def day(value: str) -> str:

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import itertools
 import logging
-import re
 from collections.abc import Iterator, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from lint import regex_cache
 from lint.document import Block, Document
 from lint.inputs.html import Piece, compose, day, extract, sorted_blocks
 from lint.inputs.md_inline import inline_pieces
@@ -32,12 +32,12 @@ from lint.inputs.md_inline import inline_pieces
 log = logging.getLogger(__name__)
 
 _FRONT_MATTER_FENCE = {"---": ("---", "..."), "+++": ("+++",)}
-_KEY_LINE = re.compile(r"""\s*(?:["']?[\w.-]+["']?\s*[:=]|\[|#)""")
-_META_LINE = re.compile(r"""^([A-Za-z][\w-]*)\s*[:=]\s*["']?(.*?)["']?\s*$""")
-_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
+_KEY_LINE = regex_cache.compile(r"""\s*(?:["']?[\w.-]+["']?\s*[:=]|\[|#)""")
+_META_LINE = regex_cache.compile(r"""^([A-Za-z][\w-]*)\s*[:=]\s*["']?(.*?)["']?\s*$""")
+_LINE_RE = regex_cache.compile(r"[^\n]*\n|[^\n]+")
 _CONTAINERS = {"list_item_open": "list", "blockquote_open": "quote"}
 _CELL_OPEN = ("th_open", "td_open")
-_FOOTNOTE_DEF = re.compile(r" {0,3}(\[\^[^\]\s]+\]:\s*\S)")
+_FOOTNOTE_DEF = regex_cache.compile(r" {0,3}(\[\^[^\]\s]+\]:\s*\S)")
 
 
 def _parser() -> MarkdownIt:

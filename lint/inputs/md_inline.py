@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
+from lint import regex_cache
 from lint.inputs.html import Piece
 
 
@@ -91,7 +92,7 @@ class _Align:
 
     def code_span(self, ticks: str) -> None:
         start = self.find(ticks)
-        closing = re.compile(rf"(?<!`){re.escape(ticks)}(?!`)")
+        closing = regex_cache.compile(rf"(?<!`){re.escape(ticks)}(?!`)")
         m = closing.search(self.s, start + len(ticks))
         if not m:
             raise LookupError(ticks)

@@ -11,6 +11,7 @@ import re
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
+from lint import regex_cache
 from lint.violation import Severity
 
 #: GitHub Actions workflow-command names.
@@ -26,7 +27,7 @@ ENGINE_CODES = {
     "LNT999": ("internal-error", "A rule raised an exception on this file"),
 }
 
-_FIRST_SECTION = re.compile(r"^## What it does\s*\n(?P<body>.*?)(?=^## |\Z)", re.M | re.S)
+_FIRST_SECTION = regex_cache.compile(r"^## What it does\s*\n(?P<body>.*?)(?=^## |\Z)", re.M | re.S)
 
 
 def display_path(path: str) -> str:
