@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from lint.document import Document
+from lint.phrases import load_phrases
+from lint.token_gate import MIN_GATED_LENGTH
+from rules import vague_time
 from rules.vague_time import VagueTime, document_date
-from tests.harness import flagged_lines, flags_per_thousand_words, run_rule, seed_text
+from tests.harness import (
+    flagged_lines,
+    flags_per_thousand_words,
+    run_rule,
+    seed_text,
+    shared_texts,
+)
+from tests.test_rules_weasel import _fuzz_document
 
 EVERY = VagueTime(VagueTime.Options(min_relative=1))
 
@@ -188,3 +200,53 @@ def test_dateline_before_the_first_phrase(text: str, dated: bool) -> None:
 
 def test_news_corpus_rate_stays_low() -> None:
     assert flags_per_thousand_words(VagueTime, "corpus/news") < 0.5
+
+
+# -- the sentence screen (vague_time._sentences_to_scan) ----------------------------
+
+
+def _time_words() -> list[str]:
+    words = "this last next week weekend month day days ago recently soon will be is the a".split()
+    return [*words, "in", "past", "few", "some", "time", "certain", "on", "while", "2024"]
+
+
+def _dropped_sentences_hold_no_phrase(doc: Document) -> int:
+    """Every sentence the screen drops is one where neither list matches; returns
+    how many were dropped."""
+    lists = load_phrases("tm_relative"), load_phrases("tm_vague")
+    keep = list(vague_time._sentences_to_scan(doc, *lists))
+    assert keep == sorted(set(keep))
+    dropped = set(range(len(doc.sentences))) - set(keep)
+    for i in dropped:
+        s = doc.sentences[i]
+        for phrases in lists:
+            assert list(phrases.finditer(doc.text, s.start, s.end)) == [], doc.text[s.start : s.end]
+    return len(dropped)
+
+
+def test_time_screen_keeps_every_phrase_on_real_text() -> None:
+    texts = shared_texts("corpus/news") + shared_texts("corpus/web-pages")
+    dropped = sum(
+        _dropped_sentences_hold_no_phrase(Document(t)) for t in texts if len(t) >= MIN_GATED_LENGTH
+    )
+    assert dropped > 0
+
+
+def test_time_screen_keeps_every_phrase_on_fuzzed_text() -> None:
+    rng = random.Random(8)
+    assert sum(
+        _dropped_sentences_hold_no_phrase(_fuzz_document(_time_words(), rng)) for _ in range(20)
+    )
+
+
+def test_time_rule_with_and_without_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """TM001's findings are the same when every sentence is scanned."""
+    rng = random.Random(9)
+    texts = [_fuzz_document(_time_words(), rng).text for _ in range(5)]
+    texts.append("Last week the company said it will ship soon. " + "It rained. " * 300)
+    found = [[(v.start, v.end) for v in run_rule(VagueTime, t)] for t in texts]
+    monkeypatch.setattr(
+        vague_time, "_sentences_to_scan", lambda doc, *lists: range(len(doc.sentences))
+    )
+    assert found == [[(v.start, v.end) for v in run_rule(VagueTime, t)] for t in texts]
+    assert any(found)

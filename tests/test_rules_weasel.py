@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
+
 import pytest
 
+from lint.document import Document, Sentence
+from lint.token_gate import MIN_GATED_LENGTH
+from rules import weasel
 from rules._claim_sources import has_named_attribution
+from rules._weasel_phrases import sentences_to_scan, weasel_anchors, weasel_matches
 from rules.weasel import WeaselAttribution
-from tests.harness import flagged_lines, flags_per_thousand_words, run_rule, seed_text
+from tests.harness import (
+    SHARED,
+    flagged_lines,
+    flags_per_thousand_words,
+    run_rule,
+    seed_text,
+    shared_texts,
+)
 
 
 @pytest.mark.parametrize(
@@ -142,3 +156,77 @@ def test_seed_lines() -> None:
 
 def test_news_corpus_rate_stays_low() -> None:
     assert flags_per_thousand_words(WeaselAttribution, "corpus/news") < 0.5
+
+
+# -- the sentence screen (rules._weasel_phrases.sentences_to_scan) ------------------
+
+
+def _fuzz_document(words: list[str], rng: random.Random) -> Document:
+    """Text of the given words glued oddly, cut into random "sentences" (many ends
+    right after a word, often inside a longer one: "say|x"), so the screen meets
+    every case a segmenter could make."""
+    glue = [" ", "  ", "-", "\n", ", ", ". ", "'", "’", "x", "3", "_", ""]
+    parts: list[str] = []
+    word_ends: list[int] = []
+    size = 0
+    while size < 6000:
+        word = rng.choice(words)
+        parts.append(word.upper() if rng.random() < 0.1 else word)
+        size += len(parts[-1])
+        word_ends.append(size)
+        parts.append(rng.choice(glue))
+        size += len(parts[-1])
+    text = "".join(parts)
+    cuts = set(rng.sample(range(1, len(text)), 60)) | set(rng.sample(word_ends[:-1], 100))
+    doc = Document(text)
+    bounds = [0, *sorted(cuts), len(text)]
+    doc.__dict__["sentences"] = tuple(
+        Sentence(a, b, 0) for a, b in zip(bounds, bounds[1:], strict=False)
+    )
+    return doc
+
+
+def _screen_keeps_every_match(
+    doc: Document, anchors: object, scan: Callable[[str, int, int], list[object]]
+) -> int:
+    """Every sentence the screen drops is one where ``scan`` finds nothing;
+    returns how many sentences were dropped."""
+    keep = sentences_to_scan(doc, anchors)  # type: ignore[arg-type]
+    assert keep is not None and keep == sorted(set(keep))
+    dropped = set(range(len(doc.sentences))) - set(keep)
+    for i in dropped:
+        s = doc.sentences[i]
+        assert scan(doc.text, s.start, s.end) == [], (i, doc.text[s.start : s.end])
+    return len(dropped)
+
+
+def _weasel_words() -> list[str]:
+    words = "critics argue studies show experts say it is widely believed that research".split()
+    return [*words, "the", "some", "many", "say", "found", "week", "Pew", "2023", "survey"]
+
+
+def test_weasel_screen_keeps_every_match_on_real_text() -> None:
+    texts = [t for t in shared_texts("corpus/news") + shared_texts("corpus/web-pages")]
+    dropped = 0
+    for text in (t for t in texts if len(t) >= MIN_GATED_LENGTH):
+        doc = Document(text)
+        dropped += _screen_keeps_every_match(doc, weasel_anchors(), weasel_matches)
+    assert dropped > 0
+
+
+def test_weasel_screen_keeps_every_match_on_fuzzed_text() -> None:
+    rng = random.Random(3)
+    for _ in range(20):
+        doc = _fuzz_document(_weasel_words(), rng)
+        _screen_keeps_every_match(doc, weasel_anchors(), weasel_matches)
+
+
+def test_weasel_rule_with_and_without_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WW001's findings are the same when every sentence is scanned."""
+    rng = random.Random(4)
+    texts = [_fuzz_document(_weasel_words(), rng).text for _ in range(5)]
+    texts += [(seed_text("003") + "\n\n") * 3] if (SHARED / "seeds").is_dir() else []
+    found = [[(v.start, v.end) for v in run_rule(WeaselAttribution, t)] for t in texts]
+    monkeypatch.setattr(weasel, "sentences_to_scan", lambda doc, anchors: None)
+    assert found == [[(v.start, v.end) for v in run_rule(WeaselAttribution, t)] for t in texts]
+    assert any(found)

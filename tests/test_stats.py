@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import random
+import re
+from collections import Counter
 
 import pytest
 from rich.console import Console
@@ -18,10 +21,12 @@ from lint.stats import (
     quality_score,
     render_stats,
     sentences_per_block,
+    sentences_per_block_plain,
     syllables,
     word_count_in,
 )
 from lint.violation import Diagnostic, Severity
+from tests.harness import shared_texts
 
 ARTICLE = (
     "Harbour Reopens\n\n"
@@ -166,3 +171,66 @@ def test_sentences_per_block_counts_the_pieces() -> None:
         expected[s.block] += len(list(sentence_pieces(doc, s)))
     assert sentences_per_block(doc) == expected
     assert sum(expected.values()) > len(doc.sentences)  # some missed ends were cut
+
+
+#: The missed-end pattern as first written (look-behind first), for the comparison below.
+_MISSED_END_FIRST = re.compile(r"(?<=[a-z0-9%)\]])[.!?][\"”’]?\s+(?=[\"“]?[A-Z])")
+
+
+def _per_block_first_way(doc: Document) -> Counter[int]:
+    counts: Counter[int] = Counter()
+    for s in doc.sentences:
+        counts[s.block] += 1 + len(_MISSED_END_FIRST.findall(doc.text, s.start, s.end))
+    return counts
+
+
+def _fuzz_sentences(rng: random.Random) -> str:
+    pieces = [
+        "word",
+        "Word",
+        "3",
+        "a%",
+        "x)",
+        "y]",
+        ".",
+        "!",
+        "?",
+        '"',
+        "”",
+        "’",
+        "“",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "U.S.",
+        "p.m.",
+        "Dr.",
+        "A",
+        "Z",
+        "## Head",
+        "- item",
+        "'",
+        "(",
+        "é",
+    ]
+    return "".join(rng.choice(pieces) for _ in range(3000))
+
+
+def test_sentences_per_block_agrees_with_a_scan_per_sentence() -> None:
+    """One scan of the whole text counts what one ``findall`` per sentence counts."""
+    rng = random.Random(2)
+    texts = [_fuzz_sentences(rng) for _ in range(30)]
+    texts += [ARTICLE + WORDY + 'He left at 5 p.m. Then she said "go." Next day. "Yes," he said!']
+    for folder in ("corpus/news", "corpus/web-pages"):
+        try:
+            texts += shared_texts(folder)
+        except pytest.skip.Exception:
+            pass
+    cut = 0
+    for text in texts:
+        doc = Document(text)
+        want = _per_block_first_way(doc)
+        assert sentences_per_block(doc) == want == sentences_per_block_plain(doc)
+        cut += sum(want.values()) - len(doc.sentences)
+    assert cut > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -351,3 +352,49 @@ def test_counter_gives_the_same_counts_before_and_after_parsing() -> None:
             assert raw.count([word]) == textstat.syllable_count(word), word
     assert raw.words is None and parsed.words is not None
     assert raw.count(sample * 2) == parsed.count(sample * 2)
+
+
+def _fuzz_pieces(rng: random.Random) -> str:
+    """Text whose words textstat cleans in every way: apostrophes before and after
+    contraction endings, punctuation inside words, final sigmas, dotted capitals,
+    and every sort of white space."""
+    parts = [
+        "don",
+        "'",
+        "’",
+        "t",
+        "s",
+        "ve",
+        "ll",
+        "re",
+        "d",
+        "U.S.",
+        "ΟΔΟΣ",
+        "Σ",
+        "İstanbul",
+        "e\u0301",
+        "-",
+        ",",
+        "2024",
+        "word",
+        "WORD",
+        "_",
+        "x",
+        "ﬁ",
+    ]
+    space = [" ", "\n", "\t", "\u00a0", "\u2028", "\u3000", "\x1c", "\x85", ""]
+    return "".join(rng.choice(parts) + rng.choice(space) for _ in range(400))
+
+
+def test_counting_piece_by_piece_equals_counting_the_words() -> None:
+    """``count_text`` (each white-space piece cleaned once) equals counting the
+    words of the whole text, and textstat, on real and fuzzed text."""
+    counter = syllables._counter()
+    assert counter is not None
+    rng = random.Random(6)
+    fuzzed = [_fuzz_pieces(rng) for _ in range(40)]
+    for text in fuzzed + corpus_texts():
+        fresh = syllables.SyllableCounter(counter.text)
+        assert fresh.count_text(text) == counter.count(syllables.words(text))
+    for text in fuzzed[:10]:
+        assert syllables.count(text) == textstat.syllable_count(text)
