@@ -9,6 +9,7 @@ from functools import cache
 from typing import NamedTuple
 
 from lint.document import WORD_RE
+from lint.token_gate import MIN_GATED_LENGTH, word_index
 from rules._kw_lexicon import word_list
 
 _CLAUSE_END = re.compile(r"[.!?;:,()\"“”\n]")
@@ -33,6 +34,7 @@ def _query_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?i:{openers})\s+(?:{aux})\s+(?=\w)")
 
 
+_INDEXED_FROM = MIN_GATED_LENGTH  # texts this long are looked up in the word index
 _CHUNK_CHARS = 1 << 16  # text lowered at a time (lowering a long text takes much memory)
 
 
@@ -60,8 +62,24 @@ def query_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def _opener_starts(text: str) -> Iterator[int]:
+    """In order, every offset where a question word starts, case aside (and
+    maybe a few more): every place a match of ``_query_re`` can start.
+
+    A long text is looked up in the shared word index (``word_index``, built
+    once per text for every rule that gates its patterns on words): a match
+    starts where no word character comes before it and a space comes after
+    the question word, so the question word is a whole ``\\w+`` word of the
+    index, whose key is its lower-case form (no character but the ASCII
+    capitals matches the ASCII question words case-insensitively).  A short
+    text is scanned (``_scanned_opener_starts``): indexing it costs more."""
+    if len(text) >= _INDEXED_FROM:
+        return iter(word_index(text).candidates(word_list("kw_query_openers")))
+    return _scanned_opener_starts(text)
+
+
+def _scanned_opener_starts(text: str) -> Iterator[int]:
     """In order, every offset where a question word and a space start, case
-    aside: every place a match of ``_query_re`` can start.
+    aside, found by scanning the text.
 
     The text is lowered a chunk at a time (with a few characters more, so that
     a question word starting in the chunk is whole) and scanned.  No character

@@ -20,7 +20,7 @@ from lint.ngrams import (
     phrase_occurrences,
 )
 from lint.rule import Rule
-from rules._kw_lexicon import common_words, stopwords, word_list
+from rules._kw_lexicon import common_words, stopwords
 from rules._kw_names import (
     MAX_NAME_WORDS,
     MIN_PROSE_WORDS,
@@ -1018,14 +1018,16 @@ def test_names_are_learned_as_the_plain_walk_learns_them() -> None:
     assert found > 1000
 
 
-@pytest.mark.parametrize("chunk", [5, 11, 1 << 16])
+@pytest.mark.parametrize(("chunk", "indexed_from"), [(5, 10**9), (11, 10**9), (1 << 16, 0)])
 def test_query_matches_find_what_the_query_pattern_finds(
-    chunk: int, monkeypatch: pytest.MonkeyPatch
+    chunk: int, indexed_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Scanned in chunks of any size, or looked up in the word index."""
     monkeypatch.setattr("rules._kw_queries._CHUNK_CHARS", chunk)
+    monkeypatch.setattr("rules._kw_queries._INDEXED_FROM", indexed_from)
     rng = random.Random(15)
     words = ["why", "WHY", "Why", "how", "When", "wheRe", "does", "DID", "is", "can", "elon", "x"]
-    words += ["-why", "’how", "xwhy", "İ", "?"]
+    words += ["-why", "’how", "xwhy", "İ", "?", "_how", "how_", "whyﬁ", "Whyʼ", "ẞ", "wHeN"]
     separators = [" ", " ", " ", "  ", "\t", "\n", "", "."]
     found = 0
     for _ in range(2000):
@@ -1034,6 +1036,20 @@ def test_query_matches_find_what_the_query_pattern_finds(
         assert [m.span() for m in query_matches(text)] == expected
         found += len(expected)
     assert found > 200
+
+
+def test_query_matches_in_real_text_are_those_of_the_pattern() -> None:
+    """Real articles are long enough to be looked up in the word index."""
+    texts = _real_texts()
+    if not texts:
+        pytest.skip("shared corpus not available")
+    found = 0
+    for text in texts:
+        text += " Why does the market crash happen because people panic."
+        expected = [m.span() for m in _query_re().finditer(text)]
+        assert [m.span() for m in query_matches(text)] == expected
+        found += len(expected)
+    assert found >= len(texts)
 
 
 def test_word_table_matches_the_per_word_functions() -> None:
