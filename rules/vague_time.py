@@ -210,12 +210,21 @@ def _time_phrases(doc: Document) -> Iterator[_TimeHit]:
     time ("more recently"), in document order."""
     relative, vague = load_phrases("tm_relative"), load_phrases("tm_vague")
     text, blocks, sentences = doc.text, doc.blocks, doc.sentences
-    for i in _sentences_to_scan(doc, relative, vague):
+    scan_relative = _sentences_to_scan(doc, relative)
+    scan_vague = _sentences_to_scan(doc, vague)
+    if scan_relative is None or scan_vague is None:
+        indices: Iterable[int] = range(len(sentences))
+    else:
+        indices = sorted(scan_relative | scan_vague)
+    for i in indices:
         sent = sentences[i]
         if blocks[sent.block].kind == "heading":
             continue
-        hits = [(m, False) for m in relative.finditer(text, sent.start, sent.end)]
-        hits += [(m, True) for m in vague.finditer(text, sent.start, sent.end)]
+        hits = []
+        if scan_relative is None or i in scan_relative:
+            hits += [(m, False) for m in relative.finditer(text, sent.start, sent.end)]
+        if scan_vague is None or i in scan_vague:
+            hits += [(m, True) for m in vague.finditer(text, sent.start, sent.end)]
         if not hits:
             continue
         has_date = DATE_RE.search(text, sent.start, sent.end) is not None
@@ -225,20 +234,15 @@ def _time_phrases(doc: Document) -> Iterator[_TimeHit]:
                 yield _TimeHit(m.start, m.end, is_vague, has_date, has_full)
 
 
-def _sentences_to_scan(doc: Document, *lists: PhraseList) -> Iterable[int]:
-    """Indices, in order, of the sentences where one of ``lists`` can match.
+def _sentences_to_scan(doc: Document, phrases: PhraseList) -> set[int] | None:
+    """Indices of the sentences where ``phrases`` can match (``None``: all).
 
     The lists' first words include "a", "the" and "in", found in nearly every
     sentence, but every entry also holds a rarer word ("week", "ago",
     "recently"): the sentences holding none of them are skipped, all at once
     (:func:`rules._weasel_phrases.sentences_to_scan`)."""
-    keep: set[int] = set()
-    for phrases in lists:
-        found = sentences_to_scan(doc, phrase_anchors(phrases))
-        if found is None:
-            return range(len(doc.sentences))
-        keep.update(found)
-    return sorted(keep)
+    found = sentences_to_scan(doc, phrase_anchors(phrases))
+    return None if found is None else set(found)
 
 
 _NARRATIVE = re.compile(r"(?:\b(?:more|most|only|as)\s+)$", re.IGNORECASE)

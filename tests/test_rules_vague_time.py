@@ -211,17 +211,17 @@ def _time_words() -> list[str]:
 
 
 def _dropped_sentences_hold_no_phrase(doc: Document) -> int:
-    """Every sentence the screen drops is one where neither list matches; returns
-    how many were dropped."""
-    lists = load_phrases("tm_relative"), load_phrases("tm_vague")
-    keep = list(vague_time._sentences_to_scan(doc, *lists))
-    assert keep == sorted(set(keep))
-    dropped = set(range(len(doc.sentences))) - set(keep)
-    for i in dropped:
-        s = doc.sentences[i]
-        for phrases in lists:
+    """Every sentence the screen drops for a list is one where the list does not
+    match; returns how many were dropped."""
+    dropped = 0
+    for phrases in load_phrases("tm_relative"), load_phrases("tm_vague"):
+        keep = vague_time._sentences_to_scan(doc, phrases)
+        assert keep is not None
+        for i in set(range(len(doc.sentences))) - keep:
+            s = doc.sentences[i]
             assert list(phrases.finditer(doc.text, s.start, s.end)) == [], doc.text[s.start : s.end]
-    return len(dropped)
+            dropped += 1
+    return dropped
 
 
 def test_time_screen_keeps_every_phrase_on_real_text() -> None:
@@ -245,8 +245,6 @@ def test_time_rule_with_and_without_the_screen(monkeypatch: pytest.MonkeyPatch) 
     texts = [_fuzz_document(_time_words(), rng).text for _ in range(5)]
     texts.append("Last week the company said it will ship soon. " + "It rained. " * 300)
     found = [[(v.start, v.end) for v in run_rule(VagueTime, t)] for t in texts]
-    monkeypatch.setattr(
-        vague_time, "_sentences_to_scan", lambda doc, *lists: range(len(doc.sentences))
-    )
+    monkeypatch.setattr(vague_time, "_sentences_to_scan", lambda doc, phrases: None)
     assert found == [[(v.start, v.end) for v in run_rule(VagueTime, t)] for t in texts]
     assert any(found)
