@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import socket
 import subprocess
 import sys
@@ -10,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from lint.document import Document
-from lint.stats import measure_block, sentences_per_block
-from rules.readability import ParagraphTooHard, SentenceTooLong
-from tests.harness import SHARED, flagged_lines, flags_per_thousand_words, run_rule
+from lint.stats import measure_block, sentence_pieces, sentences_per_block
+from rules.readability import ParagraphTooHard, SentenceTooLong, unquoted_words
+from tests.harness import SHARED, flagged_lines, flags_per_thousand_words, run_rule, shared_texts
 
 
 def words(n: int, word: str = "cat") -> str:
@@ -180,3 +181,39 @@ def test_rd002_agrees_with_textstat_counting(monkeypatch: pytest.MonkeyPatch) ->
     slow = [[(v.start, v.message) for v in run_rule(ParagraphTooHard, t)] for t in texts]
     assert fast == slow
     assert any(fast)
+
+
+def _long_sentences_plain(doc: Document, limit: int) -> list[tuple[int, int]]:
+    """RD001 without its shortcuts: every piece of every prose sentence, counted."""
+    found = []
+    for sentence in doc.sentences:
+        if doc.blocks[sentence.block].kind in ("heading", "table"):
+            continue
+        for start, end in sentence_pieces(doc, sentence):
+            if len(unquoted_words(doc, start, end)) > limit:
+                found.append((start, end))
+    return found
+
+
+@pytest.mark.parametrize("limit", [0, 1, 3, 5, 40])
+def test_rd001_shortcuts_agree_with_counting_every_sentence(limit: int) -> None:
+    """The length and word-count shortcuts drop no sentence that is too long, on
+    sentences of one-letter words right at the limit and on real text."""
+    rng = random.Random(limit)
+    texts = [
+        " ".join(
+            " ".join(rng.choice(["a", "b", "I", "x-y", "3.5", '"q"', "U.S."]) for _ in range(n))
+            + rng.choice([".", "!", "?"])
+            for n in rng.choices(range(max(1, limit - 2), limit + 4), k=200)
+        )
+    ]
+    if SHARED.is_dir():
+        texts += shared_texts("corpus/news")[:10]
+    flagged = 0
+    for text in texts:
+        doc = Document(text)
+        rule = SentenceTooLong(options=SentenceTooLong.Options(max_words=limit))
+        got = [(v.start, v.end) for v in rule.check(doc)]
+        assert got == _long_sentences_plain(doc, limit)
+        flagged += len(got)
+    assert flagged > 0
