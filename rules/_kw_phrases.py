@@ -254,17 +254,17 @@ def _crammed(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
     making up CRAMMED_SHARE of its words?  A writer names a term once or twice
     in a paragraph and then says "it" or "the technology"; a stuffed page
     repeats the whole phrase sentence after sentence."""
-    per_line = Counter(t.lines[p] for p in pos)
-    busy = [line for line, n in per_line.items() if n >= CRAMMED_TIMES]
-    if not busy:
-        return False
-    sizes = t.memo.get("line_sizes")
-    if sizes is None:
-        sizes = t.memo["line_sizes"] = Counter(t.lines)
+    per_line = Counter(map(t.line, pos))
     return any(
-        per_line[line] * len(words) >= CRAMMED_SHARE * sizes[line]  # type: ignore[index]
-        for line in busy
+        n >= CRAMMED_TIMES and n * len(words) >= CRAMMED_SHARE * _line_size(t, line)
+        for line, n in per_line.items()
     )
+
+
+def _line_size(t: Tokens, line: int) -> int:
+    """How many words ``line`` holds."""
+    first, end = t.line_words(line)
+    return end - first
 
 
 def _has_query_word(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
@@ -347,7 +347,8 @@ def _capitalised_mid_sentence(t: Tokens) -> set[str]:
             map(t.segment.__getitem__, capitals),
             map(t.segment.__getitem__, map((-1).__add__, capitals)),
         )
-        off_title = map(not_, map(t.title_lines.__contains__, map(t.lines.__getitem__, capitals)))
+        lines = map(t.seg_line.__getitem__, map(t.segment.__getitem__, capitals))
+        off_title = map(not_, map(t.title_lines.__contains__, lines))
         memo = t.memo["capitalised"] = set(
             map(t.low.__getitem__, compress(capitals, map(and_, inside, off_title)))
         )

@@ -15,10 +15,9 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress, islice, product, repeat
 from operator import itemgetter
-from typing import NamedTuple
 
 from lint.document import WORD_RE, Document
 
@@ -48,41 +47,72 @@ IS_LOWERCASE = bytes(int(shape == LOWER) for shape in range(256))
 _NOT = bytes([1, 0, *range(2, 256)])  # ``bytes.translate`` table: flags 0 and 1 swapped
 
 
-class Tokens(NamedTuple):
+class Tokens:
     """The words of a document with what the KW rules need to know of each.
 
-    Per word: ``low``, ``raw``, ``shape``, ``segment`` (the number of breaks
-    before it) and ``lines`` (its line).  Character offsets are found on demand
-    (``start``), for the few words that are reported.
+    Per word: ``low``, ``raw``, ``shape`` and ``segment`` (the number of breaks
+    before it); per segment, its line (``seg_line``: no segment spans a line).
+    What only some documents need is found on first use: each word's line
+    (``lines``), the Title Case lines and the repeated lines, and the
+    character offsets of the few words that are reported (``start``).
     """
 
-    text: str
-    low: list[str]  # lower case, possessive "'s" removed
-    raw: list[str]  # as written (a long text: one string object per distinct word)
-    shape: Sequence[int]  # LOWER, TITLE, CAMEL, UPPER or OTHER (bytes)
-    segment: Sequence[int]  # id of the segment holding the word (non-decreasing array)
-    lines: Sequence[int]  # 0-based line of the word (array)
-    title_lines: set[int]  # Title Case lines (heading style: capitals prove nothing)
-    repeated_lines: set[int]  # lines that repeat an earlier line verbatim
-    memo: dict[object, object]  # per-document results shared by the rules
+    __slots__ = ("text", "low", "raw", "shape", "segment", "seg_line", "memo")
+
+    def __init__(
+        self,
+        text: str,
+        low: list[str],
+        raw: list[str],
+        shape: bytes,
+        segment: array[int],
+        seg_line: array[int],
+    ) -> None:
+        self.text = text
+        self.low = low  # lower case, possessive "'s" removed
+        self.raw = raw  # as written (a long text: one string object per distinct word)
+        self.shape = shape  # LOWER, TITLE, CAMEL, UPPER or OTHER, one byte per word
+        self.segment = segment  # id of the segment holding the word (non-decreasing)
+        self.seg_line = seg_line  # 0-based line of each segment (non-decreasing)
+        self.memo: dict[object, object] = {}  # per-document results shared by the rules
+
+    def line(self, i: int) -> int:
+        """0-based line of word ``i``."""
+        return self.seg_line[self.segment[i]]
+
+    @property
+    def lines(self) -> array[int]:
+        """The line of every word (worked out on first use)."""
+        found = self.memo.get("lines")
+        if found is None:
+            found = self.memo["lines"] = array("i", map(self.seg_line.__getitem__, self.segment))
+        return found  # type: ignore[return-value]
+
+    def line_words(self, line: int) -> tuple[int, int]:
+        """The words of ``line``, as a range ``[first, end)``: the line's
+        segments are found by bisection in ``seg_line``, their words in
+        ``segment`` (both never decrease)."""
+        first_seg = bisect_left(self.seg_line, line)
+        end_seg = bisect_left(self.seg_line, line + 1, first_seg)
+        first = bisect_left(self.segment, first_seg)
+        return first, bisect_left(self.segment, end_seg, first)
 
     def start(self, i: int) -> int:
         """Offset of word ``i``: the offsets of the words of its line are found
         once, on the first report on that line (linear overall, however many
         reports): ``WORD_RE`` from the line's start finds the line's words."""
-        line = self.lines[i]
+        line = self.line(i)
         found = self.memo.get(("line_words", line))
         if found is None:
             starts = self.memo.get("line_start")
             if starts is None:
                 lengths = map((1).__add__, map(len, self.text.split("\n")))
                 starts = self.memo["line_start"] = list(accumulate(lengths, initial=0))
-            first = bisect_left(self.lines, line)
-            count = bisect_left(self.lines, line + 1) - first
+            first, end = self.line_words(line)
             matches = WORD_RE.finditer(self.text, starts[line])  # type: ignore[index]
             found = self.memo[("line_words", line)] = (
                 first,
-                list(map(re.Match.start, islice(matches, count))),
+                list(map(re.Match.start, islice(matches, end - first))),
             )
         first, offsets = found  # type: ignore[misc]
         return offsets[i - first]  # type: ignore[no-any-return]
@@ -94,15 +124,40 @@ class Tokens(NamedTuple):
         """Character span from the start of word ``first`` to the end of ``last``."""
         return self.start(first), self.end(last)
 
-    def line(self, i: int) -> int:
-        return self.lines[i]
-
     def seg_first(self, i: int) -> bool:
         """Is word ``i`` the first of its segment (its capital proves nothing)?"""
         return i == 0 or self.segment[i - 1] != self.segment[i]
 
+    @property
+    def title_lines(self) -> set[int]:
+        """Title Case lines (heading style: capitals prove nothing), all of them."""
+        found = self.memo.get("title_lines")
+        if found is None:
+            found = self.memo["title_lines"] = _title_lines(self)
+        return found  # type: ignore[return-value]
+
     def title_line(self, i: int) -> bool:
-        return self.lines[i] in self.title_lines
+        """Is word ``i`` on a Title Case line?  Its line is judged on its own
+        (and remembered) unless every line has been (``title_lines``)."""
+        line = self.line(i)
+        every = self.memo.get("title_lines")
+        if every is not None:
+            return line in every  # type: ignore[operator]
+        memo: dict[int, bool] = self.memo.setdefault("title_line", {})  # type: ignore[assignment]
+        found = memo.get(line)
+        if found is None:
+            first, end = self.line_words(line)
+            shapes = self.shape[first:end]
+            found = memo[line] = _is_title(end - first, shapes.count(LOWER) + shapes.count(OTHER))
+        return found
+
+    @property
+    def repeated_lines(self) -> set[int]:
+        """Lines that repeat an earlier line verbatim (found on first use)."""
+        found = self.memo.get("repeated_lines")
+        if found is None:
+            found = self.memo["repeated_lines"] = set(_repeated_lines(self.text))
+        return found  # type: ignore[return-value]
 
     def word_counts(self) -> Counter[str]:
         """How often each (lower-case) word occurs, counted once per document."""
@@ -142,10 +197,10 @@ def _shape(word: str) -> int:
 def _build_tokens(text: str) -> Tokens:
     """Tokenise with one ``findall`` (chunk by chunk, so that the temporary
     list of strings stays small on a long file).  A word's segment is the
-    number of marks before it; its line, the number of line ends among them,
-    which is kept per segment (``seg_line``) since no segment spans a line."""
+    number of marks before it; a segment's line, the number of line ends
+    among them (``seg_line``)."""
     raw: list[str] = []
-    segment, lines = array("i"), array("i")
+    segment = array("i")
     seg_line = [0]  # seg_line[s]: line ends among the first s marks
     chunks = list(_chunks(text))
     shared: dict[str, str] = {}  # one string object per distinct word (long texts)
@@ -154,19 +209,17 @@ def _build_tokens(text: str) -> Tokens:
         marks = bytes(map(_MARKS.__contains__, items))
         is_word = marks.translate(_NOT)
         breaks = len(seg_line) - 1  # marks before the chunk
-        seg = list(compress(islice(accumulate(marks, initial=breaks), 1, None), is_word))
+        segment.fromlist(
+            list(compress(islice(accumulate(marks, initial=breaks), 1, None), is_word))
+        )
         line_ends = map(_LINE_MARKS.__contains__, compress(items, marks))
         seg_line.extend(islice(accumulate(line_ends, initial=seg_line[-1]), 1, None))
-        segment.fromlist(seg)  # (from lists: faster than from iterators)
-        lines.fromlist(list(map(seg_line.__getitem__, seg)))
         words = list(compress(items, is_word))
         if len(chunks) > 1:  # a long text: one string per distinct word (memory)
             words = list(map(shared.setdefault, words, words))
         raw.extend(words)
     low, shape = _WORDS.describe(raw, shared.keys() if shared else raw)
-    t = Tokens(text, low, raw, shape, segment, lines, set(), set(_repeated_lines(text)), {})
-    _mark_title_lines(t)
-    return t
+    return Tokens(text, low, raw, shape, segment, array("i", seg_line))
 
 
 def _chunks(text: str) -> Iterator[tuple[int, int]]:
@@ -274,21 +327,28 @@ def _repeated_lines(text: str) -> Iterator[int]:
             seen.add(line)
 
 
-def _mark_title_lines(t: Tokens) -> None:
+def _is_title(words: int, lower: int) -> bool:
+    """Is a line of ``words`` words, ``lower`` of them not capitalised (lower
+    case or not alphabetic), Title Case: a headline or a menu?"""
+    return words > 0 and lower <= (0 if words < 3 else 0.3 * words)
+
+
+def _title_lines(t: Tokens) -> set[int]:
     """Lines most of whose words are capitalised: headlines and menus.  The
     words' lines are in order, so each line's words, and its lower-case ones,
     are counted by bisection (counting an array of small integers with a
     ``Counter`` costs more than the whole walk)."""
     lines = t.lines
+    found: set[int] = set()
     if not lines:
-        return
+        return found
     lower = array("i", compress(lines, t.shape.translate(_IS_LOWER)))  # type: ignore[attr-defined]
     first = first_lower = 0
     for line in range(lines[0], lines[-1] + 1):
         end = bisect_right(lines, line, first)
         if end > first:
             end_lower = bisect_right(lower, line, first_lower)
-            n = end - first
-            if end_lower - first_lower <= (0 if n < 3 else 0.3 * n):
-                t.title_lines.add(line)
+            if _is_title(end - first, end_lower - first_lower):
+                found.add(line)
             first, first_lower = end, end_lower
+    return found
