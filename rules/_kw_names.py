@@ -63,10 +63,7 @@ def learned_names(t: Tokens, firsts: Set[str] | None = None) -> Names:
     seen: Names = defaultdict(Counter)
     common = common_words()
     shape = t.shape
-    for i in _name_starts(t, firsts):
-        j = _name_end(t, i)
-        if j == i and (shape[i] != CAMEL or t.seg_first(i)):
-            continue
+    for i, j in _names(t, firsts):
         if j - i >= MAX_NAME_WORDS or all(shape[k] == UPPER for k in range(i, j + 1)):
             continue
         for last in {j, _name_head(t, i, j)}:  # the whole name, and its head
@@ -76,23 +73,29 @@ def learned_names(t: Tokens, firsts: Set[str] | None = None) -> Names:
     return seen
 
 
-def _name_starts(t: Tokens, firsts: Set[str] | None = None) -> Iterator[int]:
-    """The capitalised words a name may start at, left to right: in running
-    text (``in_prose``), off Title Case lines, not inside a name that starts
-    earlier (``_inside_name``: a name hides the capitals inside it), and in
-    ``firsts`` (lower case), when given.
+def _names(t: Tokens, firsts: Set[str] | None = None) -> Iterator[tuple[int, int]]:
+    """The first and last word of each name the text may teach, left to right:
+    a capitalised word in ``firsts`` (lower case), when given, that a name
+    starts at (``_name_end`` extends it, or it is camel case inside a clause),
+    in running text (``in_prose``), off Title Case lines, and not inside a
+    name that starts earlier (``_inside_name``: a name hides the capitals
+    inside it).
 
     The capitals are selected in C; the rest is asked only of those left,
-    which ``firsts`` makes few.  Every test is local to the word, so a word is
-    a start whether or not the words before it were asked about."""
+    which ``firsts`` makes few, cheapest test first.  Every test is local to
+    the word, so a word starts a name whether or not the words before it were
+    asked about."""
     capitals: Iterable[int] = compress(range(len(t.low)), t.shape.translate(IS_CAPITAL))  # type: ignore[attr-defined]
     if firsts is not None:
         capitals = list(capitals)
         capitals = compress(capitals, map(firsts.__contains__, map(t.low.__getitem__, capitals)))
-    segment = t.segment
+    shape, segment = t.shape, t.segment
     for i in capitals:
+        j = _name_end(t, i)
+        if j == i and (shape[i] != CAMEL or t.seg_first(i)):
+            continue
         if not _inside_name(t, i) and in_prose(t, segment[i]) and not t.title_line(i):
-            yield i
+            yield i, j
 
 
 def _inside_name(t: Tokens, i: int) -> bool:
