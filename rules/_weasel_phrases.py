@@ -10,18 +10,26 @@ taken for a named source.  The pattern is compiled once from the ``ww_*`` lists 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Set
+from functools import lru_cache, reduce
+from itertools import product
+from operator import or_
 from typing import NamedTuple
 
 from lint.document import Document
 from lint.phrase_regex import alternation
-from lint.phrases import PhraseList, load_phrases
+from lint.phrases import PhraseList, PhraseMatch, load_phrases
 from lint.token_gate import (
+    GATE_AFTER_CHARS,
     MIN_GATED_LENGTH,
+    PREFIX,
+    SYMBOL,
     Anchors,
     TokenGate,
     anchor_tree,
+    first_words,
     is_word,
+    matches_at,
     word_index,
 )
 from rules._kw_lexicon import stopwords
@@ -187,9 +195,6 @@ def sentences_to_scan(doc: Document, anchors: Anchors | frozenset[str] | None) -
     return sorted(keep)
 
 
-_PHRASE_ANCHORS: dict[int, frozenset[str] | None] = {}
-
-
 def phrase_anchors(phrases: PhraseList) -> frozenset[str] | None:
     """Words every match of ``phrases`` holds (``None``: not known), for
     :func:`sentences_to_scan`; worked out once per list.
@@ -197,28 +202,156 @@ def phrase_anchors(phrases: PhraseList) -> frozenset[str] | None:
     ``anchor_tree`` of a whole list gives up inside a shared branch of the
     literal trie ("this week", "the other day", "tonight" share "t"), and the
     words it is left with ("the", "to") are in nearly every sentence.  Taken
-    entry by entry (each compiled alone, as ``PhraseList`` compiles the list),
-    every entry names a word of its own; a match of the list is a match of one
-    of its entries, so it holds that entry's word.  The word is picked without a
-    text: a function word ("this", "over") only when there is no other.
+    entry by entry (:class:`EntryScreen`), every entry names a word of its own;
+    a match of the list is a match of one of its entries, so it holds that
+    entry's word.  The word is picked without a text: a function word ("this",
+    "over") only when there is no other.
     """
-    key = id(phrases)
-    if key not in _PHRASE_ANCHORS:
-        _PHRASE_ANCHORS[key] = _entry_anchors(phrases)
-    return _PHRASE_ANCHORS[key]
+    return entry_screen(phrases).anchors
 
 
-def _entry_anchors(phrases: PhraseList) -> frozenset[str] | None:
+class EntryScreen:
+    """What each entry of a phrase list needs, to rule entries out per text.
+
+    Each entry is compiled alone, as ``PhraseList`` compiles the list (the same
+    word boundaries around it), and analysed by ``lint.token_gate``: its first
+    words (where a match of it can start) and its anchor tree (words a match of
+    it must hold).  A match of the list is a match of one of its entries at the
+    same place, so in a text where some entry's anchor words are all missing,
+    that entry cannot match, and its first words need not be tried.  Lists whose
+    first words include "the", "a" or "in" ("in conclusion", "a testament to")
+    are then tried at a few places instead of at every "the".
+
+    The anchor tree is read as clauses, each a set of words of which a match
+    holds at least one (an alternative of the tree is one more clause; a union
+    of branches is one clause per way of picking a clause from each branch, or,
+    past ``MAX_CLAUSES``, all its words in one).  Per text, the index's keys
+    light up the clauses they hit (one bit each); an entry whose clauses are not
+    all hit is out.  Clauses holding a punctuation or prefix key are taken as
+    hit (the index lists those only on demand).
+    """
+
+    MAX_CLAUSES = 32
+    #: How many answers (which entries are in, for one set of hit clauses) are kept.
+    REMEMBERED = 4096
+
+    def __init__(self, phrases: PhraseList) -> None:
+        singles = [PhraseList.from_lines([e], flags=phrases.pattern.flags) for e in phrases.entries]
+        trees = [anchor_tree(one.pattern) for one in singles]
+        #: each entry's first words (None: unknown, the entry may start anywhere)
+        self.firsts = [first_words(one.pattern) for one in singles]
+        self.anchors = _static_anchors(trees)
+        bits: dict[frozenset[str], int] = {}
+        #: each entry's clauses, one bit each
+        self.needs = [
+            sum({bits.setdefault(c, 1 << len(bits)) for c in _clauses(t)}) if t else 0
+            for t in trees
+        ]
+        self.always = 0  # clauses taken as hit in every text
+        self.word_bits: dict[str, int] = {}  # word -> the clauses it hits
+        for clause, bit in bits.items():
+            if any(w[0] in (SYMBOL, PREFIX) for w in clause):
+                self.always |= bit
+            for word in clause:
+                self.word_bits[word] = self.word_bits.get(word, 0) | bit
+        self.words = frozenset(self.word_bits)
+        self._answers: dict[int, frozenset[str] | None] = {}
+
+    def first_words(self, keys: Set[str]) -> frozenset[str] | None:
+        """Words every match of the list starts with, in a text whose word index
+        has ``keys`` (``None``: an entry that may start anywhere is in)."""
+        word_bits = self.word_bits
+        hit = reduce(or_, map(word_bits.__getitem__, keys & self.words), self.always)
+        answers = self._answers
+        if hit in answers:
+            return answers[hit]
+        found: set[str] | None = set()
+        for need, first in zip(self.needs, self.firsts, strict=True):
+            if need & ~hit:
+                continue  # a clause no word of the text hits: the entry cannot match
+            if first is None:
+                found = None
+                break
+            found |= first
+        if len(answers) >= self.REMEMBERED:
+            answers.clear()
+        answers[hit] = None if found is None else frozenset(found)
+        return answers[hit]
+
+
+def _clauses(node: Anchors | frozenset[str]) -> list[frozenset[str]]:
+    """Word sets of which every match anchored by ``node`` holds one word each."""
+    if isinstance(node, frozenset):
+        return [node] if node else []
+    if not node.union:  # every option anchors every match
+        return [c for option in node.options for c in _clauses(option)]
+    branches = [_clauses(option) for option in node.options]
+    if any(not b for b in branches):
+        return []  # a branch with nothing known: no clause holds for every match
+    ways = 1
+    for b in branches:
+        ways *= len(b)
+    if ways > EntryScreen.MAX_CLAUSES:
+        return [node.words]
+    return [frozenset().union(*pick) for pick in product(*branches)]
+
+
+def _static_anchors(trees: list[Anchors | None]) -> frozenset[str] | None:
+    """One anchor set for the whole list, chosen without a text (a function word
+    only when an entry has no other)."""
     function_words = stopwords()
     found: set[str] = set()
-    for entry in phrases.entries:
-        one = PhraseList.from_lines([entry], flags=phrases.pattern.flags)
-        tree = anchor_tree(one.pattern)
+    for tree in trees:
         if tree is None:
             return None
         cost = {w: (1000 if w in function_words else 0) + 100 // len(w) for w in tree.words}
         found |= tree.choose(cost)[1]
     return frozenset(found)
+
+
+_ENTRY_SCREENS: dict[int, EntryScreen] = {}
+
+
+def entry_screen(phrases: PhraseList) -> EntryScreen:
+    """The :class:`EntryScreen` of a list, made once per list."""
+    found = _ENTRY_SCREENS.get(id(phrases))
+    if found is None:
+        found = _ENTRY_SCREENS[id(phrases)] = EntryScreen(phrases)
+    return found
+
+
+_screened_chars = 0  # characters of the distinct texts scan_phrases was asked about
+_last_scanned: str | None = None
+
+
+def scan_phrases(phrases: PhraseList, text: str) -> Iterator[PhraseMatch]:
+    """``phrases.finditer(text)`` (the whole text), trying only the first words of
+    the entries that can match in this text (:class:`EntryScreen`).
+
+    The matches are ``matches_at``'s over those words' offsets, which hold every
+    place a match can start, so they are exactly ``finditer``'s.  Like the token
+    gate, it waits until a process has seen ``GATE_AFTER_CHARS`` of text (one
+    short article does not pay for analysing every entry) and leaves short texts
+    to the gate."""
+    global _screened_chars, _last_scanned
+    if text is not _last_scanned:
+        _last_scanned = text
+        _screened_chars += len(text)
+    if len(text) < MIN_GATED_LENGTH or _screened_chars < GATE_AFTER_CHARS:
+        return phrases.finditer(text)
+    index = word_index(text)
+    first = entry_screen(phrases).first_words(index.positions.keys())
+    if first is None:
+        return phrases.finditer(text)
+    positions = index.candidates(first) if first else []
+    return _phrase_matches(phrases, matches_at(phrases.pattern, text, positions, 0, len(text)))
+
+
+def _phrase_matches(phrases: PhraseList, found: Iterable[re.Match[str]]) -> Iterator[PhraseMatch]:
+    """The list's entries behind matches of its pattern (as ``PhraseList.finditer``)."""
+    for m in found:
+        i = phrases.entry_index(m)
+        yield PhraseMatch(m.start(), m.end(), phrases.entries[i], phrases.suggestions[i])
 
 
 def _word_cutting_sentences(doc: Document) -> tuple[int, ...]:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from lint.phrases import load_phrases
+from lint.token_gate import GATE_AFTER_CHARS
+from rules import _weasel_phrases
+from rules._weasel_phrases import entry_screen, scan_phrases
 from rules.slop import ChatbotResidue, PeacockTerm, StockPhrase
 from tests.harness import SHARED, flagged_lines, run_rule, shared_texts
 
@@ -189,3 +196,58 @@ def test_news_corpus_has_no_residue() -> None:
 )
 def test_more_stock_and_residue_phrases(rule, text: str, flagged: bool) -> None:  # type: ignore[no-untyped-def]
     assert bool(run_rule(rule, text)) is flagged
+
+
+# -- the entry screen (rules._weasel_phrases.scan_phrases) --------------------------
+
+SCREENED_LISTS = ("slop_stock", "slop_residue", "slop_peacock", "tm_relative", "tm_vague")
+
+
+def _list_words(name: str) -> list[str]:
+    """The words of a list's entries (regex entries read as text), and some others."""
+    words = re.findall(r"[^\W\d_]+|[\[\]【】<|:†]", " ".join(load_phrases(name).entries))
+    return [*words, "the", "a", "in", "is", "it", "2024", "turn0search1", "citeturn3"]
+
+
+def _fuzzed(words: list[str], rng: random.Random) -> str:
+    glue = [" ", "  ", "\n", "\n\n", ", ", ". ", "'s ", "’", "-", "x", ""]
+    return "".join(
+        (w.upper() if rng.random() < 0.1 else w) + rng.choice(glue)
+        for w in rng.choices(words, k=1500)
+    )
+
+
+def _scan_agrees(name: str, text: str) -> None:
+    phrases = load_phrases(name)
+    got = list(scan_phrases(phrases, text))
+    want = [(m.start(), m.end()) for m in phrases.pattern.finditer(text)]
+    assert [(m.start, m.end) for m in got] == want, name
+    assert got == list(phrases.finditer(text))
+
+
+@pytest.mark.parametrize("name", SCREENED_LISTS)
+def test_entry_screen_finds_what_finditer_finds(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On fuzzed text made of the list's own words, on the seeds and the corpora."""
+    monkeypatch.setattr(_weasel_phrases, "_screened_chars", GATE_AFTER_CHARS)
+    rng = random.Random(name)
+    words = _list_words(name)
+    for _ in range(10):
+        _scan_agrees(name, _fuzzed(words, rng))
+    # sparse text: most entries have none of their words in it and are ruled out
+    for _ in range(10):
+        _scan_agrees(name, _fuzzed(words[:: rng.randint(3, 9)] + ["plain"] * 200, rng))
+    if SHARED.is_dir():
+        for folder in ("seeds", "corpus/news", "corpus/web-pages"):
+            for text in shared_texts(folder):
+                _scan_agrees(name, text)
+
+
+def test_entry_screen_rules_out_entries() -> None:
+    """In plain prose, "the", "a" and "in" are not tried for "a testament to" and
+    "in conclusion": only the first words of entries whose words occur."""
+    screen = entry_screen(load_phrases("slop_stock"))
+    keys = {"the", "a", "in", "is", "to", "council", "voted", "testament"}
+    first = screen.first_words(keys)
+    assert first is not None and "a" in first  # "a testament to the"
+    assert "in" not in first and "let" not in first
+    assert screen.first_words({"the", "council"}) == frozenset()
