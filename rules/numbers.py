@@ -137,12 +137,10 @@ class UncitedStatistic(Rule):
         covered = _captioned_blocks(doc) | reference_blocks(doc)
         sourced = _SourcedSentences(doc)
         starts = figure_starts(text)
-        n_starts = len(starts)
         first_person = _FirstPerson(text)
-        for i, sent in enumerate(doc.sentences):
-            k = bisect_left(starts, sent.start)
-            if k == n_starts or starts[k] >= sent.end:
-                continue  # most sentences: no figure can start in them
+        sentences = doc.sentences
+        for i in _sentences_holding(doc, starts):  # most sentences hold no figure start
+            sent = sentences[i]
             if blocks[sent.block].kind == "heading" or sent.block in covered:
                 continue
             figures = find_figures(text, sent.start, sent.end, opts.kinds, opts.min_money, starts)
@@ -154,10 +152,10 @@ class UncitedStatistic(Rule):
                 continue
             if opts.paragraph_carries_source and sourced.earlier_in_paragraph(i):
                 continue
-            if not self._next_cites(doc, i):
+            if not self._next_cites(doc, i, sourced):
                 yield from figures
 
-    def _next_cites(self, doc: Document, i: int) -> bool:
+    def _next_cites(self, doc: Document, i: int, sourced: _SourcedSentences) -> bool:
         """Is the claim of sentence ``i`` continued and cited in the next sentence?"""
         if not self.options.next_sentence_cites or i + 1 >= len(doc.sentences):
             return False
@@ -166,7 +164,19 @@ class UncitedStatistic(Rule):
             return False
         if not continues_claim(doc.text, nxt.start, nxt.end):
             return False
-        return sentence_is_cited(doc, i + 1) or has_named_attribution(doc.text, nxt.start, nxt.end)
+        return sentence_is_cited(doc, i + 1) or sourced.names_source(i + 1)
+
+
+def _sentences_holding(doc: Document, offsets: list[int]) -> list[int]:
+    """Indices, in order, of the sentences in which one of ``offsets`` (sorted)
+    lies: each offset is looked up once, instead of every sentence."""
+    sentences, index_at = doc.sentences, doc.sentence_index_at
+    out: list[int] = []
+    for p in offsets:
+        i = index_at(p)
+        if i >= 0 and p < sentences[i].end and (not out or out[-1] != i):
+            out.append(i)
+    return out
 
 
 # "us" and "I" only in their own case: "US" is a country, "i" is rarely a pronoun.
@@ -225,14 +235,21 @@ class _SourcedSentences:
         self.doc = doc
         self._own: dict[int, bool] = {}
         self._scanned: dict[int, tuple[int, bool]] = {}  # block -> (last index, found)
+        self._names: dict[int, bool] = {}
 
     def own(self, i: int) -> bool:
         if i not in self._own:
-            s = self.doc.sentences[i]
-            self._own[i] = sentence_is_cited(self.doc, i) or has_named_attribution(
-                self.doc.text, s.start, s.end
-            )
+            self._own[i] = sentence_is_cited(self.doc, i) or self.names_source(i)
         return self._own[i]
+
+    def names_source(self, i: int) -> bool:
+        """``has_named_attribution`` on sentence ``i`` (asked for a sentence as the
+        one after a figure, then as one with figures of its own)."""
+        found = self._names.get(i)
+        if found is None:
+            s = self.doc.sentences[i]
+            found = self._names[i] = has_named_attribution(self.doc.text, s.start, s.end)
+        return found
 
     def earlier_in_paragraph(self, i: int) -> bool:
         """Does a sentence before ``i`` in its paragraph carry a source?"""

@@ -550,3 +550,41 @@ def test_key_filter_agrees_with_the_plain_definition() -> None:
         assert got == {k for k in positions if wanted(k)}
         assert plain.passing(positions) == got  # the same index again
     assert {"said", "studies", "ones", "3x", DIGITS} <= got
+
+
+def _number_soup(rng: random.Random) -> str:
+    """Long text dense with figures, signs and numbers after the characters a
+    figure's look-behind rules out ("33,710", "20.3", "£312", "#4", "2-3 in 10")."""
+    pieces = (
+        "33,710", "20.3%", "£312 million", "$4bn", "#4", "1/2", "2-3 in 10", ",7 in 10", ".5 in",
+        " 9 out of 10", " 3 in every 4", "€1", "¥20", "₹5 lakh", ",0 in", "-2\tin 5", " 45% off",
+        " the", " rose by", " one in five", "\n\n", ". ", " 2x faster", " doubled", "US$5bn",
+        ",1\u00a0in 3", "/4 in 10", "3,000 staff", " 2024", " a million", "5", " ", ",", ".",
+    )  # fmt: skip
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(400, 900)))
+
+
+def _assert_figures_at_starts_as_plain(text: str, rng: random.Random) -> int:
+    from rules._figures import figure_starts
+
+    starts, found = figure_starts(text), 0
+    for start, end in _ranges(text, rng):
+        plain = find_figures(text, start, end)
+        assert find_figures(text, start, end, starts=starts) == plain, text[start:end]
+        found += len(plain)
+    return found
+
+
+def test_figure_starts_keep_every_figure_in_number_soup() -> None:
+    rng = random.Random(21)
+    found = sum(_assert_figures_at_starts_as_plain(_number_soup(rng), rng) for _ in range(40))
+    assert found > 5000
+
+
+@pytest.mark.parametrize("folder", ["corpus/news", "corpus/web-pages", "seeds"])
+def test_figure_starts_keep_every_figure_on_real_text(folder: str) -> None:
+    from tests.harness import shared_texts
+
+    rng = random.Random(22)
+    for text in shared_texts(folder):
+        _assert_figures_at_starts_as_plain(text, rng)
