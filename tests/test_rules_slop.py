@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from lint.pattern_words import sre_c, sre_parse
 from lint.phrases import load_phrases
 from lint.token_gate import GATE_AFTER_CHARS
 from rules import _weasel_phrases
@@ -251,3 +252,54 @@ def test_entry_screen_rules_out_entries() -> None:
     assert first is not None and "a" in first  # "a testament to the"
     assert "in" not in first and "let" not in first
     assert screen.first_words({"the", "council"}) == frozenset()
+
+
+def _sample(items: object, rng: random.Random) -> str:
+    """A random string the parsed regex ``items`` would likely match (look-arounds
+    ignored, repeats kept short): text that holds an entry's words and no others."""
+    out = []
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is sre_c.LITERAL:
+            out.append(chr(av))
+        elif op is sre_c.IN:
+            out.append(_class_char(av, rng))
+        elif op is sre_c.ANY or op is sre_c.NOT_LITERAL:
+            out.append(rng.choice("ab c"))
+        elif op is sre_c.BRANCH:
+            out.append(_sample(rng.choice(av[1]), rng))
+        elif op is sre_c.SUBPATTERN:
+            out.append(_sample(av[-1], rng))
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+            low, high, sub = av
+            out.extend(_sample(sub, rng) for _ in range(rng.randint(low, min(high, low + 2))))
+    return "".join(out)
+
+
+def _class_char(av: list, rng: random.Random) -> str:
+    op, value = rng.choice(av)
+    if op is sre_c.LITERAL:
+        return chr(value)
+    if op is sre_c.RANGE:
+        return chr(rng.randint(*value))
+    if op is sre_c.CATEGORY:
+        return {sre_c.CATEGORY_DIGIT: "7", sre_c.CATEGORY_SPACE: " "}.get(value, "w")
+    return "-"
+
+
+@pytest.mark.parametrize("name", SCREENED_LISTS)
+def test_entry_screen_keeps_each_entry_alone(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text holding one entry's match among unrelated words: the screen must keep
+    that entry however few of the list's words are around it."""
+    monkeypatch.setattr(_weasel_phrases, "_screened_chars", GATE_AFTER_CHARS)
+    phrases = load_phrases(name)
+    rng = random.Random(name)
+    filler = "Plain words fill this line\n\n" * 80
+    matched = 0
+    for entry in phrases.entries:
+        source = entry[3:].strip() if entry.startswith("re:") else re.escape(entry)
+        parsed = sre_parse.parse(source, phrases.pattern.flags)
+        for _ in range(5):
+            text = filler + _sample(parsed, rng) + rng.choice([".", " now.", ""]) + "\n" + filler
+            _scan_agrees(name, text)
+            matched += bool(phrases.pattern.search(text))
+    assert matched >= 2 * len(phrases.entries)
