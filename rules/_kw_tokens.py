@@ -15,9 +15,9 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from itertools import accumulate, compress, islice, product, repeat
-from operator import itemgetter
+from collections.abc import Iterator
+from itertools import accumulate, compress, islice, repeat
+from operator import is_
 
 from lint.document import WORD_RE, Document
 
@@ -218,7 +218,7 @@ def _build_tokens(text: str) -> Tokens:
         if len(chunks) > 1:  # a long text: one string per distinct word (memory)
             words = list(map(shared.setdefault, words, words))
         raw.extend(words)
-    low, shape = _WORDS.describe(raw, shared.keys() if shared else raw)
+    low, shape = _WORDS.describe(raw)
     return Tokens(text, low, raw, shape, segment, array("i", seg_line))
 
 
@@ -246,19 +246,24 @@ class _WordTable:
         self.shape: dict[str, int] = {}
         self.limit = limit
 
-    def describe(self, raw: list[str], vocab: Iterable[str]) -> tuple[list[str], bytes]:
-        """Per word of ``raw`` (whose distinct words ``vocab`` holds): its
-        lower-case form without a possessive, and its shape."""
-        new = set(vocab).difference(self.low)  # O(len(vocab)): looks each word up
-        if len(self.low) + len(new) > self.limit:
-            self.low.clear()
-            self.shape.clear()
-            new = set(vocab)
-        if new:
+    def describe(self, raw: list[str]) -> tuple[list[str], bytes]:
+        """Per word of ``raw``: its lower-case form without a possessive, and
+        its shape.  One lookup per word finds the known ones; the words not
+        seen before (``None``) are worked out together, then filled in."""
+        low: list[str | None] = list(map(self.low.get, raw))
+        if None in low:
+            missing = list(compress(range(len(raw)), map(is_, low, repeat(None))))
+            new = set(map(raw.__getitem__, missing))
+            if len(self.low) + len(new) > self.limit:
+                self.low.clear()
+                self.shape.clear()
+                new = set(raw)
             words = list(new)
             self.low.update(zip(words, lower_forms(words), strict=True))
             self.shape.update(zip(words, shapes(words), strict=True))
-        return list(map(self.low.__getitem__, raw)), bytes(map(self.shape.__getitem__, raw))
+            for k in missing:
+                low[k] = self.low[raw[k]]
+        return low, bytes(map(self.shape.__getitem__, raw))  # type: ignore[return-value]
 
 
 def lower_forms(words: list[str]) -> list[str]:
@@ -275,39 +280,11 @@ def lower_forms(words: list[str]) -> list[str]:
     return low
 
 
-def shapes(words: list[str]) -> Iterator[int]:
-    """``map(_shape, words)``, with the string tests run in C: the shape is a
-    function of six tests, looked up in a table."""
-    firsts = list(map(itemgetter(0), words))
-    tests = zip(
-        map(str.isalpha, firsts),
-        map(bool, map(_CAMEL_RE.search, words)),
-        map(str.islower, words),
-        map(str.isupper, words),
-        map((1).__lt__, map(len, words)),
-        map(str.isupper, firsts),
-        strict=True,
-    )
-    return map(_SHAPE_OF_TESTS.__getitem__, tests)
-
-
-def _shape_of_tests(
-    alpha: bool, camel: bool, lower: bool, upper: bool, long: bool, cap: bool
-) -> int:
-    """``_shape`` given its tests: first letter alphabetic, camel case, all lower,
-    all upper, more than one character, first letter upper case."""
-    if not alpha:
-        return OTHER
-    if camel:
-        return CAMEL
-    if lower:
-        return LOWER
-    if upper:
-        return UPPER if long else TITLE
-    return TITLE if cap else OTHER
-
-
-_SHAPE_OF_TESTS = {tests: _shape_of_tests(*tests) for tests in product((False, True), repeat=6)}
+def shapes(words: list[str]) -> list[int]:
+    """``map(_shape, words)``, with a short cut for the common case: a word
+    ``islower`` holds no capital (so no camel case) and is ``LOWER`` when its
+    first character is a letter."""
+    return [LOWER if w.islower() and w[0].isalpha() else _shape(w) for w in words]
 
 
 _WORDS = _WordTable()
