@@ -89,8 +89,13 @@ def _lower_words(text: str) -> list[str]:
     """``[w.lower() for w in WORD_RE.findall(text)]``, lowered in one call.
 
     Why the result is the same:
-    - in ASCII text, lowering maps letters to letters, so it moves no word
-      boundary, and lowers each word as ``str.lower`` on the word would;
+    - ``str.lower`` maps every character to exactly one character on its own,
+      except two: "İ" (to two characters) and "Σ" (to "ς" or "σ" by what
+      surrounds it).  Without them, lowering the text lowers each word as
+      ``str.lower`` on the word would, and moves no word boundary: a letter or
+      digit stays one, anything else stays not one, and ' ’ . - are left as
+      they are (``test_lowering_keeps_word_boundaries`` checks every code
+      point), so ``WORD_RE`` finds the same words in the lowered text;
     - otherwise, the words are joined with spaces and lowered together: words
       hold no space, and a space ends the only context lowering looks at (a
       final sigma's), so each word is lowered as on its own.
@@ -99,7 +104,7 @@ def _lower_words(text: str) -> list[str]:
     when no word runs across ``start`` or ``end``: the whole-text scan has no
     word there either, and ``WORD_RE`` has no look-around, so it finds the
     same words in the slice."""
-    if text.isascii():
+    if "İ" not in text and "Σ" not in text:
         return WORD_RE.findall(text.lower())
     words = WORD_RE.findall(text)
     return " ".join(words).lower().split(" ") if words else []
@@ -132,6 +137,8 @@ def shingles(words: tuple[str, ...], size: int) -> set[Shingle]:
     result depends on that order)."""
     if len(words) < size:
         return {words}
+    if size == 3:  # the default, spelled out: no argument list to build
+        return set(zip(words, words[1:], words[2:], strict=False))
     return set(zip(*[words[k:] for k in range(size)], strict=False))
 
 
@@ -220,8 +227,11 @@ def _best_match(
     # Each differing word spoils at most ``size`` shingles, so two sentences at
     # ``threshold`` similarity still share about this many: a cheap pre-filter.
     need = max(2, int(shingle_count * (1 - size * (1 - threshold))))
-    if len(hits) < need:
-        return None  # no earlier unit can share ``need`` shingles
+    if len(hits) - len(set(hits)) < need - 1:
+        # A unit counted ``c`` times in ``hits`` adds ``c - 1`` to this excess,
+        # so one counted ``need`` times or more needs an excess of ``need - 1``:
+        # no earlier unit shares ``need`` shingles (also when ``hits`` is short).
+        return None
     shared = Counter(hits)
     close = list(compress(shared, map(need.__le__, shared.values())))  # count >= need, in C
     if not close:

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from lint.document import Document
+from lint.document import WORD_RE, Document
 from rules.duplicates import (
     MAX_POSTINGS,
     DuplicatedText,
     ShingleIndex,
     Unit,
     Vocabulary,
+    _lower_words,
     find_repeats,
     sentence_words,
     shingles,
@@ -299,3 +300,40 @@ def test_shingle_index_agrees_with_the_definition() -> None:
         keys = shingles(unit, 2)
         assert Counter(index.look_up_and_add(keys, pos)) == _naive_hits(previous, keys)
         previous.append(keys)
+
+
+def test_lowering_keeps_word_boundaries() -> None:
+    """What ``_lower_words`` relies on: but for "İ" and "Σ", ``str.lower`` maps
+    each character to one character that is a letter or digit exactly when the
+    original is, and leaves ' ’ . - and _ alone."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char in "İΣ":
+            continue
+        low = char.lower()
+        assert len(low) == 1, hex(code)
+        assert low.isalnum() == char.isalnum(), hex(code)
+        assert (low in "'’.-_") == (char in "'’.-_"), hex(code)
+
+
+def test_lower_words_agree_with_lowering_each_word() -> None:
+    rng = random.Random(11)
+    texts = [_tricky_text(rng) for _ in range(500)]
+    texts += ["ΟΔΟΣ:x ὈΔΥΣΣΕΎΣ. İstanbul Σ", *shared_texts("corpus/news")[:10]]
+    for text in texts:
+        expected = [w.lower() for w in WORD_RE.findall(text)]
+        assert _lower_words(text) == expected
+
+
+def test_excess_screen_never_drops_a_close_unit() -> None:
+    """``_best_match`` skips ``Counter`` when the repeats in ``hits`` are too few
+    for any unit to reach ``need``; check that against counting."""
+    rng = random.Random(4)
+    for _ in range(3000):
+        hits = [rng.randrange(6) for _ in range(rng.randrange(12))]
+        need = rng.randrange(2, 6)
+        close = any(count >= need for count in Counter(hits).values())
+        if close:
+            assert len(hits) - len(set(hits)) >= need - 1
