@@ -249,19 +249,25 @@ class EntryScreen:
         ]
         self.always = 0  # clauses taken as hit in every text
         self.word_bits: dict[str, int] = {}  # word -> the clauses it hits
+        self.special: list[tuple[str, int]] = []  # punctuation and prefix keys, their clauses
         for clause, bit in bits.items():
-            if any(w[0] in (SYMBOL, PREFIX) for w in clause):
-                self.always |= bit
             for word in clause:
-                self.word_bits[word] = self.word_bits.get(word, 0) | bit
+                if word[0] not in (SYMBOL, PREFIX):
+                    self.word_bits[word] = self.word_bits.get(word, 0) | bit
+                elif _checkable(word):
+                    self.special.append((word, bit))
+                else:
+                    self.always |= bit
         self.words = frozenset(self.word_bits)
         self._answers: dict[int, frozenset[str] | None] = {}
 
-    def first_words(self, keys: Set[str]) -> frozenset[str] | None:
-        """Words every match of the list starts with, in a text whose word index
-        has ``keys`` (``None``: an entry that may start anywhere is in)."""
+    def first_words(self, keys: Set[str], text: str) -> frozenset[str] | None:
+        """Words every match of the list starts with, in ``text``, whose word
+        index has ``keys`` (``None``: an entry that may start anywhere is in)."""
         word_bits = self.word_bits
         hit = reduce(or_, map(word_bits.__getitem__, keys & self.words), self.always)
+        if self.special:
+            hit |= self._special_hits(text)
         answers = self._answers
         if hit in answers:
             return answers[hit]
@@ -277,6 +283,37 @@ class EntryScreen:
             answers.clear()
         answers[hit] = None if found is None else frozenset(found)
         return answers[hit]
+
+    def _special_hits(self, text: str) -> int:
+        """The clauses hit by punctuation and prefix keys of ``text``.
+
+        A punctuation key stands for its characters, found in the text as they
+        are.  A prefix key stands for any word whose key starts with it; a key is
+        the word casefolded (lower-cased when ASCII, the same thing there), "ı"
+        and "i\u0307" then read as "i" (``lint.token_gate.word_key``).  Both steps
+        go character by character (a "\u0307" is no word character, so it cannot
+        start a word), so such a word puts the prefix into the whole text folded
+        the same way; where the folded text joins characters across words, it
+        can only find more."""
+        hit = 0
+        folded: str | None = None
+        for word, bit in self.special:
+            if word[0] == SYMBOL:
+                found = word[1:] in text
+            else:
+                if folded is None:
+                    folded = text.casefold().replace("i\u0307", "i").replace("ı", "i")
+                found = word[1:] in folded
+            if found:
+                hit |= bit
+        return hit
+
+
+def _checkable(key: str) -> bool:
+    """Can :meth:`EntryScreen._special_hits` tell whether ``key`` (punctuation or
+    prefix) occurs in a text?  Not punctuation with letters, which the pattern
+    would match in any case."""
+    return key[0] == PREFIX or key[1:].lower() == key[1:].upper()
 
 
 def _clauses(node: Anchors | frozenset[str]) -> list[frozenset[str]]:
@@ -340,7 +377,7 @@ def scan_phrases(phrases: PhraseList, text: str) -> Iterator[PhraseMatch]:
     if len(text) < MIN_GATED_LENGTH or _screened_chars < GATE_AFTER_CHARS:
         return phrases.finditer(text)
     index = word_index(text)
-    first = entry_screen(phrases).first_words(index.positions.keys())
+    first = entry_screen(phrases).first_words(index.positions.keys(), text)
     if first is None:
         return phrases.finditer(text)
     positions = index.candidates(first) if first else []

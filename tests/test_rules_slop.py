@@ -207,7 +207,8 @@ SCREENED_LISTS = ("slop_stock", "slop_residue", "slop_peacock", "tm_relative", "
 def _list_words(name: str) -> list[str]:
     """The words of a list's entries (regex entries read as text), and some others."""
     words = re.findall(r"[^\W\d_]+|[\[\]【】<|:†]", " ".join(load_phrases(name).entries))
-    return [*words, "the", "a", "in", "is", "it", "2024", "turn0search1", "citeturn3"]
+    tricky = ["cıteturn0search1", "CİTETURN1news2", "TURN0SEARCH1", "turn3view0", "【4:0†source】"]
+    return [*words, "the", "a", "in", "is", "it", "2024", "turn0search1", "citeturn3", *tricky]
 
 
 def _fuzzed(words: list[str], rng: random.Random) -> str:
@@ -248,10 +249,10 @@ def test_entry_screen_rules_out_entries() -> None:
     "in conclusion": only the first words of entries whose words occur."""
     screen = entry_screen(load_phrases("slop_stock"))
     keys = {"the", "a", "in", "is", "to", "council", "voted", "testament"}
-    first = screen.first_words(keys)
+    first = screen.first_words(keys, " ".join(keys))
     assert first is not None and "a" in first  # "a testament to the"
     assert "in" not in first and "let" not in first
-    assert screen.first_words({"the", "council"}) == frozenset()
+    assert screen.first_words({"the", "council"}, "the council") == frozenset()
 
 
 def _sample(items: object, rng: random.Random) -> str:
