@@ -115,6 +115,12 @@ def consecutive_runs(starts: Sequence[int], segment: Sequence[int]) -> Iterator[
         yield first, prev
 
 
+def has_long_run(starts: Sequence[int], segment: Sequence[int], n: int, max_words: int) -> bool:
+    """Does a run of ``starts`` (``consecutive_runs``) cover more than
+    ``max_words`` words, a run ``frequent_phrases`` skips?"""
+    return any(last + n - first > max_words for first, last in consecutive_runs(starts, segment))
+
+
 def phrase_occurrences(
     words: Sequence[str], segment: Sequence[int], starts: Sequence[int], n: int, max_words: int
 ) -> dict[tuple[str, ...], list[int]]:

@@ -14,6 +14,7 @@ from lint.ngrams import (
     count_ngrams,
     frequent_phrases,
     frequent_words,
+    has_long_run,
     longest_first,
     ngram_starts,
 )
@@ -54,14 +55,42 @@ def repeated_phrases(t: Tokens, min_words: int, min_count: int) -> list[Phrase]:
     base, frequent, content = _frequent(t, min_count)
     if len(content) < 2 or content[1] < min_count:
         return []  # a keyword phrase holds two content words seen as often
-    starts = ngram_starts(_ngram_counts(t, n, base, frequent), t.segment, min_count)
-    if not starts:
-        return []
+    occurrences = _phrase_occurrences(t, n, min_count, base, frequent)
     # (a phrase shorter than ``min_words`` is no keyword: it could only be skipped)
-    occurrences = frequent_phrases(
-        t.low, t.segment, starts, n, MAX_PHRASE_WORDS, min_count, shortest=min_words
-    )
-    return _maximal_phrases(t, occurrences, min_count, min_words)
+    long_enough = {w: pos for w, pos in occurrences.items() if len(w) >= min_words}
+    return _maximal_phrases(t, long_enough, min_count, min_words)
+
+
+def _phrase_occurrences(
+    t: Tokens, n: int, min_count: int, base: int, frequent: set[str]
+) -> dict[tuple[str, ...], list[int]]:
+    """The phrases seen ``min_count``+ times (``frequent_phrases``), of any
+    length from ``n`` words, with their positions.
+
+    Found once per document for the counts' threshold ``base`` (at most
+    ``min_count``), for KW001 and KW004 alike.  When no run of frequent
+    n-grams at ``base`` was too long to count (``has_long_run``), a higher
+    threshold's phrases are those seen that often among them, with the same
+    positions: a phrase seen ``min_count`` times inside segments has every
+    n-gram of it seen as often, so each occurrence lies in a run of frequent
+    n-grams, at ``base`` as at ``min_count``, and a run at ``min_count`` is
+    part of one at ``base``, no longer.  Otherwise (rare) a run too long at
+    ``base`` may hold shorter runs at ``min_count``: they are counted anew."""
+    key = ("phrases", n, base)
+    memo = t.memo.get(key)
+    if memo is None:
+        starts = ngram_starts(_ngram_counts(t, n, base, frequent), t.segment, base)
+        memo = t.memo[key] = (
+            frequent_phrases(t.low, t.segment, starts, n, MAX_PHRASE_WORDS, base),
+            has_long_run(starts, t.segment, n, MAX_PHRASE_WORDS),
+        )
+    found, long_run = memo  # type: ignore[misc]
+    if min_count == base:
+        return found  # type: ignore[no-any-return]
+    if not long_run:
+        return {w: pos for w, pos in found.items() if len(pos) >= min_count}
+    starts = ngram_starts(_ngram_counts(t, n, base, frequent), t.segment, min_count)
+    return frequent_phrases(t.low, t.segment, starts, n, MAX_PHRASE_WORDS, min_count)
 
 
 def _frequent(t: Tokens, min_count: int) -> tuple[int, set[str], list[int]]:
