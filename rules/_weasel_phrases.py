@@ -181,13 +181,13 @@ def sentences_to_scan(doc: Document, anchors: Anchors | frozenset[str] | None) -
     are always kept.
     """
     text = doc.text
-    if anchors is None or len(text) < MIN_GATED_LENGTH:
+    if anchors is None or not _worth_screening(text):
         return None
     index = word_index(text)
-    if isinstance(anchors, Anchors):
-        positions = index.anchor_candidates(anchors)
-    else:
-        positions = index.candidates(anchors)
+    if isinstance(anchors, Anchors) and len(text) >= MIN_GATED_LENGTH:
+        positions = index.anchor_candidates(anchors)  # shared with the gate's scans
+    else:  # on a short text a choice made once costs less than choosing for it
+        positions = index.candidates(_static_choice(anchors))
     index_at = doc.sentence_index_at
     keep = {index_at(p) for p in positions}
     keep.update(doc.derived(_word_cutting_sentences))
@@ -336,14 +336,25 @@ def _clauses(node: Anchors | frozenset[str]) -> list[frozenset[str]]:
 def _static_anchors(trees: list[Anchors | None]) -> frozenset[str] | None:
     """One anchor set for the whole list, chosen without a text (a function word
     only when an entry has no other)."""
-    function_words = stopwords()
-    found: set[str] = set()
-    for tree in trees:
-        if tree is None:
-            return None
-        cost = {w: (1000 if w in function_words else 0) + 100 // len(w) for w in tree.words}
-        found |= tree.choose(cost)[1]
-    return frozenset(found)
+    if any(tree is None for tree in trees):
+        return None
+    return frozenset().union(*(_static_choice(tree) for tree in trees if tree is not None))
+
+
+_STATIC_CHOICES: dict[int, tuple[Anchors, frozenset[str]]] = {}
+
+
+def _static_choice(anchors: Anchors | frozenset[str]) -> frozenset[str]:
+    """The anchor words of a tree chosen without a text (a function word only
+    where there is no other), remembered per tree."""
+    if not isinstance(anchors, Anchors):
+        return anchors
+    found = _STATIC_CHOICES.get(id(anchors))
+    if found is None or found[0] is not anchors:
+        function_words = stopwords()
+        cost = {w: (1000 if w in function_words else 0) + 100 // len(w) for w in anchors.words}
+        found = _STATIC_CHOICES[id(anchors)] = (anchors, anchors.choose(cost)[1])
+    return found[1]
 
 
 _ENTRY_SCREENS: dict[int, EntryScreen] = {}
@@ -357,8 +368,23 @@ def entry_screen(phrases: PhraseList) -> EntryScreen:
     return found
 
 
-_screened_chars = 0  # characters of the distinct texts scan_phrases was asked about
-_last_scanned: str | None = None
+#: Texts shorter than this are scanned plainly.  The screens read the word index,
+#: built once per text and shared by every screen (and gate): on a text of a
+#: few paragraphs it costs less than scanning each sentence for each list.
+SCREENED_LENGTH = 800
+_screened_chars = 0  # characters of the distinct texts the screens were asked about
+_last_screened: str | None = None
+
+
+def _worth_screening(text: str) -> bool:
+    """Screen ``text``?  Like the token gate, only once a process has seen
+    ``GATE_AFTER_CHARS`` of text: one short article does not pay for analysing
+    the lists entry by entry."""
+    global _screened_chars, _last_screened
+    if text is not _last_screened:
+        _last_screened = text
+        _screened_chars += len(text)
+    return len(text) >= SCREENED_LENGTH and _screened_chars >= GATE_AFTER_CHARS
 
 
 def scan_phrases(phrases: PhraseList, text: str) -> Iterator[PhraseMatch]:
@@ -366,15 +392,8 @@ def scan_phrases(phrases: PhraseList, text: str) -> Iterator[PhraseMatch]:
     the entries that can match in this text (:class:`EntryScreen`).
 
     The matches are ``matches_at``'s over those words' offsets, which hold every
-    place a match can start, so they are exactly ``finditer``'s.  Like the token
-    gate, it waits until a process has seen ``GATE_AFTER_CHARS`` of text (one
-    short article does not pay for analysing every entry) and leaves short texts
-    to the gate."""
-    global _screened_chars, _last_scanned
-    if text is not _last_scanned:
-        _last_scanned = text
-        _screened_chars += len(text)
-    if len(text) < MIN_GATED_LENGTH or _screened_chars < GATE_AFTER_CHARS:
+    place a match can start, so they are exactly ``finditer``'s."""
+    if not _worth_screening(text):
         return phrases.finditer(text)
     index = word_index(text)
     first = entry_screen(phrases).first_words(index.positions.keys(), text)

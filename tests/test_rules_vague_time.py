@@ -8,8 +8,7 @@ import pytest
 
 from lint.document import Document
 from lint.phrases import load_phrases
-from lint.token_gate import MIN_GATED_LENGTH
-from rules import vague_time
+from rules import _weasel_phrases, vague_time
 from rules.vague_time import VagueTime, document_date
 from tests.harness import (
     flagged_lines,
@@ -18,7 +17,7 @@ from tests.harness import (
     seed_text,
     shared_texts,
 )
-from tests.test_rules_weasel import _fuzz_document
+from tests.test_rules_weasel import _fuzz_document, _screens_on  # noqa: F401 - a fixture
 
 EVERY = VagueTime(VagueTime.Options(min_relative=1))
 
@@ -227,7 +226,9 @@ def _dropped_sentences_hold_no_phrase(doc: Document) -> int:
 def test_time_screen_keeps_every_phrase_on_real_text() -> None:
     texts = shared_texts("corpus/news") + shared_texts("corpus/web-pages")
     dropped = sum(
-        _dropped_sentences_hold_no_phrase(Document(t)) for t in texts if len(t) >= MIN_GATED_LENGTH
+        _dropped_sentences_hold_no_phrase(Document(t))
+        for t in texts
+        if len(t) >= _weasel_phrases.SCREENED_LENGTH
     )
     assert dropped > 0
 
