@@ -115,10 +115,10 @@ def consecutive_runs(starts: Sequence[int], segment: Sequence[int]) -> Iterator[
         yield first, prev
 
 
-def has_long_run(starts: Sequence[int], segment: Sequence[int], n: int, max_words: int) -> bool:
-    """Does a run of ``starts`` (``consecutive_runs``) cover more than
-    ``max_words`` words, a run ``frequent_phrases`` skips?"""
-    return any(last + n - first > max_words for first, last in consecutive_runs(starts, segment))
+def has_long_run(runs: Iterable[tuple[int, int]], n: int, max_words: int) -> bool:
+    """Does one of the runs of frequent n-grams (``consecutive_runs``) cover
+    more than ``max_words`` words, a run ``frequent_phrases`` skips?"""
+    return any(last + n - first > max_words for first, last in runs)
 
 
 def phrase_occurrences(
@@ -162,9 +162,24 @@ def frequent_phrases(
     frequent n-grams reaches that far.  The work is linear in the occurrences
     of frequent phrases (at most ``max_words`` levels), not quadratic in the
     length of each run."""
+    return phrases_in_runs(
+        words, list(consecutive_runs(starts, segment)), n, max_words, min_count, shortest
+    )
+
+
+def phrases_in_runs(
+    words: Sequence[str],
+    runs: Iterable[tuple[int, int]],
+    n: int,
+    max_words: int,
+    min_count: int,
+    shortest: int = 0,
+) -> dict[tuple[str, ...], list[int]]:
+    """``frequent_phrases`` given the runs of frequent n-grams (first and
+    last start of each, ``consecutive_runs``)."""
     reach: dict[int, int] = {}  # start -> words its run covers from there
     grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for first, last in consecutive_runs(starts, segment):
+    for first, last in runs:
         if last + n - first > max_words:
             continue
         for i in range(first, last + 1):

@@ -11,12 +11,14 @@ from operator import and_, eq, not_
 from lint.ngrams import (
     NgramCounts,
     Phrase,
+    consecutive_runs,
     count_ngrams,
     frequent_phrases,
     frequent_words,
     has_long_run,
     longest_first,
     ngram_starts,
+    phrases_in_runs,
 )
 from lint.phrases import load_phrases
 from rules._kw_lexicon import common_words, stopwords, word_list
@@ -80,9 +82,10 @@ def _phrase_occurrences(
     memo = t.memo.get(key)
     if memo is None:
         starts = ngram_starts(_ngram_counts(t, n, base, frequent), t.segment, base)
+        runs = list(consecutive_runs(starts, t.segment))
         memo = t.memo[key] = (
-            frequent_phrases(t.low, t.segment, starts, n, MAX_PHRASE_WORDS, base),
-            has_long_run(starts, t.segment, n, MAX_PHRASE_WORDS),
+            phrases_in_runs(t.low, runs, n, MAX_PHRASE_WORDS, base),
+            has_long_run(runs, n, MAX_PHRASE_WORDS),
         )
     found, long_run = memo  # type: ignore[misc]
     if min_count == base:
@@ -142,8 +145,9 @@ def _maximal_phrases(
     stop = stopwords()
     chosen: list[Phrase] = []
     covered: set[int] = set()  # word indices inside a chosen phrase's occurrence
+    repeated = t.repeated_lines
     for words, all_pos in longest_first(occurrences):
-        pos = _counted(t, all_pos)
+        pos = _counted(t, all_pos, repeated) if repeated else all_pos
         if len(pos) < min_count:
             continue
         size = len(words)
@@ -160,11 +164,9 @@ def _maximal_phrases(
     return chosen
 
 
-def _counted(t: Tokens, positions: list[int]) -> list[int]:
+def _counted(t: Tokens, positions: list[int], repeated: set[int]) -> list[int]:
     """Occurrences not on a line that repeats an earlier line verbatim."""
-    if not t.repeated_lines:
-        return positions
-    return [p for p in positions if t.line(p) not in t.repeated_lines]
+    return [p for p in positions if t.line(p) not in repeated]
 
 
 def _fills_segment(t: Tokens, p: int, size: int) -> bool:
