@@ -24,7 +24,7 @@ from functools import cache
 from itertools import compress
 from typing import NamedTuple
 
-from lint.document import WORD_RE, Document, Sentence
+from lint.document import WORD_RE, Block, Document, Sentence
 from lint.phrases import load_phrases
 from lint.rule import Rule
 from lint.violation import Severity, Violation
@@ -39,6 +39,9 @@ _JOINED_RE = re.compile(r"(?:[^\W_]|['’.\-]){2}")
 MAX_POSTINGS = 40  # a shingle shared by more sentences is too common to help
 MAX_CANDIDATES = 3  # earlier sentences verified per sentence
 MAX_COMPARED_WORDS = 200  # words compared per sentence (bounds SequenceMatcher)
+# Sentences shorter than this many characters per required word have their
+# words counted before they are read (``_too_short``).
+_COUNT_BELOW_CHARS_PER_WORD = 6
 
 
 class Unit(NamedTuple):
@@ -127,6 +130,25 @@ def sentence_words(doc: Document, sentence: Sentence) -> list[str]:
         for w in doc.words_in(sentence.start, sentence.end)
         if not any(a <= w.start and w.end <= b for a, b in markers)
     ]
+
+
+def _too_short(doc: Document, span: Sentence | Block, min_words: int) -> bool:
+    """Has the sentence or block surely fewer than ``min_words`` words?  Asked
+    before reading its words: page furniture ("Home", "Share this article") is
+    most of the sentences and headings of a web page.
+
+    ``n`` words take at least ``2n - 1`` characters (one each, and a
+    separator between two), and ``words_between`` and ``sentence_words`` give
+    at most the words of ``doc.words`` that start inside the span; counting
+    those costs two look-ups, so it is only done for spans short enough to be
+    likely short (the bound changes the cost, never the answer)."""
+    length = span.end - span.start
+    if length < 2 * min_words - 1:
+        return True
+    if length >= _COUNT_BELOW_CHARS_PER_WORD * min_words:
+        return False
+    index_at = doc.words.index_at
+    return index_at(span.end - 1) - index_at(span.start - 1) < min_words
 
 
 def shingles(words: tuple[str, ...], size: int) -> set[Shingle]:
@@ -343,7 +365,7 @@ class DuplicatedText(Rule):
         min_words = self.options.min_words
         units = []
         for index, sentence in enumerate(doc.sentences):
-            if sentence.block in skip:
+            if sentence.block in skip or _too_short(doc, sentence, min_words):
                 continue
             words = sentence_words(doc, sentence)
             if len(words) >= min_words:
@@ -379,13 +401,25 @@ class DuplicatedText(Rule):
         )
 
     def _headings(self, doc: Document) -> Iterator[Violation]:
+        """Headings of three words or more repeated more than ``heading-repeats``
+        times, digits aside.
+
+        A heading with a digit (a date or a counter in a feed: "3 hours ago")
+        is never flagged.  The digits are only looked for when a heading is
+        about to be flagged, which is rare: copies of a heading have the same
+        words, so the same digits, and where they are only counted, not
+        flagged, counting them changes nothing."""
         seen: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for block in doc.headings:
+            if _too_short(doc, block, 3):
+                continue  # "Notes", "FAQ" (before reading the words: menus are many)
             words = tuple(words_between(doc, block.start, block.end))
-            if len(words) < 3 or any(c.isdigit() for w in words for c in w):
-                continue  # "Notes", or a date/counter ("3 hours ago") in a feed
+            if len(words) < 3:
+                continue
             earlier = seen[words]
             if len(earlier) > self.options.heading_repeats:
+                if any(c.isdigit() for w in words for c in w):
+                    continue
                 line = doc.position(earlier[0])[0]
                 yield self.violation(
                     block.start,

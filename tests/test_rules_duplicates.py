@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.document import WORD_RE, Document
+from lint.document import WORD_RE, Document, Sentence
 from rules.duplicates import (
     MAX_POSTINGS,
     DuplicatedText,
@@ -16,6 +16,7 @@ from rules.duplicates import (
     Unit,
     Vocabulary,
     _lower_words,
+    _too_short,
     find_repeats,
     sentence_words,
     shingles,
@@ -337,3 +338,26 @@ def test_excess_screen_never_drops_a_close_unit() -> None:
         close = any(count >= need for count in Counter(hits).values())
         if close:
             assert len(hits) - len(set(hits)) >= need - 1
+
+
+def test_too_short_only_skips_short_sentences_and_headings() -> None:
+    rng = random.Random(9)
+    texts = [_tricky_text(rng) for _ in range(300)] + shared_texts("corpus/web-pages")[:5]
+    skipped = 0
+    for text in texts:
+        doc = Document(text)
+        for span in (*doc.sentences, *doc.headings):
+            for min_words in (1, 3, 8):
+                if _too_short(doc, span, min_words):
+                    skipped += 1
+                    words = words_between(doc, span.start, span.end)
+                    assert len(words) < min_words
+                    if isinstance(span, Sentence):
+                        assert len(sentence_words(doc, span)) < min_words
+    assert skipped > 0
+
+
+def test_repeated_dated_heading_is_counted_but_never_flagged() -> None:
+    text = "\n\n".join(["Tuesday November 19, 2019", "A post about the harbour."] * 5)
+    rule = DuplicatedText(DuplicatedText.Options(heading_repeats=0))
+    assert run_rule(rule, text + "\n") == []
