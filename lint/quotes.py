@@ -73,10 +73,17 @@ def _masked_text(doc: Document) -> str:
         if q.inner_start < pos:
             continue
         parts.append(text[pos : q.inner_start])
-        parts.append(re.sub(r"[^\n]", " ", text[q.inner_start : q.inner_end]))
+        parts.append(_blank(text[q.inner_start : q.inner_end]))
         pos = q.inner_end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def _blank(inner: str) -> str:
+    """``inner`` with every character but a line break turned into a space."""
+    if "\n" not in inner:
+        return " " * len(inner)
+    return "\n".join(" " * len(line) for line in inner.split("\n"))
 
 
 def in_quotation(doc: Document, offset: int) -> bool:
@@ -228,7 +235,7 @@ def is_term(text: str, q: Quotation) -> bool:
     """Is ``q`` a term, scare quote, nickname or title rather than a quotation?"""
     inner = text[q.inner_start : q.inner_end].strip()
     words = _WORD.findall(inner)
-    if not words or _introducer_re().search(text, max(0, q.start - 40), q.start):
+    if not words or _introduced(text, q.start):
         return True
     has_punct = bool(_INNER_PUNCT.search(inner.rstrip(".,")) or inner[-1:] in "!?…")
     if len(words) <= TERM_MAX_WORDS:
@@ -271,6 +278,35 @@ def _title_case(words: list[str]) -> bool:
         elif w.lower() not in _MINOR_WORDS:
             return False
     return caps >= 2
+
+
+#: How far before a quotation its introducer ("known as", "dubbed") is looked for.
+INTRODUCER_WINDOW = 40
+
+
+def _introduced(text: str, end: int) -> bool:
+    """``_introducer_re().search`` over the ``INTRODUCER_WINDOW`` characters
+    before ``end`` found something?
+
+    A match is an entry of ``qt_term_introducers`` followed by spaces, tabs, a
+    comma or colon and a final line break only, so those stripped from the
+    window leave it ending with the entry's last word; where the window is
+    ASCII (case is then folded as ``re.IGNORECASE`` folds it) and ends with
+    none of those words, the search is skipped."""
+    start = max(0, end - INTRODUCER_WINDOW)
+    window = text[start:end]
+    if window.isascii():
+        core = window.rstrip(" \t\n,:").lower()
+        if not core.endswith(_introducer_last_words()):
+            return False
+    return _introducer_re().search(text, start, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _introducer_last_words() -> tuple[str, ...]:
+    """The last word of each introducer, lower case."""
+    entries = load_phrases("qt_term_introducers").entries
+    return tuple(sorted({e.split()[-1].lower() for e in entries}))
 
 
 @lru_cache(maxsize=1)

@@ -155,7 +155,9 @@ def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Att
         segments.append(ctx.prev)
         speaker = _resolve(doc, masked, ctx.i0, speaker)
     source = find_source("\n\n".join(segments))
-    if source is None and ctx.prev_same_block:
+    if source is None and ctx.prev_same_block and ctx.prev not in segments:
+        # (A sentence among the segments holds no source on its own either: each
+        # pattern that matches it alone matches it between two blank lines.)
         source = find_source(ctx.prev, dates=False)
     if source is None and speaker is not None and speaker.kind == "noun":
         source = document_named(speaker.text)  # "the statement read", "the report says"

@@ -180,3 +180,36 @@ def test_has_mark(marks: list[int], start: int, end: int, found: bool) -> None:
     from lint.quotes import _has_mark
 
     assert _has_mark(marks, start, end) is found
+
+
+# -- fast paths agree with the plain definitions ----------------------------------
+def _introducer_soup(rng: random.Random) -> str:
+    from lint.phrases import load_phrases
+
+    words = [*load_phrases("qt_term_introducers").entries, "DUBBED", "Known  as", "aſ", "İ"]
+    pieces = [*words, " ", "  ", "\t", "\n", ",", ":", ", ", '"', "“", "word", "(", "-", "é"]
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+
+
+def test_introducer_prefilter_agrees_with_the_search() -> None:
+    from lint.quotes import INTRODUCER_WINDOW, _introduced, _introducer_re
+
+    rng = random.Random(31)
+    found = 0
+    for _ in range(800):
+        text = _introducer_soup(rng)
+        for end in range(0, len(text) + 1, 2):
+            start = max(0, end - INTRODUCER_WINDOW)
+            plain = _introducer_re().search(text, start, end) is not None
+            assert _introduced(text, end) == plain, (text, end)
+            found += plain
+    assert found > 1000
+
+
+def test_masked_text_blanks_as_a_substitution() -> None:
+    import re
+
+    from lint.quotes import _blank
+
+    for inner in ["", "a", "two words", "a\nb", "\n\n", "x\r\ny ", "é\u00a0\n"]:
+        assert _blank(inner) == re.sub(r"[^\n]", " ", inner)

@@ -389,3 +389,57 @@ def test_mid_sentence_capitals_match_the_look_behind_form() -> None:
         assert got == [m.group(1) for m in old.finditer(text)], text
         found += len(got)
     assert found > 500  # (about 950 from the generated texts alone)
+
+
+# -- source look-ups: fast paths agree with the plain searches -----------------------
+_SOURCE_PIECES = (
+    "said", " told Reuters", " in a statement", " on Monday", " yesterday", " Yesterday",
+    " last week", " this morning", " earlier this year", " in 2019", " March 3", " 3 March",
+    " 2024-03-03", " 3/4/21", " at the summit", " BBC", " the Guardian", " http://x.org",
+    " [1]", "¹", "\n\n", ". ", ", ", " she", " Jo Bloggs", " speaking at the UN", " day",
+    " last", " this", " ٣ March", " Sunday", " during 1999", " (her X post)", " wrote in The",
+)  # fmt: skip
+
+
+def _source_soup(rng: random.Random) -> str:
+    return "".join(rng.choice(_SOURCE_PIECES) for _ in range(rng.randint(1, 12)))
+
+
+def test_date_prefilter_holds_wherever_the_date_pattern_matches() -> None:
+    from lint.sources import DATE_RE, _may_hold_date
+
+    rng = random.Random(41)
+    texts = [_source_soup(rng) for _ in range(3000)]
+    texts += _shared_sentences()
+    matched = 0
+    for text in texts:
+        if DATE_RE.search(text):
+            assert _may_hold_date(text), text
+            matched += 1
+    assert matched > 1000
+
+
+def _shared_sentences() -> list[str]:
+    """The sentences of the shared corpora (none without them)."""
+    out = []
+    for folder in ("corpus/news", "corpus/web-pages"):
+        base = SHARED / folder
+        for path in sorted(base.rglob("*.txt")) if base.is_dir() else []:
+            doc = Document(path.read_text(encoding="utf-8"))
+            out.extend(doc.text[s.start : s.end] for s in doc.sentences)
+    return out
+
+
+def test_a_segment_searched_among_others_holds_no_source_alone() -> None:
+    from lint.sources import find_source
+
+    rng = random.Random(42)
+    pieces = [_source_soup(rng) for _ in range(200)] + _shared_sentences()[:2000]
+    checked = 0
+    for _ in range(3000):
+        segments = rng.sample(pieces, rng.randint(1, 4))
+        if find_source("\n\n".join(segments)) is None:
+            for segment in segments:
+                assert find_source(segment, dates=False) is None, segments
+                checked += 1
+    assert checked > 500
