@@ -45,21 +45,31 @@ def count_ngrams(words: Sequence[str], n: int, min_count: int, frequent: Set[str
     more): an n-gram seen that often is made of such words, so only the
     windows of frequent words are hashed.  One pass counts them, a second
     picks the occurrences of the frequent ones; both run in C (``Counter``,
-    ``compress``, ``map``), so Python only touches the distinct n-grams.  Little
-    memory on a long document: flags are bytes, and the n-grams are made twice
-    rather than kept."""
+    ``compress``, ``map``), so Python only touches the distinct n-grams.  The
+    n-grams of a short document are kept between the passes; those of a long
+    one (``KEEP_GRAMS`` words or more) are made twice rather than kept, for
+    little memory (the flags are bytes)."""
     if len(words) < n:
         return NgramCounts(n, min_count, array("i"), array("i"))
     selectors = all_of(bytes(map(frequent.__contains__, words)), n)
-    counts = Counter(compress(_windows(words, n), selectors))
+    grams: Iterable[tuple[str, ...]] = compress(_windows(words, n), selectors)
+    if len(words) < KEEP_GRAMS:
+        grams = list(grams)
+    counts = Counter(grams)
     hot = dict(compress(counts.items(), map(min_count.__le__, counts.values())))
     if not hot:
         return NgramCounts(n, min_count, array("i"), array("i"))
-    per = list(map(hot.get, compress(_windows(words, n), selectors), repeat(0)))
-    starts = compress(range(len(words)), selectors)
-    return NgramCounts(
-        n, min_count, array("i", compress(starts, per)), array("i", compress(per, per))
-    )
+    if len(words) >= KEEP_GRAMS:
+        grams = compress(_windows(words, n), selectors)
+    per = list(map(hot.get, grams, repeat(0)))
+    starts, found = array("i"), array("i")
+    starts.fromlist(list(compress(compress(range(len(words)), selectors), per)))
+    found.fromlist(list(compress(per, per)))  # (from lists: faster than from iterators)
+    return NgramCounts(n, min_count, starts, found)
+
+
+#: Documents of this many words or more have their n-grams made twice, not kept.
+KEEP_GRAMS = 100_000
 
 
 def all_of(flags: bytes, n: int) -> bytes:

@@ -98,9 +98,10 @@ class Tokens:
         return first, bisect_left(self.segment, end_seg, first)
 
     def start(self, i: int) -> int:
-        """Offset of word ``i``: the offsets of the words of its line are found
-        once, on the first report on that line (linear overall, however many
-        reports): ``WORD_RE`` from the line's start finds the line's words."""
+        """Offset of word ``i``.  ``WORD_RE`` from the start of the word's line
+        finds the line's words in order; the offsets found are kept, and the
+        scan resumed from there for a later word of the line (linear overall,
+        however many reports, and no further than the last word reported)."""
         line = self.line(i)
         found = self.memo.get(("line_words", line))
         if found is None:
@@ -110,12 +111,12 @@ class Tokens:
                 starts = self.memo["line_start"] = list(accumulate(lengths, initial=0))
             first, end = self.line_words(line)
             matches = WORD_RE.finditer(self.text, starts[line])  # type: ignore[index]
-            found = self.memo[("line_words", line)] = (
-                first,
-                list(map(re.Match.start, islice(matches, end - first))),
-            )
-        first, offsets = found  # type: ignore[misc]
-        return offsets[i - first]  # type: ignore[no-any-return]
+            found = self.memo[("line_words", line)] = (first, [], islice(matches, end - first))
+        first, offsets, matches = found  # type: ignore[misc]
+        k = i - first
+        if k >= len(offsets):
+            offsets.extend(map(re.Match.start, islice(matches, k + 1 - len(offsets))))
+        return offsets[k]  # type: ignore[no-any-return]
 
     def end(self, i: int) -> int:
         return self.start(i) + len(self.raw[i])
