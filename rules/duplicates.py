@@ -182,6 +182,20 @@ def _length_bound(a: Sequence[object], b: Sequence[object]) -> float:
     return 2 * min(la, lb) / (la + lb) if la + lb else 1.0
 
 
+def _shared_words_bound(a: Sequence[object], b: Sequence[object]) -> float:
+    """An upper bound of ``similarity(a, b)``, computed the way difflib computes
+    the ratio (``2.0 * matches / total``): each matched word of one side is
+    one of its words that also occurs on the other side, so the matches are at
+    most the words of ``a`` found in ``b``, and at most those of ``b`` found
+    in ``a``."""
+    a, b = a[:MAX_COMPARED_WORDS], b[:MAX_COMPARED_WORDS]
+    if not a or not b:
+        return 1.0 if not a and not b else 0.0
+    found_in_b = sum(map(set(b).__contains__, a))
+    found_in_a = sum(map(set(a).__contains__, b))
+    return 2.0 * min(found_in_a, found_in_b) / (len(a) + len(b))
+
+
 def find_repeats(units: Sequence[Unit], threshold: float, size: int = 3) -> Iterator[Match]:
     """Each unit that repeats an earlier one, with its best earlier match."""
     index = ShingleIndex()
@@ -265,6 +279,8 @@ def _best_match(
     for _, other in ranked:
         if _length_bound(unit.words, units[other].words) < threshold:
             continue  # cannot reach the threshold, whatever the words
+        if _shared_words_bound(unit.words, units[other].words) < threshold:
+            continue  # too few words in common (most candidates: no difflib run)
         ratio = similarity(unit.words, units[other].words)
         if ratio >= threshold and (best is None or ratio > best.ratio):
             best = Match(unit.index, units[other].index, ratio)

@@ -16,6 +16,7 @@ from rules.duplicates import (
     Unit,
     Vocabulary,
     _lower_words,
+    _shared_words_bound,
     _too_short,
     find_repeats,
     sentence_words,
@@ -361,3 +362,13 @@ def test_repeated_dated_heading_is_counted_but_never_flagged() -> None:
     text = "\n\n".join(["Tuesday November 19, 2019", "A post about the harbour."] * 5)
     rule = DuplicatedText(DuplicatedText.Options(heading_repeats=0))
     assert run_rule(rule, text + "\n") == []
+
+
+def test_shared_words_bound_is_an_upper_bound_of_similarity() -> None:
+    rng = random.Random(8)
+    words = [f"w{i}" for i in range(8)]
+    for i in range(2000):
+        longest = 12 if i % 10 else 260  # past MAX_COMPARED_WORDS now and then
+        a = tuple(rng.choice(words) for _ in range(rng.randrange(longest)))
+        b = tuple(rng.choice(words) for _ in range(rng.randrange(longest)))
+        assert similarity(a, b) <= _shared_words_bound(a, b)
