@@ -42,6 +42,7 @@ from rules._kw_tokens import (
     Tokens,
     _build_tokens,
     _shape,
+    _WordTable,
     lower_forms,
     shapes,
     strip_possessive,
@@ -1108,3 +1109,68 @@ def test_control_characters_are_neither_breaks_nor_line_ends() -> None:
     assert set(t.lines) == {0}
     for i, word in enumerate(t.raw):
         assert marked[t.start(i) : t.end(i)] == word
+
+
+# -- the token table's on-demand parts agree with the whole-text ones ---------------
+
+
+def _token_texts() -> list[str]:
+    rng = random.Random(24)
+    words = ["the", "dog", "Ran", "FAST", "iPhone", "3", "\n", "\n\n", "Was", "x-y", "ok", "."]
+    words += ["Best", "Boots", "for", "Beginners", "musk's", "–", " - ", "|", "e.g."]
+    randoms = [" ".join(rng.choice(words) for _ in range(rng.randrange(80))) for _ in range(300)]
+    return randoms + _real_texts()
+
+
+def test_title_line_of_a_word_is_its_line_in_title_lines() -> None:
+    rng = random.Random(25)
+    for text in _token_texts():
+        t = _build_tokens(text)
+        order = sorted(range(len(t.low)), key=lambda _: rng.random())
+        asked = [t.title_line(i) for i in order]
+        assert asked == [t.lines[i] in t.title_lines for i in order]
+        assert [t.line(i) for i in order] == [t.lines[i] for i in order]
+
+
+def test_word_offsets_asked_in_any_order_are_the_word_pattern_s() -> None:
+    rng = random.Random(26)
+    for text in _token_texts():
+        t = _build_tokens(text)
+        expected = [m.start() for m in WORD_RE.finditer(text)]
+        order = sorted(range(len(t.low)), key=lambda _: rng.random())[: rng.randrange(50)]
+        assert [t.start(i) for i in order] == [expected[i] for i in order]
+
+
+def test_word_table_describes_new_and_known_words_as_the_per_word_functions() -> None:
+    """Words are described in batches of new ones, the table cleared when full."""
+    table = _WordTable(limit=300)
+    rng = random.Random(27)
+    pieces = ["a", "B", "ſ", "S", "'s", "’S", "Σ", "σ", "İ", "ǅ", "1", "x", "Y", "é", "-", "."]
+    vocabulary = [
+        "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 5))) for _ in range(500)
+    ]
+    for _ in range(60):
+        raw = [w for w in rng.sample(vocabulary, rng.randrange(1, 200)) if w[0].isalnum()]
+        raw += raw[: len(raw) // 2]
+        low, shape = table.describe(raw)
+        assert low == [strip_possessive(w.lower()) for w in raw]
+        assert list(shape) == [_shape(w) for w in raw]
+        assert len(table.low) <= 300 or len(set(raw)) > 300
+
+
+def test_repeated_phrases_of_real_text_do_not_depend_on_what_was_asked_before() -> None:
+    """KW001 and KW004 share the phrases found at the lower threshold."""
+    texts = _real_texts()
+    if not texts:
+        pytest.skip("shared corpus not available")
+    found = 0
+    for text in texts:
+        shared = _build_tokens(text)
+        total = len(shared.low)
+        asks = [(4, max(5, int(5 * total / 1000) + 1)), (3, max(4, int(0.03 * total / 8) + 1))]
+        asks += [(3, 2), (4, 3), (2, 4)]
+        for min_words, min_count in asks:
+            fresh = repeated_phrases(_build_tokens(text), min_words, min_count)
+            assert repeated_phrases(shared, min_words, min_count) == fresh
+            found += len(fresh)
+    assert found > 100

@@ -1,0 +1,89 @@
+"""lint.ngrams: the fast paths agree with the plain definitions."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from itertools import accumulate
+
+import pytest
+
+from lint import ngrams
+from lint.ngrams import (
+    consecutive_runs,
+    count_ngrams,
+    frequent_phrases,
+    has_long_run,
+    ngram_starts,
+    phrase_occurrences,
+    phrases_in_runs,
+)
+
+
+def _random_text(rng: random.Random) -> tuple[list[str], list[int]]:
+    """Words from a small alphabet (so phrases repeat) and their segment ids."""
+    size = rng.randrange(0, 150)
+    words = [rng.choice("aaabbcd") for _ in range(size)]
+    return words, list(accumulate(rng.random() < 0.08 for _ in range(size)))
+
+
+@pytest.mark.parametrize("keep", [0, 10**9])
+def test_ngram_counts_are_the_same_whether_the_ngrams_are_kept_or_made_twice(
+    keep: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(31)
+    found = 0
+    for _ in range(400):
+        words, _ = _random_text(rng)
+        n, min_count = rng.randrange(1, 4), rng.randrange(1, 6)
+        frequent = {w for w, c in Counter(words).items() if c >= min_count}
+        grams = [tuple(words[i : i + n]) for i in range(len(words) - n + 1)]
+        counts = Counter(g for g in grams if all(w in frequent for w in g))
+        expected = [(i, counts[g]) for i, g in enumerate(grams) if counts[g] >= min_count]
+        monkeypatch.setattr(ngrams, "KEEP_GRAMS", keep)
+        table = count_ngrams(words, n, min_count, frequent)
+        assert list(zip(table.starts, table.counts, strict=True)) == expected
+        found += len(expected)
+    assert found > 5000
+
+
+def test_phrases_in_runs_are_frequent_phrases() -> None:
+    rng = random.Random(32)
+    for _ in range(300):
+        words, segment = _random_text(rng)
+        n, min_count, max_words = rng.randrange(1, 4), rng.randrange(1, 6), rng.randrange(3, 10)
+        frequent = {w for w, c in Counter(words).items() if c >= min_count}
+        starts = ngram_starts(count_ngrams(words, n, min_count, frequent), segment, min_count)
+        runs = list(consecutive_runs(starts, segment))
+        assert phrases_in_runs(words, runs, n, max_words, min_count) == frequent_phrases(
+            words, segment, starts, n, max_words, min_count
+        )
+        assert has_long_run(runs, n, max_words) == any(
+            last + n - first > max_words for first, last in runs
+        )
+
+
+def test_a_higher_threshold_reads_its_phrases_from_a_lower_one_without_long_runs() -> None:
+    """What ``rules._kw_phrases`` relies on to find phrases once per document:
+    when no run of frequent n-grams at ``base`` is too long, the phrases seen
+    ``min_count`` times (``min_count >= base``) are those seen that often at
+    ``base``, with the same positions."""
+    rng = random.Random(33)
+    derived = 0
+    for _ in range(1500):
+        words, segment = _random_text(rng)
+        n, base, max_words = rng.randrange(1, 4), rng.randrange(1, 5), rng.randrange(4, 12)
+        frequent = {w for w, c in Counter(words).items() if c >= base}
+        table = count_ngrams(words, n, base, frequent)
+        runs = list(consecutive_runs(ngram_starts(table, segment, base), segment))
+        if has_long_run(runs, n, max_words):
+            continue
+        at_base = phrases_in_runs(words, runs, n, max_words, base)
+        for min_count in range(base, base + 4):
+            starts = ngram_starts(table, segment, min_count)
+            expected = frequent_phrases(words, segment, starts, n, max_words, min_count)
+            assert {w: p for w, p in at_base.items() if len(p) >= min_count} == expected
+            plain = phrase_occurrences(words, segment, starts, n, max_words)
+            assert expected == {w: p for w, p in plain.items() if len(p) >= min_count}
+            derived += len(expected)
+    assert derived > 1500
