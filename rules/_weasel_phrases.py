@@ -10,6 +10,7 @@ taken for a named source.  The pattern is compiled once from the ``ww_*`` lists 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Set
 from functools import lru_cache, reduce
 from itertools import product
@@ -387,20 +388,49 @@ def _worth_screening(text: str) -> bool:
     return len(text) >= SCREENED_LENGTH and _screened_chars >= GATE_AFTER_CHARS
 
 
-def scan_phrases(phrases: PhraseList, text: str) -> Iterator[PhraseMatch]:
-    """``phrases.finditer(text)`` (the whole text), trying only the first words of
-    the entries that can match in this text (:class:`EntryScreen`).
+def scan_phrases(
+    phrases: PhraseList, text: str, start: int = 0, end: int | None = None
+) -> Iterator[PhraseMatch]:
+    """``phrases.finditer(text, start, end)``, trying only the first words of the
+    entries that can match in this text (:class:`EntryScreen`).
 
     The matches are ``matches_at``'s over those words' offsets, which hold every
-    place a match can start, so they are exactly ``finditer``'s."""
-    if not _worth_screening(text):
-        return phrases.finditer(text)
+    place a match can start, so they are exactly ``finditer``'s.  A match holds
+    an anchor word of its entry whole, as the index keys it, unless ``end`` cuts
+    that word short ("week" of "weekend"): such a range is left to ``finditer``.
+    (A ``start`` inside a word cuts nothing a match can hold: every list pattern
+    opens with a look-behind for a word character, which sees before
+    ``start``.)"""
+    end = len(text) if end is None else end
+    if not _worth_screening(text) or (
+        0 < end < len(text) and is_word(text[end - 1]) and is_word(text[end])
+    ):
+        return phrases.finditer(text, start, end)
+    positions = _screened_positions(phrases, text)
+    if positions is None:
+        return phrases.finditer(text, start, end)
+    first = bisect_left(positions, start)
+    if first == len(positions) or positions[first] >= end:
+        return iter(())
+    return _phrase_matches(phrases, matches_at(phrases.pattern, text, positions, first, end))
+
+
+_last_positions: tuple[str, int, list[int] | None] | None = None  # text, list, positions
+
+
+def _screened_positions(phrases: PhraseList, text: str) -> list[int] | None:
+    """Offsets of the first words of the entries of ``phrases`` that can match in
+    ``text`` (None: unknown); the last answer is kept, as a text's sentences are
+    scanned one after another."""
+    global _last_positions
+    last = _last_positions
+    if last is not None and last[0] is text and last[1] == id(phrases):
+        return last[2]
     index = word_index(text)
     first = entry_screen(phrases).first_words(index.positions.keys(), text)
-    if first is None:
-        return phrases.finditer(text)
-    positions = index.candidates(first) if first else []
-    return _phrase_matches(phrases, matches_at(phrases.pattern, text, positions, 0, len(text)))
+    positions = None if first is None else index.candidates(first) if first else []
+    _last_positions = (text, id(phrases), positions)
+    return positions
 
 
 def _phrase_matches(phrases: PhraseList, found: Iterable[re.Match[str]]) -> Iterator[PhraseMatch]:

@@ -13,7 +13,7 @@ from lint.phrases import PhraseList, load_phrases
 from lint.quotes import in_quotation
 from lint.rule import Rule
 from lint.violation import Severity, Violation
-from rules._weasel_phrases import phrase_anchors, sentences_to_scan
+from rules._weasel_phrases import phrase_anchors, scan_phrases, sentences_to_scan
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
@@ -222,9 +222,9 @@ def _time_phrases(doc: Document) -> Iterator[_TimeHit]:
             continue
         hits = []
         if scan_relative is None or i in scan_relative:
-            hits += [(m, False) for m in relative.finditer(text, sent.start, sent.end)]
+            hits += [(m, False) for m in scan_phrases(relative, text, sent.start, sent.end)]
         if scan_vague is None or i in scan_vague:
-            hits += [(m, True) for m in vague.finditer(text, sent.start, sent.end)]
+            hits += [(m, True) for m in scan_phrases(vague, text, sent.start, sent.end)]
         if not hits:
             continue
         has_date = DATE_RE.search(text, sent.start, sent.end) is not None

@@ -220,11 +220,21 @@ def _fuzzed(words: list[str], rng: random.Random) -> str:
 
 
 def _scan_agrees(name: str, text: str) -> None:
+    """The screened scan finds what ``finditer`` finds, over the whole text and
+    over ranges of it (cut at random, often inside a word, and by sentences)."""
     phrases = load_phrases(name)
     got = list(scan_phrases(phrases, text))
     want = [(m.start(), m.end()) for m in phrases.pattern.finditer(text)]
     assert [(m.start, m.end) for m in got] == want, name
     assert got == list(phrases.finditer(text))
+    rng = random.Random(len(text))
+    cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 40)))
+    ranges = list(zip(cuts, cuts[1:], strict=False))
+    ranges += [(m.start(), m.end()) for m in re.finditer(r"[^.\n]+", text)][:80]
+    for start, end in ranges:
+        got = list(scan_phrases(phrases, text, start, end))
+        want = [(m.start(), m.end()) for m in phrases.pattern.finditer(text, start, end)]
+        assert [(m.start, m.end) for m in got] == want, (name, start, end)
 
 
 @pytest.mark.parametrize("name", SCREENED_LISTS)
@@ -304,3 +314,23 @@ def test_entry_screen_keeps_each_entry_alone(name: str, monkeypatch: pytest.Monk
             _scan_agrees(name, text)
             matched += bool(phrases.pattern.search(text))
     assert matched >= 2 * len(phrases.entries)
+
+
+@pytest.mark.parametrize("name", SCREENED_LISTS)
+def test_entry_screen_range_cutting_a_word(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A range whose end cuts a word ("this week|end"): the pattern sees a word the
+    index does not hold, so the screen must not rule the entry out."""
+    monkeypatch.setattr(_weasel_phrases, "_screened_chars", GATE_AFTER_CHARS)
+    phrases = load_phrases(name)
+    filler = "Plain words fill this line\n\n" * 40
+    found = 0
+    for entry in phrases.entries:
+        if entry.startswith("re:"):
+            continue
+        text = filler + entry + "zq and more.\n\n" + filler
+        end = len(filler) + len(entry)
+        got = [(m.start, m.end) for m in scan_phrases(phrases, text, len(filler), end)]
+        want = [(m.start(), m.end()) for m in phrases.pattern.finditer(text, len(filler), end)]
+        assert got == want, entry
+        found += bool(want)
+    assert found
