@@ -35,8 +35,13 @@ from rules._kw_tokens import (
 MAX_PHRASE_WORDS = 8  # longest phrase KW001/KW004 report; longer runs are cut
 
 
-def repeated_phrases(t: Tokens, min_words: int, min_count: int) -> list[Phrase]:
-    """Maximal keyword phrases of ``min_words``+ words seen ``min_count``+ times.
+def repeated_phrases(
+    t: Tokens, min_words: int, min_count: int, max_density: float | None = None
+) -> list[Phrase]:
+    """Maximal keyword phrases of ``min_words``+ words seen ``min_count``+ times;
+    none when ``max_density`` is given and no phrase seen that often exceeds it
+    (occurrences times words, over the document's words: maximal phrases keep
+    some occurrences of some of these phrases, so they would not either).
 
     A phrase's length is counted without the function words at its ends ("the
     prime minister" is a two-word phrase), and it needs two alphabetic content
@@ -60,6 +65,10 @@ def repeated_phrases(t: Tokens, min_words: int, min_count: int) -> list[Phrase]:
     occurrences = _phrase_occurrences(t, n, min_count, base, frequent)
     # (a phrase shorter than ``min_words`` is no keyword: it could only be skipped)
     long_enough = {w: pos for w, pos in occurrences.items() if len(w) >= min_words}
+    if max_density is not None:
+        total = len(t.low)
+        if all(len(pos) * len(w) / total <= max_density for w, pos in long_enough.items()):
+            return []
     return _maximal_phrases(t, long_enough, min_count, min_words)
 
 
@@ -109,7 +118,7 @@ def _frequent(t: Tokens, min_count: int) -> tuple[int, set[str], list[int]]:
         counts = t.word_counts()
         words = frequent_words(counts, base)
         stop = stopwords()
-        content = sorted((counts[w] for w in words if w not in stop and w.isalpha()), reverse=True)
+        content = sorted(map(counts.__getitem__, filter(str.isalpha, words - stop)), reverse=True)
         memo = t.memo["frequent"] = (base, words, content)
     return memo  # type: ignore[return-value]
 

@@ -288,7 +288,8 @@ class KeywordDensity(Rule):
             return
         # A phrase over the density has more than this many occurrences:
         least = int(opts.max_density * total / MAX_PHRASE_WORDS) + 1
-        phrases = repeated_phrases(t, max(2, opts.min_words), max(opts.min_count, least))
+        min_count = max(opts.min_count, least)
+        phrases = repeated_phrases(t, max(2, opts.min_words), min_count, opts.max_density)
         for phrase in by_density(phrases):
             density = len(phrase.positions) * len(phrase.words) / total
             if density <= opts.max_density:

@@ -1174,3 +1174,25 @@ def test_repeated_phrases_of_real_text_do_not_depend_on_what_was_asked_before() 
             assert repeated_phrases(shared, min_words, min_count) == fresh
             found += len(fresh)
     assert found > 100
+
+
+def test_phrases_asked_with_a_density_are_none_only_when_none_exceeds_it() -> None:
+    rng = random.Random(28)
+    phrases = ["best hiking boots for beginners", "the annual general meeting", "of the"]
+    texts = [
+        ". ".join(
+            " ".join(rng.choice([*phrases, "walks", "rain", "boots", "we said"]) for _ in range(4))
+            for _ in range(rng.randrange(5, 60))
+        )
+        for _ in range(60)
+    ]
+    kept = 0
+    for text in texts + _real_texts():
+        t = _build_tokens(text)
+        for min_words, min_count, density in [(3, 4, 0.03), (3, 2, 0.01), (2, 3, 0.05)]:
+            every = repeated_phrases(t, min_words, min_count)
+            asked = repeated_phrases(t, min_words, min_count, density)
+            dense = [p for p in every if len(p.positions) * len(p.words) / len(t.low) > density]
+            assert asked == (every if asked else []) and bool(dense) <= bool(asked)
+            kept += bool(asked)
+    assert kept > 20
