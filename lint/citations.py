@@ -38,7 +38,7 @@ from lint.sources import names_outlet_or_document
 from lint.token_gate import matches_at
 
 if TYPE_CHECKING:
-    from lint.document import Document
+    from lint.document import Block, Document, Span
 
 NOTE_RE = re.compile(
     r"[ \t]*(?:[-*+•·▪‣–][ \t]+)?"
@@ -133,33 +133,87 @@ _NOTE_LINE_START = re.compile(r"\n[ \t]*[-*+•·▪‣–\[\^¹²³⁴⁵⁶⁷
 
 
 def _find_notes(doc: Document) -> list[Note]:
-    """Notes, from the lines that may matter: those that may start with a note
-    (``_NOTE_LINE_START``: the first line, and every line after a line break
-    whose start ``NOTE_RE`` can match), and those where a heading starts (at
-    the line's start or first non-space character).  Every other line leaves
-    the loop below as it found it."""
-    text = doc.text
-    heading_starts = {h.start: h for h in doc.headings}
-    lines = doc.lines
+    """Every line that starts with a note's label, but for a numbered list item
+    ("1. ...") outside a notes section, and for a heading line.
+
+    Read as a walk over every line: a heading line (a heading starts at its
+    start or first non-space character) not labelled as a note ("[1]") opens or
+    closes a notes section, and a labelled line is a note.  Only the lines that
+    may start with a label are read (``_NOTE_LINE_START``: the first line, and
+    every line after a line break whose start ``NOTE_RE`` can match); whether
+    one is in a notes section is read off the heading lines before it
+    (``_Sections``), so the many headings of a web page are mostly not read."""
+    text, lines = doc.text, doc.lines
+    sections = _Sections(doc)
     wanted = {doc.line_index(m.start() + 1) for m in _NOTE_LINE_START.finditer(text)}
     wanted.add(0)
-    wanted.update(doc.line_index(start) for start in heading_starts)
-    in_notes = False
     out: list[Note] = []
     for index in sorted(wanted):
         line = lines[index]
         m = NOTE_RE.match(text, line.start, line.end)
-        heading = heading_starts.get(line.start) or heading_starts.get(_first_char(text, line))
-        if heading is not None and (m is None or m.group("num") is not None):
-            in_notes = is_notes_heading(text[heading.start : heading.end])
-            continue
         if m is None:
             continue
+        if m.group("num") is not None and sections.heading_of(line) is not None:
+            continue  # a heading line
+        in_notes = sections.open_before(line.start)
         if m.group("num") is not None and not in_notes:
             continue  # an ordinary numbered list
         label = m.group("br") or m.group("caret") or m.group("sup") or m.group("num")
         out.append(Note(line.start, line.end, label.translate(_SUPERSCRIPT), m.end(), in_notes))
     return out
+
+
+class _Sections:
+    """Which heading lines of a document open a notes section."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.heading_starts = {h.start: h for h in doc.headings}
+        self.offsets = list(self.heading_starts)  # in document order
+        self._after: dict[int, bool] = {}  # heading k -> in a notes section after it
+
+    def heading_of(self, line: Span) -> Block | None:
+        """The heading that starts at ``line``'s start or first non-space character."""
+        starts = self.heading_starts
+        return starts.get(line.start) or starts.get(_first_char(self.doc.text, line))
+
+    def open_before(self, offset: int) -> bool:
+        """Is a notes section open at ``offset`` (a line start): did the last
+        heading line before it open one?"""
+        return self._open_after(bisect_left(self.offsets, offset) - 1)
+
+    def _open_after(self, k: int) -> bool:
+        """The state after the line of heading ``k``: set by the last heading
+        line up to it that is not labelled as a note ("[1] ...") and is headed
+        at its start (a heading that starts mid-line heads no line); found by
+        walking back from ``k`` to it, each step remembered."""
+        walked = []
+        state = False
+        while k >= 0:
+            if k in self._after:
+                state = self._after[k]
+                break
+            walked.append(k)
+            found = self._set_by(k)
+            if found is not None:
+                state = found
+                break
+            k -= 1
+        for j in walked:
+            self._after[j] = state
+        return state
+
+    def _set_by(self, k: int) -> bool | None:
+        """What the line of heading ``k`` sets the state to (None: nothing)."""
+        text, doc = self.doc.text, self.doc
+        line = doc.lines[doc.line_index(self.offsets[k])]
+        heading = self.heading_of(line)
+        if heading is None:
+            return None
+        m = NOTE_RE.match(text, line.start, line.end)
+        if m is None or m.group("num") is not None:
+            return is_notes_heading(text[heading.start : heading.end])
+        return None
 
 
 def is_notes_heading(heading: str) -> bool:

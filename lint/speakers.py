@@ -56,6 +56,15 @@ _VAGUE_DETERMINER = re.compile(
     re.IGNORECASE,
 )
 
+_OPENING_PRONOUN = re.compile(r"[\s\"“”,]*(He|She|They)\b")
+_CLAUSE_PRONOUN = re.compile(r"\s*(he|she|they|it|we|I)\b", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\bby\s+(.{1,60})")
+_PHRASE_CUT = re.compile(r",|\b(?:in|on|at|who|of|from)\b")
+_NOUN_PHRASE = re.compile(r"\s*((?:the|a|an|one|another)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)")
+#: A character other than white space, a comma, a quote mark or sentence
+#: punctuation: text before a verb holding none of them names no subject.
+_LEAD_CHAR = re.compile(r"[^\s,\"“”'‘’.!?…]")
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -72,7 +81,7 @@ NOBODY = Speaker("", "nobody", False)
 
 def pronoun_subject(segment: str) -> Speaker | None:
     """A sentence opening with a personal pronoun ("She went on to ...")."""
-    m = re.match(r"[\s\"“”,]*(He|She|They)\b", segment)
+    m = _OPENING_PRONOUN.match(segment)
     return Speaker(m.group(1).lower(), "pronoun", False) if m else None
 
 
@@ -114,7 +123,7 @@ def intro_speaker(segment: str) -> Speaker | None:
     name = best_name(clause, prefer_first=True)
     if name:
         return Speaker(name, "name", False)
-    m = re.match(r"\s*(he|she|they|it|we|I)\b", clause, re.IGNORECASE)
+    m = _CLAUSE_PRONOUN.match(clause)
     if m:
         return Speaker(m.group(1), "pronoun", False)
     return None
@@ -123,15 +132,14 @@ def intro_speaker(segment: str) -> Speaker | None:
 def _subject(segment: str, vstart: int, vend: int, verb: str) -> Speaker | None:
     after = segment[vend : vend + 100]
     before = segment[max(0, vstart - 120) : vstart]
-    lead = re.sub(r"[\s,\"“”'‘’.!?…]", "", before)
-    if verb in ("according to", "in the words of") or not lead:
+    if verb in ("according to", "in the words of") or not _LEAD_CHAR.search(before):
         return _subject_after(after)
     if verb.endswith("ing") and verb not in ("writing", "speaking"):
         return _sentence_subject(before) or _subject_before(before)
     if _search_end(_CONJUNCTION_END, before):
         return _sentence_subject(before)
     if _search_end(_PASSIVE_END, before):
-        m = re.search(r"\bby\s+(.{1,60})", after)
+        m = _BY_AGENT.search(after)
         return _subject_after(m.group(1)) if m else NOBODY
     return _subject_before(before) or _subject_after(after)
 
@@ -156,11 +164,11 @@ def _subject_after(after: str) -> Speaker | None:
     if m:
         return Speaker(m.group(1), "pronoun", True)
     clause = _CLAUSE_CUT.split(after, maxsplit=1)[0]
-    clause = re.split(r",|\b(?:in|on|at|who|of|from)\b", clause, maxsplit=1)[0]
+    clause = _PHRASE_CUT.split(clause, maxsplit=1)[0]
     name = best_name(clause, prefer_first=False)
     if name:
         return Speaker(name, "name", True)
-    m = re.match(r"\s*((?:the|a|an|one|another)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)", clause)
+    m = _NOUN_PHRASE.match(clause)
     if m:
         return _noun(m.group(1))
     return None

@@ -229,6 +229,7 @@ def _note_soup(rng: random.Random) -> str:
         "Sales rose", " by 4%", ". ", "\n", "\n\n", "\r\n", "[1]", "[^2]", " [3]", "¹", "²³",
         "m²", "Notes\n", "## References\n", "Sources:\n", "  ", "\t", "- ", "• ", "[1] ",
         "[^2]: ", "^3. ", "¹ ", "4. ", "12) ", "A note, 2019", " word", "# Heading\n",
+        "\n\n[1] Notes\n\n", "\n\n² Sources\n\n", "\n\nReferences\n\n", "\n\n1. Notes\n",
     )  # fmt: skip
     return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
 
