@@ -5,17 +5,28 @@ compared only with earlier sentences that share shingles with it, and very commo
 shingles are ignored), then confirmed with a word-level similarity ratio.  The
 cost is linear in the number of sentences, never all pairs.
 
-Memory and time stay small on long files: a word is an integer id (equal
-lower-case words, equal ids), a sentence a tuple of ids, and a shingle one
-integer packing its word ids, so no per-word strings or per-shingle tuples are
-kept.  Ids and packed shingles are exact (no hashing), so the result does not
-depend on the process's string hash seed.
+Memory and time stay small on long files: a sentence is a tuple of shared
+lower-case words (one string per distinct word, ``Vocabulary``), a shingle a
+tuple of three of them, and a shingle held by one sentence maps to a bare int.
+Shingles are compared by equality, not by hash, so the result does not depend
+on the process's string hash seed.
+
+Where the time goes (per MB of generated articles): reading the words (one
+regular-expression scan of each sentence, about a third), building and indexing
+the shingles (a dictionary insertion per new shingle, another third), and the
+candidates.  Cheap exact tests come first wherever they can: a sentence or
+heading too short to count is skipped before its words are read
+(``_too_short``), ``Counter`` runs only when the hits hold enough repeats for a
+candidate, and difflib only for candidates sharing enough words to reach the
+threshold (``_shared_words_bound``).  Each test is a necessary condition of
+what it guards, so the output is the one of the plain computation.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -130,6 +141,58 @@ def sentence_words(doc: Document, sentence: Sentence) -> list[str]:
         for w in doc.words_in(sentence.start, sentence.end)
         if not any(a <= w.start and w.end <= b for a, b in markers)
     ]
+
+
+class WordReader:
+    """``sentence_words`` for the sentences of one document, in order, with
+    the words sliced out of the block's lowered text at the offsets
+    ``doc.words`` already holds, instead of a regex scan of each sentence.
+
+    Why the words are the same:
+    - a sentence's words are ``doc.words_in(start, end)``: those starting at
+      or after ``start`` (``bisect_left`` on the starts) and ending at or
+      before ``end`` (``bisect_right`` on the ends; words do not overlap, so
+      their ends are sorted too).  A word running across either end is left
+      out, as ``words_between`` leaves it out;
+    - a block without "İ" or "Σ" lowers character by character (see
+      ``_lower_words``), so its lowered text has the same offsets and each
+      word sliced out of it is ``word.lower()``;
+    - a block with a footnote marker ("[", whose words ``sentence_words``
+      leaves out) or with "İ" or "Σ" is read by ``sentence_words``."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        words = doc.words
+        self._starts, self._ends = words._starts, words._ends  # the offset arrays, read only
+        self._block = -1
+        self._lowered: str | None = None  # the current block's text, lowered
+        self._offset = 0  # where the current block starts
+
+    def sentence_words(self, sentence: Sentence, min_words: int = 0) -> list[str]:
+        """The sentence's lower-case words, or a shorter list if it has fewer
+        than ``min_words`` words (then the words are not read)."""
+        if sentence.block != self._block:
+            self._read_block(sentence.block)
+        lowered = self._lowered
+        if lowered is None:
+            return sentence_words(self.doc, sentence)
+        starts, ends = self._starts, self._ends
+        first = bisect_left(starts, sentence.start)
+        stop = bisect_right(ends, sentence.end)
+        if stop - first < min_words:
+            return []
+        offset = self._offset
+        return [
+            lowered[start - offset : end - offset]
+            for start, end in zip(starts[first:stop], ends[first:stop], strict=True)
+        ]
+
+    def _read_block(self, index: int) -> None:
+        block = self.doc.blocks[index]
+        text = self.doc.text[block.start : block.end]
+        self._block, self._offset = index, block.start
+        plain = "[" not in text and "İ" not in text and "Σ" not in text
+        self._lowered = text.lower() if plain else None
 
 
 def _too_short(doc: Document, span: Sentence | Block, min_words: int) -> bool:
@@ -263,10 +326,12 @@ def _best_match(
     # Each differing word spoils at most ``size`` shingles, so two sentences at
     # ``threshold`` similarity still share about this many: a cheap pre-filter.
     need = max(2, int(shingle_count * (1 - size * (1 - threshold))))
+    if len(hits) < need:
+        return None  # no earlier unit can share ``need`` shingles
     if len(hits) - len(set(hits)) < need - 1:
         # A unit counted ``c`` times in ``hits`` adds ``c - 1`` to this excess,
         # so one counted ``need`` times or more needs an excess of ``need - 1``:
-        # no earlier unit shares ``need`` shingles (also when ``hits`` is short).
+        # no earlier unit shares ``need`` shingles (counted in C, no Counter).
         return None
     shared = Counter(hits)
     close = list(compress(shared, map(need.__le__, shared.values())))  # count >= need, in C
@@ -379,11 +444,12 @@ class DuplicatedText(Rule):
     def _units(self, doc: Document, vocabulary: Vocabulary) -> list[Unit]:
         skip = _skipped_blocks(doc)
         min_words = self.options.min_words
+        reader = WordReader(doc)
         units = []
         for index, sentence in enumerate(doc.sentences):
             if sentence.block in skip or _too_short(doc, sentence, min_words):
                 continue
-            words = sentence_words(doc, sentence)
+            words = reader.sentence_words(sentence, min_words)
             if len(words) >= min_words:
                 units.append(Unit(index, vocabulary.intern(words)))
         return units

@@ -15,6 +15,7 @@ from rules.duplicates import (
     ShingleIndex,
     Unit,
     Vocabulary,
+    WordReader,
     _lower_words,
     _shared_words_bound,
     _too_short,
@@ -372,3 +373,21 @@ def test_shared_words_bound_is_an_upper_bound_of_similarity() -> None:
         a = tuple(rng.choice(words) for _ in range(rng.randrange(longest)))
         b = tuple(rng.choice(words) for _ in range(rng.randrange(longest)))
         assert similarity(a, b) <= _shared_words_bound(a, b)
+
+
+def test_word_reader_agrees_with_sentence_words() -> None:
+    rng = random.Random(12)
+    texts = [_tricky_text(rng) for _ in range(400)]
+    texts += shared_texts("corpus/news")[:10] + shared_texts("corpus/web-pages")[:5]
+    compared = 0
+    for text in texts:
+        doc = Document(text)
+        reader = WordReader(doc)
+        for sentence in doc.sentences:
+            expected = sentence_words(doc, sentence)
+            assert reader.sentence_words(sentence) == expected
+            for min_words in (3, 8):
+                found = reader.sentence_words(sentence, min_words)
+                assert found == expected or (len(found) < min_words > len(expected))
+            compared += 1
+    assert compared > 1000
