@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from lint.citations import is_notes_heading
-from lint.document import Document
+from lint.document import Block, Document
 from lint.phrase_regex import alternation
 from lint.sources import names_claim_source
 from rules._weasel_phrases import weasel_matches
@@ -74,13 +74,36 @@ def _reference_block_set(doc: Document) -> frozenset[int]:
 
 
 def _find_reference_blocks(doc: Document) -> set[int]:
+    """Blocks under a notes heading, and blocks shaped like a reference entry.
+
+    A heading's title is read only when a block after it asks whether it is
+    in a notes section (web pages run many headings together), and
+    ``_REFERENCE_ENTRY`` is tried only on a block that ends in a year
+    (``_ends_in_year``)."""
     text = doc.text
     out: set[int] = set()
-    in_section = False
+    heading: Block | None = None  # the last heading
+    in_section: bool | None = False  # whether it opens a notes section (None: not read)
     for i, block in enumerate(doc.blocks):
         if block.kind == "heading":
-            in_section = is_notes_heading(text[block.start : block.end])
+            heading, in_section = block, None
             continue
-        if in_section or _REFERENCE_ENTRY.match(text, block.start, block.end):
+        if in_section is None:
+            assert heading is not None
+            in_section = is_notes_heading(text[heading.start : heading.end])
+        if in_section or (
+            _ends_in_year(text, block.start, block.end)
+            and _REFERENCE_ENTRY.match(text, block.start, block.end)
+        ):
             out.add(i)
     return out
+
+
+def _ends_in_year(text: str, start: int, end: int) -> bool:
+    """False only where ``_REFERENCE_ENTRY`` cannot match ``text[start:end]``:
+    it ends with a year, then perhaps a full stop, then white space only, so
+    the block's last character but those is a digit."""
+    tail = text[start:end].rstrip()
+    if tail.endswith("."):
+        tail = tail[:-1]
+    return tail[-1:].isdecimal()

@@ -285,10 +285,10 @@ def _captioned_blocks(doc: Document) -> set[int]:
     out: set[int] = set()
     blocks = doc.blocks
     text = doc.text
-    for b, block in enumerate(blocks):
-        limit = min(block.end, block.start + 300)
-        # Every caption has a colon: most blocks are ruled out by a fast find.
-        if text.find(":", block.start, limit) < 0 or not _CAPTION.search(text, block.start, limit):
+    for b in _blocks_with_colon(doc, CAPTION_SPAN):
+        block = blocks[b]
+        limit = min(block.end, block.start + CAPTION_SPAN)
+        if not _CAPTION.search(text, block.start, limit):
             continue
         if block.kind == "table":
             out.add(b)
@@ -301,6 +301,28 @@ def _captioned_blocks(doc: Document) -> set[int]:
                 j += step
         if b > 0 and blocks[b - 1].kind != "heading" and _is_caption_line(text, block):
             out.add(b - 1)
+    return out
+
+
+#: How far into a block a source caption is looked for.
+CAPTION_SPAN = 300
+
+
+def _blocks_with_colon(doc: Document, span: int) -> list[int]:
+    """Indices, in order, of the blocks with a colon in their first ``span``
+    characters: every caption has one, and a scan of the text for colons rules
+    out most blocks at once."""
+    text, blocks = doc.text, doc.blocks
+    out: list[int] = []
+    at = text.find(":")
+    while at >= 0:
+        b = doc.block_index_at(at)
+        if b < 0 or at >= blocks[b].end:
+            at = text.find(":", at + 1)  # between blocks
+            continue
+        if at < blocks[b].start + span:
+            out.append(b)
+        at = text.find(":", blocks[b].end)  # on to the next block's colons
     return out
 
 

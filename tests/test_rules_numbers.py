@@ -588,3 +588,70 @@ def test_figure_starts_keep_every_figure_on_real_text(folder: str) -> None:
     rng = random.Random(22)
     for text in shared_texts(folder):
         _assert_figures_at_starts_as_plain(text, rng)
+
+
+# -- per-document screens agree with the plain block-by-block reading ---------------
+def _plain_captioned_blocks(doc: Document) -> set[int]:
+    from rules.numbers import _CAPTION, _is_caption_line
+
+    out: set[int] = set()
+    blocks, text = doc.blocks, doc.text
+    for b, block in enumerate(blocks):
+        limit = min(block.end, block.start + 300)
+        if not _CAPTION.search(text, block.start, limit):
+            continue
+        if block.kind == "table":
+            out.add(b)
+        for step in (-1, 1):
+            j = b + step
+            while 0 <= j < len(blocks) and blocks[j].kind == "table":
+                out.add(j)
+                j += step
+        if b > 0 and blocks[b - 1].kind != "heading" and _is_caption_line(text, block):
+            out.add(b - 1)
+    return out
+
+
+def _plain_reference_blocks(doc: Document) -> set[int]:
+    from lint.citations import is_notes_heading
+    from rules._claim_sources import _REFERENCE_ENTRY
+
+    out, in_section = set(), False
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "heading":
+            in_section = is_notes_heading(doc.text[block.start : block.end])
+        elif in_section or _REFERENCE_ENTRY.match(doc.text, block.start, block.end):
+            out.add(i)
+    return out
+
+
+def _block_soup(rng: random.Random) -> str:
+    pieces = (
+        "Source: ONS", "Sources:\n", "Data: Eurostat", "| a | b |\n", "| 1 | 2 |\n", "\n\n",
+        "Sales rose 4%.", " at 10:30", ": ", "Notes\n\n", "## References\n\n", "Intro\n\n",
+        'Daily Ledger, "Exports Hit $63 Billion," Aug. 7, 2019', " 2019.", " 2019.  \t ",
+        '\n\nThe Courier, "Rates Rise Again," March 2020.\n\n',
+        "Figures: ", " words" * 60, "\n", "Title Line\n\n", ' "A title," ', ", ",
+    )  # fmt: skip
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+
+
+def test_caption_and_reference_screens_agree_with_reading_every_block() -> None:
+    from rules._claim_sources import _find_reference_blocks
+    from rules.numbers import _captioned_blocks
+    from tests.harness import SHARED
+
+    rng = random.Random(23)
+    texts = [_block_soup(rng) for _ in range(1500)]
+    for folder in ("corpus/news", "corpus/web-pages", "seeds"):
+        paths = sorted((SHARED / folder).rglob("*.txt")) if (SHARED / folder).is_dir() else []
+        texts += [p.read_text("utf-8") for p in paths]
+    found = [0, 0]
+    for text in texts:
+        doc = Document(text)
+        captioned, references = _plain_captioned_blocks(doc), _plain_reference_blocks(doc)
+        assert _captioned_blocks(doc) == captioned, text
+        assert _find_reference_blocks(doc) == references, text
+        found[0] += len(captioned)
+        found[1] += len(references)
+    assert min(found) > 500
