@@ -53,7 +53,7 @@ _MINOR_WORDS = frozenset(
 #: the loops skip any other character, so a pattern matching more changes nothing).
 _DOUBLE_OR_CLOSING_SINGLE = re.compile("[\"“”„’']")
 _SINGLE_MARK = re.compile("['‘’]")
-_ANY_MARK = re.compile("[\"“”„'‘’]")
+_MARKS = DOUBLE + SINGLE  # every quote mark
 #: Longest span (characters) a single-quoted pair may cover.
 SINGLE_MAX = 600
 TERM_MAX_WORDS = 3
@@ -100,7 +100,7 @@ def _quotation_starts(doc: Document) -> list[int]:
 def find_quotations(doc: Document) -> Iterator[Quotation]:
     """Every quotation of ``doc``, in document order."""
     text = doc.text
-    marks = [m.start() for m in _ANY_MARK.finditer(text)]
+    marks = _mark_offsets(text)
     for block in doc.blocks:
         found = []
         if _has_mark(marks, block.start, block.end):  # no mark, no quotation to pair
@@ -110,6 +110,19 @@ def find_quotations(doc: Document) -> Iterator[Quotation]:
             # holding them ("> "...," a neighbour said.") has its attribution inside.
             yield _blockquote(text, block.start, block.end)
         yield from found
+
+
+def _mark_offsets(text: str) -> list[int]:
+    """The offsets of every quote mark, sorted: one ``str.find`` pass per mark
+    runs several times faster than a regex of their character class."""
+    out: list[int] = []
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            out.append(at)
+            at = text.find(mark, at + 1)
+    out.sort()
+    return out
 
 
 def _has_mark(marks: list[int], start: int, end: int) -> bool:
