@@ -155,6 +155,7 @@ def _maximal_phrases(
     chosen: list[Phrase] = []
     covered: set[int] = set()  # word indices inside a chosen phrase's occurrence
     repeated = t.repeated_lines
+    cores: dict[tuple[str, ...], tuple[int, int]] = t.memo.setdefault("cores", {})  # type: ignore[assignment]
     for words, all_pos in longest_first(occurrences):
         pos = _counted(t, all_pos, repeated) if repeated else all_pos
         if len(pos) < min_count:
@@ -163,7 +164,10 @@ def _maximal_phrases(
         # (both ends of every occurrence inside chosen ones: tested in C, first)
         if covered.issuperset(pos) and covered.issuperset(map((size - 1).__add__, pos)):
             continue
-        if not _is_keyword(words, stop, min_words):
+        core = cores.get(words)
+        if core is None:
+            core = cores[words] = _keyword_core(words, stop)
+        if core[0] < min_words or core[1] < 2:
             continue
         for p in pos:  # a label or name also hides the phrases inside it
             covered.update(range(p, p + size))
@@ -184,18 +188,16 @@ def _fills_segment(t: Tokens, p: int, size: int) -> bool:
     return t.seg_first(p) and (end == len(t.low) or t.segment[end] != t.segment[p])
 
 
-def _is_keyword(words: tuple[str, ...], stop: frozenset[str], min_words: int) -> bool:
-    """Long enough without its edge function words, with two real content words."""
-    if len(words) < min_words:
-        return False
+def _keyword_core(words: tuple[str, ...], stop: frozenset[str]) -> tuple[int, int]:
+    """The phrase's length without its edge function words, and how many of
+    its words are alphabetic content words: a keyword needs ``min-words`` of
+    the one and two of the other (worked out once per phrase and document)."""
     first, last = 0, len(words) - 1
     while first <= last and words[first] in stop:
         first += 1
     while last >= first and words[last] in stop:
         last -= 1
-    if last - first + 1 < min_words:
-        return False
-    return sum(1 for w in words if w not in stop and w.isalpha()) >= 2
+    return last - first + 1, sum(1 for w in words if w not in stop and w.isalpha())
 
 
 def _is_name(t: Tokens, words: tuple[str, ...], pos: list[int], stop: frozenset[str]) -> bool:

@@ -249,12 +249,12 @@ class _WordTable:
 
     def describe(self, raw: list[str]) -> tuple[list[str], bytes]:
         """Per word of ``raw``: its lower-case form without a possessive, and
-        its shape.  One lookup per word finds the known ones; the words not
-        seen before (``None``) are worked out together, then filled in."""
+        its shape.  One lookup per word finds the known ones; when some are
+        new (``None``), the new words are worked out together and the lookup
+        is made again."""
         low: list[str | None] = list(map(self.low.get, raw))
         if None in low:
-            missing = list(compress(range(len(raw)), map(is_, low, repeat(None))))
-            new = set(map(raw.__getitem__, missing))
+            new = set(compress(raw, map(is_, low, repeat(None))))
             if len(self.low) + len(new) > self.limit:
                 self.low.clear()
                 self.shape.clear()
@@ -262,8 +262,7 @@ class _WordTable:
             words = list(new)
             self.low.update(zip(words, lower_forms(words), strict=True))
             self.shape.update(zip(words, shapes(words), strict=True))
-            for k in missing:
-                low[k] = self.low[raw[k]]
+            low = list(map(self.low.__getitem__, raw))
         return low, bytes(map(self.shape.__getitem__, raw))  # type: ignore[return-value]
 
 
