@@ -22,7 +22,6 @@ from lint.phrase_regex import alternation
 from lint.phrases import PhraseList, PhraseMatch, load_phrases
 from lint.token_gate import (
     GATE_AFTER_CHARS,
-    MIN_GATED_LENGTH,
     PREFIX,
     SYMBOL,
     Anchors,
@@ -79,6 +78,26 @@ def _weasel_gate() -> TokenGate:
 
 @lru_cache(maxsize=1)
 def _weasel_re() -> re.Pattern[str]:
+    return re.compile(f"{_weasel_groups()}|{_fixed_phrases().pattern.pattern}", re.IGNORECASE)
+
+
+def _fixed_phrases() -> PhraseList:
+    """Fixed weasel phrases ("it is widely believed"), the last branch of the pattern."""
+    return load_phrases("ww_phrases")
+
+
+@lru_cache(maxsize=1)
+def _weasel_screen() -> EntryScreen:
+    """The weasel pattern as entries for :class:`EntryScreen`: the people, evidence
+    and according-to groups as one, then each fixed phrase.  A match of the
+    pattern at a place is a match of one of them there."""
+    groups = re.compile(_weasel_groups(), re.IGNORECASE)
+    return EntryScreen([groups, *_singles(_fixed_phrases())])
+
+
+@lru_cache(maxsize=1)
+def _weasel_groups() -> str:
+    """The pattern's people, evidence and according-to groups, in their word boundaries."""
     people = (
         rf"(?P<people>{_QUANT}(?P<pnoun>{alternation('ww_crowd_people')})"
         rf"(?P<pqual>\s*,?\s+(?:{_PEOPLE_QUAL})\s+{_STOP}{{1,80}}?,?)?"
@@ -97,9 +116,7 @@ def _weasel_re() -> re.Pattern[str]:
         rf"|sources|some|many|observers)"
         rf"(?P<aqual>\s+(?:{_PEOPLE_QUAL}|{_EVIDENCE_QUAL})\s+{_CLAUSE}{{1,80}})?(?=[\s,.;:!?]|$))"
     )
-    fixed = load_phrases("ww_phrases").pattern.pattern
-    body = rf"(?<![\w-])(?:{people}|{evidence}|{according})(?![\w-])|{fixed}"
-    return re.compile(body, re.IGNORECASE)
+    return rf"(?<![\w-])(?:{people}|{evidence}|{according})(?![\w-])"
 
 
 def _generic_modifiers() -> frozenset[str]:
@@ -169,7 +186,7 @@ _ACCORDING_NOT_CROWD = re.compile(
 def sentences_to_scan(doc: Document, anchors: Anchors | frozenset[str] | None) -> list[int] | None:
     """Indices, in order, of the sentences of ``doc`` where a pattern can match
     whose every match holds one of some words: ``anchors``, a tree of such words
-    (``lint.token_gate.anchor_tree``, chosen per text) or one set of them
+    (``lint.token_gate.anchor_tree``) or one set of them
     (:func:`phrase_anchors`).  ``None`` when every sentence must be scanned (no
     anchors, or a text too short to index).
 
@@ -184,11 +201,9 @@ def sentences_to_scan(doc: Document, anchors: Anchors | frozenset[str] | None) -
     text = doc.text
     if anchors is None or not _worth_screening(text):
         return None
-    index = word_index(text)
-    if isinstance(anchors, Anchors) and len(text) >= MIN_GATED_LENGTH:
-        positions = index.anchor_candidates(anchors)  # shared with the gate's scans
-    else:  # on a short text a choice made once costs less than choosing for it
-        positions = index.candidates(_static_choice(anchors))
+    # The anchors are chosen once, not per text: choosing from a big tree costs
+    # more than it saves (and the entry screens make the scans themselves cheap).
+    positions = word_index(text).candidates(_static_choice(anchors))
     index_at = doc.sentence_index_at
     keep = {index_at(p) for p in positions}
     keep.update(doc.derived(_word_cutting_sentences))
@@ -236,11 +251,10 @@ class EntryScreen:
     #: How many answers (which entries are in, for one set of hit clauses) are kept.
     REMEMBERED = 4096
 
-    def __init__(self, phrases: PhraseList) -> None:
-        singles = [PhraseList.from_lines([e], flags=phrases.pattern.flags) for e in phrases.entries]
-        trees = [anchor_tree(one.pattern) for one in singles]
+    def __init__(self, entries: list[re.Pattern[str]]) -> None:
+        trees = [anchor_tree(entry) for entry in entries]
         #: each entry's first words (None: unknown, the entry may start anywhere)
-        self.firsts = [first_words(one.pattern) for one in singles]
+        self.firsts = [first_words(entry) for entry in entries]
         self.anchors = _static_anchors(trees)
         bits: dict[frozenset[str], int] = {}
         #: each entry's clauses, one bit each
@@ -365,8 +379,14 @@ def entry_screen(phrases: PhraseList) -> EntryScreen:
     """The :class:`EntryScreen` of a list, made once per list."""
     found = _ENTRY_SCREENS.get(id(phrases))
     if found is None:
-        found = _ENTRY_SCREENS[id(phrases)] = EntryScreen(phrases)
+        found = _ENTRY_SCREENS[id(phrases)] = EntryScreen(_singles(phrases))
     return found
+
+
+def _singles(phrases: PhraseList) -> list[re.Pattern[str]]:
+    """Each entry of a list compiled alone, as ``PhraseList`` compiles the list."""
+    flags = phrases.pattern.flags
+    return [PhraseList.from_lines([e], flags=flags).pattern for e in phrases.entries]
 
 
 #: Texts shorter than this are scanned plainly.  The screens read the word index,
@@ -392,44 +412,55 @@ def scan_phrases(
     phrases: PhraseList, text: str, start: int = 0, end: int | None = None
 ) -> Iterator[PhraseMatch]:
     """``phrases.finditer(text, start, end)``, trying only the first words of the
-    entries that can match in this text (:class:`EntryScreen`).
+    entries that can match in this text (:func:`screened_matches`)."""
+    end = len(text) if end is None else end
+    found = screened_matches(phrases.pattern, entry_screen(phrases), text, start, end)
+    if found is None:
+        return phrases.finditer(text, start, end)
+    return _phrase_matches(phrases, found)
+
+
+def screened_matches(
+    pattern: re.Pattern[str], screen: EntryScreen, text: str, start: int, end: int
+) -> Iterator[re.Match[str]] | None:
+    """``pattern.finditer(text, start, end)`` trying only the first words of the
+    entries of ``screen`` (which ``pattern`` is the alternation of) that can match
+    in this text; None when the screen cannot tell (scan plainly).
 
     The matches are ``matches_at``'s over those words' offsets, which hold every
     place a match can start, so they are exactly ``finditer``'s.  A match holds
     an anchor word of its entry whole, as the index keys it, unless ``end`` cuts
     that word short ("week" of "weekend"): such a range is left to ``finditer``.
-    (A ``start`` inside a word cuts nothing a match can hold: every list pattern
-    opens with a look-behind for a word character, which sees before
-    ``start``.)"""
-    end = len(text) if end is None else end
+    (A ``start`` inside a word cuts nothing a match can hold: every entry opens
+    with a look-behind for a word character, which sees before ``start``.)"""
     if not _worth_screening(text) or (
         0 < end < len(text) and is_word(text[end - 1]) and is_word(text[end])
     ):
-        return phrases.finditer(text, start, end)
-    positions = _screened_positions(phrases, text)
+        return None
+    positions = _screened_positions(screen, text)
     if positions is None:
-        return phrases.finditer(text, start, end)
+        return None
     first = bisect_left(positions, start)
     if first == len(positions) or positions[first] >= end:
         return iter(())
-    return _phrase_matches(phrases, matches_at(phrases.pattern, text, positions, first, end))
+    return matches_at(pattern, text, positions, first, end)
 
 
-_last_positions: tuple[str, int, list[int] | None] | None = None  # text, list, positions
+_last_positions: tuple[str, EntryScreen, list[int] | None] | None = None
 
 
-def _screened_positions(phrases: PhraseList, text: str) -> list[int] | None:
-    """Offsets of the first words of the entries of ``phrases`` that can match in
+def _screened_positions(screen: EntryScreen, text: str) -> list[int] | None:
+    """Offsets of the first words of the entries of ``screen`` that can match in
     ``text`` (None: unknown); the last answer is kept, as a text's sentences are
     scanned one after another."""
     global _last_positions
     last = _last_positions
-    if last is not None and last[0] is text and last[1] == id(phrases):
+    if last is not None and last[0] is text and last[1] is screen:
         return last[2]
     index = word_index(text)
-    first = entry_screen(phrases).first_words(index.positions.keys(), text)
+    first = screen.first_words(index.positions.keys(), text)
     positions = None if first is None else index.candidates(first) if first else []
-    _last_positions = (text, id(phrases), positions)
+    _last_positions = (text, screen, positions)
     return positions
 
 
@@ -458,7 +489,8 @@ def weasel_anchors() -> Anchors | None:
 def weasel_matches(text: str, start: int, end: int) -> list[Weasel]:
     """Weasel attributions within ``text[start:end]`` (one sentence), named groups excluded."""
     out = []
-    for m in _weasel_gate().finditer(text, start, end):
+    found = screened_matches(_weasel_re(), _weasel_screen(), text, start, end)
+    for m in _weasel_gate().finditer(text, start, end) if found is None else found:
         if not _group_is_named(text, m, start, end):
             out.append(Weasel(m.start(), m.end(), m.group(0)))
     return out

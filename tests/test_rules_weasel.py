@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 
 import pytest
 
 from lint.document import Document, Sentence
+from lint.pattern_words import sre_parse
+from lint.phrases import load_phrases
 from lint.token_gate import GATE_AFTER_CHARS
 from rules import _weasel_phrases, weasel
 from rules._claim_sources import has_named_attribution
-from rules._weasel_phrases import sentences_to_scan, weasel_anchors, weasel_matches
+from rules._weasel_phrases import _weasel_re, sentences_to_scan, weasel_anchors, weasel_matches
 from rules.weasel import WeaselAttribution
 from tests.harness import (
     SHARED,
@@ -21,6 +24,7 @@ from tests.harness import (
     seed_text,
     shared_texts,
 )
+from tests.test_rules_slop import _sample
 
 
 @pytest.mark.parametrize(
@@ -209,7 +213,38 @@ def _screen_keeps_every_match(
 
 def _weasel_words() -> list[str]:
     words = "critics argue studies show experts say it is widely believed that research".split()
-    return [*words, "the", "some", "many", "say", "found", "week", "Pew", "2023", "survey"]
+    extra = ["the", "some", "many", "say", "found", "week", "Pew", "2023", "survey", "according"]
+    extra += ["to", "community", "says", "scientific", "a", "an", "one", "study", "suggests"]
+    return [*words, *extra]
+
+
+def _plain_weasels(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every match of the weasel pattern, scanned the plain way."""
+    return [m.span() for m in _weasel_re().finditer(text, start, end)]
+
+
+def _screened_weasels_agree(doc: Document) -> None:
+    """``weasel_matches`` (the entry screen) finds what a plain scan finds, named
+    groups left out, in every sentence."""
+    text = doc.text
+    for s in doc.sentences:
+        want = [
+            (m.start(), m.end())
+            for m in _weasel_re().finditer(text, s.start, s.end)
+            if not _weasel_phrases._group_is_named(text, m, s.start, s.end)
+        ]
+        assert [(w.start, w.end) for w in weasel_matches(text, s.start, s.end)] == want
+
+
+def test_weasel_matches_screened_on_real_and_fuzzed_text() -> None:
+    rng = random.Random(12)
+    docs = [_fuzz_document(_weasel_words(), rng, size) for size in [6000] * 10 + [1000] * 10]
+    if SHARED.is_dir():
+        docs += [
+            Document(t) for t in shared_texts("corpus/news") + shared_texts("corpus/web-pages")
+        ]
+    for doc in docs:
+        _screened_weasels_agree(doc)
 
 
 def test_weasel_screen_keeps_every_match_on_real_text() -> None:
@@ -217,7 +252,7 @@ def test_weasel_screen_keeps_every_match_on_real_text() -> None:
     dropped = 0
     for text in (t for t in texts if len(t) >= _weasel_phrases.SCREENED_LENGTH):
         doc = Document(text)
-        dropped += _screen_keeps_every_match(doc, weasel_anchors(), weasel_matches)
+        dropped += _screen_keeps_every_match(doc, weasel_anchors(), _plain_weasels)
     assert dropped > 0
 
 
@@ -225,7 +260,7 @@ def test_weasel_screen_keeps_every_match_on_fuzzed_text() -> None:
     rng = random.Random(3)
     for size in [6000] * 20 + [1000] * 20:  # anchors chosen for the text, and once for all
         doc = _fuzz_document(_weasel_words(), rng, size)
-        _screen_keeps_every_match(doc, weasel_anchors(), weasel_matches)
+        _screen_keeps_every_match(doc, weasel_anchors(), _plain_weasels)
 
 
 def test_weasel_rule_with_and_without_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -237,3 +272,22 @@ def test_weasel_rule_with_and_without_the_screen(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(weasel, "sentences_to_scan", lambda doc, anchors: None)
     assert found == [[(v.start, v.end) for v in run_rule(WeaselAttribution, t)] for t in texts]
     assert any(found)
+
+
+def test_weasel_matches_screened_for_each_fixed_phrase() -> None:
+    """Each fixed weasel phrase standing alone among unrelated words (sampled from
+    its regular expression), and the rule's own examples."""
+    phrases = load_phrases("ww_phrases")
+    rng = random.Random(13)
+    filler = "Plain words fill this line.\n\n" * 40
+    texts = [filler + e + "\n\n" + filler for e in WeaselAttribution.examples_flagged]
+    for entry in phrases.entries:
+        source = entry[3:].strip() if entry.startswith("re:") else re.escape(entry)
+        parsed = sre_parse.parse(source, phrases.pattern.flags)
+        texts += [filler + _sample(parsed, rng) + " that it rains.\n\n" + filler for _ in range(4)]
+    found = 0
+    for text in texts:
+        doc = Document(text)
+        _screened_weasels_agree(doc)
+        found += bool(weasel_matches(text, 0, len(text)))
+    assert found >= len(texts) // 2
