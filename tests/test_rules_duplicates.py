@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.document import WORD_RE, Document, Sentence
+from lint.document import WORD_RE, Document
 from rules.duplicates import (
     MAX_POSTINGS,
     DuplicatedText,
@@ -18,7 +18,6 @@ from rules.duplicates import (
     WordReader,
     _lower_words,
     _shared_words_bound,
-    _too_short,
     find_repeats,
     sentence_words,
     shingles,
@@ -342,21 +341,20 @@ def test_excess_screen_never_drops_a_close_unit() -> None:
             assert len(hits) - len(set(hits)) >= need - 1
 
 
-def test_too_short_only_skips_short_sentences_and_headings() -> None:
+def test_word_reader_block_words_agree_with_words_between() -> None:
     rng = random.Random(9)
     texts = [_tricky_text(rng) for _ in range(300)] + shared_texts("corpus/web-pages")[:5]
-    skipped = 0
+    compared = 0
     for text in texts:
         doc = Document(text)
-        for span in (*doc.sentences, *doc.headings):
-            for min_words in (1, 3, 8):
-                if _too_short(doc, span, min_words):
-                    skipped += 1
-                    words = words_between(doc, span.start, span.end)
-                    assert len(words) < min_words
-                    if isinstance(span, Sentence):
-                        assert len(sentence_words(doc, span)) < min_words
-    assert skipped > 0
+        reader = WordReader(doc)
+        for index, block in enumerate(doc.blocks):
+            expected = words_between(doc, block.start, block.end)
+            assert reader.block_words(index) == expected
+            found = reader.block_words(index, 3)
+            assert found == expected or (len(found) < 3 > len(expected))
+            compared += 1
+    assert compared > 1000
 
 
 def test_repeated_dated_heading_is_counted_but_never_flagged() -> None:
@@ -391,3 +389,16 @@ def test_word_reader_agrees_with_sentence_words() -> None:
                 assert found == expected or (len(found) < min_words > len(expected))
             compared += 1
     assert compared > 1000
+
+
+def test_summary_heading_screen_agrees_with_the_label() -> None:
+    from rules.duplicates import _is_summary_heading, _label, _summary_headings
+
+    headings, max_words, _ = _summary_headings()
+    rng = random.Random(13)
+    pieces = [*sorted(headings), "KEY TAKEAWAYS", "Summary:", "Tl;Dr.", " in short", "İn brief"]
+    pieces += ["Σummary", "σ", "The vote", "", " ", ":", "x"]
+    for _ in range(3000):
+        text = rng.choice(pieces) + rng.choice(["", ":", ".", " ", "\t", ":."])
+        expected = _label(text, 0, len(text), max_words) in headings
+        assert _is_summary_heading(text, 0, len(text)) == expected, text
