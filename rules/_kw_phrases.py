@@ -64,7 +64,9 @@ def repeated_phrases(
         return []  # a keyword phrase holds two content words seen as often
     occurrences = _phrase_occurrences(t, n, min_count, base, frequent)
     # (a phrase shorter than ``min_words`` is no keyword: it could only be skipped)
-    long_enough = {w: pos for w, pos in occurrences.items() if len(w) >= min_words}
+    long_enough = {
+        w: pos for w, pos in occurrences.items() if len(w) >= min_words and len(pos) >= min_count
+    }
     if max_density is not None:
         total = len(t.low)
         if all(len(pos) * len(w) / total <= max_density for w, pos in long_enough.items()):
@@ -76,7 +78,8 @@ def _phrase_occurrences(
     t: Tokens, n: int, min_count: int, base: int, frequent: set[str]
 ) -> dict[tuple[str, ...], list[int]]:
     """The phrases seen ``min_count``+ times (``frequent_phrases``), of any
-    length from ``n`` words, with their positions.
+    length from ``n`` words, with their positions, and maybe phrases seen
+    fewer times (``base``+ times, found in the same way): the caller drops them.
 
     Found once per document for the counts' threshold ``base`` (at most
     ``min_count``), for KW001 and KW004 alike.  When no run of frequent
@@ -97,10 +100,8 @@ def _phrase_occurrences(
             has_long_run(runs, n, MAX_PHRASE_WORDS),
         )
     found, long_run = memo  # type: ignore[misc]
-    if min_count == base:
+    if min_count == base or not long_run:
         return found  # type: ignore[no-any-return]
-    if not long_run:
-        return {w: pos for w, pos in found.items() if len(pos) >= min_count}
     starts = ngram_starts(_ngram_counts(t, n, base, frequent), t.segment, min_count)
     return frequent_phrases(t.low, t.segment, starts, n, MAX_PHRASE_WORDS, min_count)
 

@@ -249,21 +249,43 @@ class _WordTable:
 
     def describe(self, raw: list[str]) -> tuple[list[str], bytes]:
         """Per word of ``raw``: its lower-case form without a possessive, and
-        its shape.  One lookup per word finds the known ones; when some are
-        new (``None``), the new words are worked out together and the lookup
-        is made again."""
+        its shape.  One lookup per word finds the known ones; the new ones
+        (``None``) are worked out together, then filled in: at their places
+        when they are few (found by ``list.index``, in C), else by looking
+        every word up again."""
         low: list[str | None] = list(map(self.low.get, raw))
-        if None in low:
-            new = set(compress(raw, map(is_, low, repeat(None))))
+        missing = low.count(None)
+        if missing:
+            places = _places(low, None) if 8 * missing < len(raw) else None
+            if places is None:
+                new = set(compress(raw, map(is_, low, repeat(None))))
+            else:
+                new = set(map(raw.__getitem__, places))
             if len(self.low) + len(new) > self.limit:
                 self.low.clear()
                 self.shape.clear()
-                new = set(raw)
+                new, places = set(raw), None
             words = list(new)
             self.low.update(zip(words, lower_forms(words), strict=True))
             self.shape.update(zip(words, shapes(words), strict=True))
-            low = list(map(self.low.__getitem__, raw))
+            if places is None:
+                low = list(map(self.low.__getitem__, raw))
+            else:
+                for k in places:
+                    low[k] = self.low[raw[k]]
         return low, bytes(map(self.shape.__getitem__, raw))  # type: ignore[return-value]
+
+
+def _places(items: list[str | None], value: None) -> list[int]:
+    """Indices of ``value`` in ``items`` (each found by ``list.index``)."""
+    places: list[int] = []
+    k = -1
+    try:
+        while True:
+            k = items.index(value, k + 1)
+            places.append(k)
+    except ValueError:
+        return places
 
 
 def lower_forms(words: list[str]) -> list[str]:
