@@ -16,8 +16,11 @@ from rules.duplicates import (
     Unit,
     Vocabulary,
     WordReader,
+    _is_summary_heading,
+    _label,
     _lower_words,
     _shared_words_bound,
+    _summary_headings,
     find_repeats,
     sentence_words,
     shingles,
@@ -392,8 +395,6 @@ def test_word_reader_agrees_with_sentence_words() -> None:
 
 
 def test_summary_heading_screen_agrees_with_the_label() -> None:
-    from rules.duplicates import _is_summary_heading, _label, _summary_headings
-
     headings, max_words, _ = _summary_headings()
     rng = random.Random(13)
     pieces = [*sorted(headings), "KEY TAKEAWAYS", "Summary:", "Tl;Dr.", " in short", "İn brief"]
