@@ -148,9 +148,14 @@ class UncitedStatistic(Rule):
             if opts.first_person_is_source and figures:
                 first = first_person.search(sent.start, sent.end)  # once a sentence
                 figures = [f for f in figures if first is None or first >= f.start]
-            if not figures or sourced.own(i):
+            # Each test below is pure and memoised, so their order does not change
+            # the answer: the paragraph's earlier sentences first, as once one of
+            # them names a source the later figures of the paragraph need no more.
+            if not figures:
                 continue
             if opts.paragraph_carries_source and sourced.earlier_in_paragraph(i):
+                continue
+            if sourced.own(i):
                 continue
             if not self._next_cites(doc, i, sourced):
                 yield from figures
