@@ -307,21 +307,39 @@ class EntryScreen:
         the word casefolded (lower-cased when ASCII, the same thing there), "ı"
         and "i\u0307" then read as "i" (``lint.token_gate.word_key``).  Both steps
         go character by character (a "\u0307" is no word character, so it cannot
-        start a word), so such a word puts the prefix into the whole text folded
-        the same way; where the folded text joins characters across words, it
-        can only find more."""
+        start a word), so such a word puts the prefix into the text folded the
+        same way (:func:`_folded_windows`); where the folded text joins
+        characters across words, it can only find more."""
         hit = 0
-        folded: str | None = None
+        prefixes = []
         for word, bit in self.special:
-            if word[0] == SYMBOL:
-                found = word[1:] in text
-            else:
-                if folded is None:
-                    folded = text.casefold().replace("i\u0307", "i").replace("ı", "i")
-                found = word[1:] in folded
-            if found:
+            if word[0] == PREFIX:
+                prefixes.append((word[1:], bit))
+            elif word[1:] in text:
                 hit |= bit
+        if prefixes:
+            longest = max(len(p) for p, _ in prefixes)
+            for folded in _folded_windows(text, longest):
+                hit |= sum({bit for prefix, bit in prefixes if prefix in folded})
         return hit
+
+
+#: Characters folded at a time by ``_folded_windows`` (a bound on the memory).
+FOLD_WINDOW = 1 << 16
+
+
+def _folded_windows(text: str, longest: int) -> Iterator[str]:
+    """``text`` folded as index keys are (casefolded, "ı" and "i\u0307" read as
+    "i"), in overlapping windows of ``FOLD_WINDOW`` characters: any string of up
+    to ``longest`` characters found in the whole text folded is found in one of
+    them.  It comes from at most ``2 * longest`` characters of the text (folding
+    makes one character or more of each, "i" + "\u0307" aside, which make one),
+    and the windows overlap by more than that, with a character to spare on each
+    side for a pair cut at a window's edge."""
+    overlap = 2 * longest + 3
+    for start in range(0, max(len(text) - overlap, 0) + 1, FOLD_WINDOW):
+        window = text[start : start + FOLD_WINDOW + overlap]
+        yield window.casefold().replace("i\u0307", "i").replace("ı", "i")
 
 
 def _checkable(key: str) -> bool:

@@ -334,3 +334,23 @@ def test_entry_screen_range_cutting_a_word(name: str, monkeypatch: pytest.Monkey
         assert got == want, entry
         found += bool(want)
     assert found
+
+
+def test_folded_windows_find_what_the_whole_folded_text_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every short piece of the whole text folded is in some window, with
+    characters that fold to two ("ß", "İ") or merge ("i" + "\\u0307")."""
+    monkeypatch.setattr(_weasel_phrases, "FOLD_WINDOW", 7)
+    rng = random.Random(14)
+    for _ in range(200):
+        text = "".join(
+            rng.choice(["a", "İ", "ı", "i", "\u0307", "i\u0307", "i\u0307", "ß", " "])
+            for _ in range(60)
+        )
+        whole = text.casefold().replace("i\u0307", "i").replace("ı", "i")
+        for length in range(1, 7):
+            start = rng.randrange(max(len(whole) - length, 0) + 1)
+            piece = whole[start : start + length]
+            windows = list(_weasel_phrases._folded_windows(text, length))
+            assert any(piece in w for w in windows), (text, piece)
