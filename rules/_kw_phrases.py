@@ -9,6 +9,7 @@ from itertools import compress, islice
 from operator import and_, eq, not_
 
 from lint.ngrams import (
+    KEEP_GRAMS,
     NgramCounts,
     Phrase,
     consecutive_runs,
@@ -92,6 +93,11 @@ def _phrase_occurrences(
     ``base`` may hold shorter runs at ``min_count``: they are counted anew."""
     key = ("phrases", n, base)
     memo = t.memo.get(key)
+    if memo is None and min_count > base and len(t.low) >= KEEP_GRAMS:
+        # A long text: its rules may run in separate processes (``lint.split``),
+        # which share nothing, so its phrases are found at ``min_count`` alone.
+        starts = ngram_starts(_ngram_counts(t, n, base, frequent), t.segment, min_count)
+        return frequent_phrases(t.low, t.segment, starts, n, MAX_PHRASE_WORDS, min_count)
     if memo is None:
         starts = ngram_starts(_ngram_counts(t, n, base, frequent), t.segment, base)
         runs = list(consecutive_runs(starts, t.segment))

@@ -15,7 +15,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Set
 from itertools import accumulate, compress, islice, repeat
 from operator import is_
 
@@ -219,7 +219,7 @@ def _build_tokens(text: str) -> Tokens:
         if len(chunks) > 1:  # a long text: one string per distinct word (memory)
             words = list(map(shared.setdefault, words, words))
         raw.extend(words)
-    low, shape = _WORDS.describe(raw)
+    low, shape = _WORDS.describe(raw, shared.keys() if shared else None)
     return Tokens(text, low, raw, shape, segment, array("i", seg_line))
 
 
@@ -247,13 +247,18 @@ class _WordTable:
         self.shape: dict[str, int] = {}
         self.limit = limit
 
-    def describe(self, raw: list[str]) -> tuple[list[str], bytes]:
+    def describe(self, raw: list[str], vocab: Set[str] | None = None) -> tuple[list[str], bytes]:
         """Per word of ``raw``: its lower-case form without a possessive, and
         its shape.  One lookup per word finds the known ones; the new ones
         (``None``) are worked out together, then filled in: at their places
         when they are few (found by ``list.index``, in C), else by looking
-        every word up again."""
-        low: list[str | None] = list(map(self.low.get, raw))
+        every word up again.  A long text's distinct words (``vocab``) are
+        looked up first instead, so that every word is looked up once."""
+        if vocab is not None:
+            self._learn(set(vocab).difference(self.low), vocab)
+            low: list[str | None] = list(map(self.low.__getitem__, raw))
+            return low, bytes(map(self.shape.__getitem__, raw))  # type: ignore[return-value]
+        low = list(map(self.low.get, raw))
         missing = low.count(None)
         if missing:
             places = _places(low, None) if 8 * missing < len(raw) else None
@@ -261,19 +266,28 @@ class _WordTable:
                 new = set(compress(raw, map(is_, low, repeat(None))))
             else:
                 new = set(map(raw.__getitem__, places))
-            if len(self.low) + len(new) > self.limit:
-                self.low.clear()
-                self.shape.clear()
-                new, places = set(raw), None
-            words = list(new)
-            self.low.update(zip(words, lower_forms(words), strict=True))
-            self.shape.update(zip(words, shapes(words), strict=True))
+            if self._learn(new, raw):
+                places = None  # (the table was emptied)
             if places is None:
                 low = list(map(self.low.__getitem__, raw))
             else:
                 for k in places:
                     low[k] = self.low[raw[k]]
         return low, bytes(map(self.shape.__getitem__, raw))  # type: ignore[return-value]
+
+    def _learn(self, new: set[str], words: Iterable[str]) -> bool:
+        """Add the ``new`` words; when the table would outgrow its limit,
+        empty it first and add all of ``words`` (and say so)."""
+        emptied = len(self.low) + len(new) > self.limit
+        if emptied:
+            self.low.clear()
+            self.shape.clear()
+            new = set(words)
+        if new:
+            added = list(new)
+            self.low.update(zip(added, lower_forms(added), strict=True))
+            self.shape.update(zip(added, shapes(added), strict=True))
+        return emptied
 
 
 def _places(items: list[str | None], value: None) -> list[int]:
