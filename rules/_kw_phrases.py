@@ -34,6 +34,8 @@ from rules._kw_tokens import (
 )
 
 MAX_PHRASE_WORDS = 8  # longest phrase KW001/KW004 report; longer runs are cut
+#: Texts of this many words find each threshold's phrases on their own (not shared).
+LONG_TEXT_WORDS = KEEP_GRAMS
 
 
 def repeated_phrases(
@@ -93,7 +95,7 @@ def _phrase_occurrences(
     ``base`` may hold shorter runs at ``min_count``: they are counted anew."""
     key = ("phrases", n, base)
     memo = t.memo.get(key)
-    if memo is None and min_count > base and len(t.low) >= KEEP_GRAMS:
+    if memo is None and min_count > base and len(t.low) >= LONG_TEXT_WORDS:
         # A long text: its rules may run in separate processes (``lint.split``),
         # which share nothing, so its phrases are found at ``min_count`` alone.
         starts = ngram_starts(_ngram_counts(t, n, base, frequent), t.segment, min_count)

@@ -905,9 +905,13 @@ def test_frequent_phrases_are_the_frequent_occurrences() -> None:
     assert found > 1000
 
 
-def test_repeated_phrases_do_not_depend_on_what_was_asked_before() -> None:
+@pytest.mark.parametrize("long_text", [0, 10**9])
+def test_repeated_phrases_do_not_depend_on_what_was_asked_before(
+    long_text: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The n-gram counts a document keeps for one threshold answer any other
     exactly as a fresh count does, asked in any order."""
+    monkeypatch.setattr("rules._kw_phrases.LONG_TEXT_WORDS", long_text)
     rng = random.Random(20)
     phrases = ["best hiking boots for beginners", "the annual general meeting", "of the"]
     found = 0
