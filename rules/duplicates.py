@@ -170,14 +170,14 @@ class WordReader:
         self._starts, self._ends = words._starts, words._ends  # the offset arrays, read only
         self._block = -1
         self._lowered: str | None = None  # the current block's text, lowered
-        self._offset = 0  # where the current block starts
+        self._offset = self._end = 0  # where the current block starts and ends
         self._markers = False  # may the current block hold a footnote marker?
 
     def sentence_words(self, sentence: Sentence, min_words: int = 0) -> list[str]:
         """``sentence_words(doc, sentence)``, or a shorter list when it has
         fewer than ``min_words`` words."""
         self._enter(sentence.block)
-        if self._lowered is None or self._markers:
+        if self._lowered is None or self._markers or not self._inside(sentence):
             return sentence_words(self.doc, sentence)
         return self._slice(sentence.start, sentence.end, min_words)
 
@@ -189,6 +189,11 @@ class WordReader:
         if self._lowered is None:
             return words_between(self.doc, block.start, block.end)
         return self._slice(block.start, block.end, min_words)
+
+    def _inside(self, sentence: Sentence) -> bool:
+        """Does the sentence lie inside its block, as the sentence splitter
+        makes it?  (Checked, not assumed: the slices are block-relative.)"""
+        return self._offset <= sentence.start and sentence.end <= self._end
 
     def _slice(self, start: int, end: int, min_words: int) -> list[str]:
         starts, ends = self._starts, self._ends
@@ -208,7 +213,7 @@ class WordReader:
             return
         block = self.doc.blocks[index]
         text = self.doc.text[block.start : block.end]
-        self._block, self._offset = index, block.start
+        self._block, self._offset, self._end = index, block.start, block.end
         self._lowered = None if "İ" in text or "Σ" in text else text.lower()
         self._markers = "[" in text
 
