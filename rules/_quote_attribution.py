@@ -252,17 +252,27 @@ def _resolve(doc: Document, masked: str, i0: int, speaker: Speaker) -> Speaker:
     """Name the person a pronoun refers to, from the sentences just before."""
     if speaker.kind != "pronoun" or speaker.text in ("I", "we"):
         return speaker
+    facts = doc.derived(_sentence_facts)
     for index in range(i0 - 1, max(-1, i0 - 1 - PRONOUN_LOOKBACK), -1):
-        sentence = sentence_text(doc, masked, index)
-        found = speaker_before(sentence)
+        fact = facts.get(index)
+        if fact is None:
+            sentence = sentence_text(doc, masked, index)
+            fact = facts[index] = (speaker_before(sentence), sentence_subject(sentence))
+        found, name = fact
         if found is not None and found.kind == "name" and _plausible(doc, found, strict=True):
             return Speaker(found.text, "name", speaker.verb)
-        name = sentence_subject(sentence)
         if name and _plausible(doc, Speaker(name, "name", False), strict=True):
             return Speaker(name, "name", speaker.verb)
         if found is not None and found.kind == "noun":
             return Speaker(found.text, "noun", speaker.verb)
     return speaker
+
+
+def _sentence_facts(doc: Document) -> dict[int, tuple[Speaker | None, str | None]]:
+    """Per document, filled as ``_resolve`` reads them: the speaker and the
+    subject of each sentence (quotations masked) that a pronoun was resolved
+    from.  Quotes that follow one another read the same sentences back."""
+    return {}
 
 
 def _subject_of(sentence: str, known: set[str]) -> Speaker | None:

@@ -443,3 +443,31 @@ def test_a_segment_searched_among_others_holds_no_source_alone() -> None:
                 assert find_source(segment, dates=False) is None, segments
                 checked += 1
     assert checked > 500
+
+
+def test_resolving_pronouns_from_remembered_sentences_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rules import _quote_attribution as qa
+
+    texts = []
+    for folder in ("seeds", "corpus/news", "corpus/web-pages"):
+        paths = sorted((SHARED / folder).rglob("*.txt")) if (SHARED / folder).is_dir() else []
+        texts += [p.read_text("utf-8") for p in paths]
+    texts.append(
+        "Jo Bloggs runs the club. She said: “We won.” She added: “We will win again.”\n\n"
+        "Sam Park coaches it. “It was hard,” he said. “We kept going,” he said."
+    )
+    texts.append(  # each pronoun read back to the last name before it
+        "Ann Lee said the board would meet. Rain fell. “We met,” she said. Bob Roe said "
+        "the fund would pay. “We won,” she said. “We left,” she said."
+    )
+    remembered = [qa.attributed_quotations(Document(t)) for t in texts]
+
+    class Forgetful(dict):  # a memo that remembers nothing: every sentence read again
+        def __setitem__(self, key: object, value: object) -> None:
+            pass
+
+    monkeypatch.setattr(qa, "_sentence_facts", lambda doc: Forgetful())
+    assert [qa.attributed_quotations(Document(t)) for t in texts] == remembered
+    assert sum(1 for found in remembered for a in found if a.speaker and a.speaker.verb) > 5
