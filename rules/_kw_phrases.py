@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, islice
-from operator import and_, eq, not_
+from operator import and_, eq, itemgetter, not_
 
 from lint.ngrams import (
     KEEP_GRAMS,
@@ -235,6 +235,7 @@ _CAPITALS = (TITLE, CAMEL, UPPER)
 NAME_MARK = "@name"  # stands for a capitalised word when query words are looked for
 _MIN_ACRONYM = 3  # letters: two-letter capitals ("PA", "UK") match too much by chance
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
+_SECOND = slice(1, 2)  # a word's second character, if any
 
 
 def is_term(t: Tokens, words: tuple[str, ...], pos: Sequence[int]) -> bool:
@@ -443,9 +444,9 @@ def _acronyms(t: Tokens) -> tuple[set[str], dict[tuple[str, str], list[str]]]:
     memo = t.memo.get("acronyms")
     if memo is None:
         written: set[str] = set()
-        for word in set(compress(t.raw, t.shape.translate(IS_CAPITAL))):  # type: ignore[attr-defined]
-            if not word[1:2].isupper():  # "The", "London", "iPhone"
-                continue
+        capitals = list(set(compress(t.raw, t.shape.translate(IS_CAPITAL))))  # type: ignore[attr-defined]
+        # (not "The", "London": a second capital letter, tested in C)
+        for word in compress(capitals, map(str.isupper, map(itemgetter(_SECOND), capitals))):
             form = strip_possessive(word) if word[-1] in "sS" else word
             if form.endswith("s"):
                 form = form[:-1]

@@ -30,7 +30,15 @@ from rules._kw_names import (
     in_prose,
     learned_names,
 )
-from rules._kw_phrases import _MID, _NEUTRAL, _START, _abbreviates, _position, repeated_phrases
+from rules._kw_phrases import (
+    _MID,
+    _NEUTRAL,
+    _START,
+    _abbreviates,
+    _acronyms,
+    _position,
+    repeated_phrases,
+)
 from rules._kw_queries import _query_re, query_matches
 from rules._kw_tokens import (
     _BREAK_RE,
@@ -1200,3 +1208,24 @@ def test_phrases_asked_with_a_density_are_none_only_when_none_exceeds_it() -> No
             assert asked == (every if asked else []) and bool(dense) <= bool(asked)
             kept += bool(asked)
     assert kept > 20
+
+
+def test_acronyms_are_those_the_plain_walk_finds() -> None:
+    rng = random.Random(29)
+    words = ["CCS", "LLMs", "AGM's", "NASA", "The", "iPhone", "UK", "ABs", "A", "PCOS", "Ltd"]
+    words += ["ABCDEFGHIJ", "X1Y", "CCSS", "AbC", "ÉTÉ", "the", "and", "ßS"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randrange(40))) for _ in range(300)]
+    found = 0
+    for text in texts + _real_texts():
+        t = _build_tokens(text)
+        expected = set()
+        for word in {w for w, s in zip(t.raw, t.shape, strict=True) if s in (TITLE, CAMEL, UPPER)}:
+            if not word[1:2].isupper():
+                continue
+            form = strip_possessive(word) if word[-1] in "sS" else word
+            form = form[:-1] if form.endswith("s") else form
+            if 3 <= len(form) <= 8 and form.isalpha() and form.isupper():
+                expected.add(form)
+        assert _acronyms(t)[0] == expected
+        found += len(expected)
+    assert found > 300
