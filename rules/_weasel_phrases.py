@@ -201,9 +201,12 @@ def sentences_to_scan(doc: Document, anchors: Anchors | frozenset[str] | None) -
     text = doc.text
     if anchors is None or not _worth_screening(text):
         return None
-    # The anchors are chosen once, not per text: choosing from a big tree costs
-    # more than it saves (and the entry screens make the scans themselves cheap).
-    positions = word_index(text).candidates(_static_choice(anchors))
+    index = word_index(text)
+    if isinstance(anchors, Anchors):
+        words = _anchor_choice(anchors).words_for(index.positions)
+    else:
+        words = anchors
+    positions = index.candidates(words)
     index_at = doc.sentence_index_at
     keep = {index_at(p) for p in positions}
     keep.update(doc.derived(_word_cutting_sentences))
@@ -388,6 +391,50 @@ def _static_choice(anchors: Anchors | frozenset[str]) -> frozenset[str]:
         cost = {w: (1000 if w in function_words else 0) + 100 // len(w) for w in anchors.words}
         found = _STATIC_CHOICES[id(anchors)] = (anchors, anchors.choose(cost)[1])
     return found[1]
+
+
+class AnchorChoice:
+    """Which anchor words of a tree to look up, chosen from the texts seen so far.
+
+    The best choice depends on the text ("said" is everywhere in news), but
+    choosing over a big tree for every text costs more than it saves.  So the
+    words of the tree are counted in some of the texts (the 8th, 16th, 24th ...,
+    then every 64th) and the choice is made again from the counts so far, a
+    sample of what this process reads; any choice is a correct one, only the
+    speed depends on it.  Punctuation and prefix keys, which the index does not
+    count, cost as much as a word met in every text."""
+
+    EVERY, LATER = 8, 64  # texts between samples: at first, after 256 texts
+
+    def __init__(self, tree: Anchors) -> None:
+        self.tree = tree
+        self.plain = frozenset(w for w in tree.words if w[0] not in (SYMBOL, PREFIX))
+        self.counts = dict.fromkeys(tree.words, 0)
+        self.texts = 0
+        self.words = _static_choice(tree)
+
+    def words_for(self, positions: dict[str, list[int]]) -> frozenset[str]:
+        """The words to look up in a text whose word index is ``positions``."""
+        self.texts += 1
+        if self.texts % (self.EVERY if self.texts <= 256 else self.LATER) == 0:
+            counts = self.counts
+            for word in self.plain & positions.keys():
+                counts[word] += len(positions[word])
+            busy = max(counts.values()) + 1
+            cost = {w: counts[w] if w in self.plain else busy for w in counts}
+            self.words = self.tree.choose(cost)[1]
+        return self.words
+
+
+_ANCHOR_CHOICES: dict[int, AnchorChoice] = {}
+
+
+def _anchor_choice(tree: Anchors) -> AnchorChoice:
+    """The :class:`AnchorChoice` of a tree (trees live as long as their patterns)."""
+    found = _ANCHOR_CHOICES.get(id(tree))
+    if found is None or found.tree is not tree:
+        found = _ANCHOR_CHOICES[id(tree)] = AnchorChoice(tree)
+    return found
 
 
 _ENTRY_SCREENS: dict[int, EntryScreen] = {}
