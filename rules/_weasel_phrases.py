@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Set
 from functools import lru_cache, reduce
 from itertools import product
-from operator import or_
+from operator import itemgetter, or_
 from typing import NamedTuple
 
 from lint.document import Document
@@ -214,17 +214,16 @@ def sentences_to_scan(doc: Document, anchors: Anchors | frozenset[str] | None) -
     return sorted(keep)
 
 
-def phrase_anchors(phrases: PhraseList) -> frozenset[str] | None:
+def phrase_anchors(phrases: PhraseList) -> Anchors | None:
     """Words every match of ``phrases`` holds (``None``: not known), for
     :func:`sentences_to_scan`; worked out once per list.
 
     ``anchor_tree`` of a whole list gives up inside a shared branch of the
     literal trie ("this week", "the other day", "tonight" share "t"), and the
     words it is left with ("the", "to") are in nearly every sentence.  Taken
-    entry by entry (:class:`EntryScreen`), every entry names a word of its own;
-    a match of the list is a match of one of its entries, so it holds that
-    entry's word.  The word is picked without a text: a function word ("this",
-    "over") only when there is no other.
+    entry by entry (:class:`EntryScreen`), every entry names words of its own; a
+    match of the list is a match of one of its entries, so the trees of the
+    entries, united, anchor the list.
     """
     return entry_screen(phrases).anchors
 
@@ -258,7 +257,9 @@ class EntryScreen:
         trees = [anchor_tree(entry) for entry in entries]
         #: each entry's first words (None: unknown, the entry may start anywhere)
         self.firsts = [first_words(entry) for entry in entries]
-        self.anchors = _static_anchors(trees)
+        #: the entries' trees united (None: an entry has none)
+        known: list[Anchors | frozenset[str]] = [t for t in trees if t is not None]
+        self.anchors = Anchors(known, union=True) if len(known) == len(trees) else None
         bits: dict[frozenset[str], int] = {}
         #: each entry's clauses, one bit each
         self.needs = [
@@ -367,14 +368,6 @@ def _clauses(node: Anchors | frozenset[str]) -> list[frozenset[str]]:
     if ways > EntryScreen.MAX_CLAUSES:
         return [node.words]
     return [frozenset().union(*pick) for pick in product(*branches)]
-
-
-def _static_anchors(trees: list[Anchors | None]) -> frozenset[str] | None:
-    """One anchor set for the whole list, chosen without a text (a function word
-    only when an entry has no other)."""
-    if any(tree is None for tree in trees):
-        return None
-    return frozenset().union(*(_static_choice(tree) for tree in trees if tree is not None))
 
 
 _STATIC_CHOICES: dict[int, tuple[Anchors, frozenset[str]]] = {}
@@ -511,22 +504,22 @@ def screened_matches(
     return matches_at(pattern, text, positions, first, end)
 
 
-_last_positions: tuple[str, EntryScreen, list[int] | None] | None = None
+_last_positions: tuple[str, dict[int, list[int] | None]] = ("", {})  # a text, per screen
 
 
 def _screened_positions(screen: EntryScreen, text: str) -> list[int] | None:
     """Offsets of the first words of the entries of ``screen`` that can match in
-    ``text`` (None: unknown); the last answer is kept, as a text's sentences are
-    scanned one after another."""
+    ``text`` (None: unknown); the answers for the last text are kept, as a
+    text's sentences are scanned one after another."""
     global _last_positions
-    last = _last_positions
-    if last is not None and last[0] is text and last[1] is screen:
-        return last[2]
-    index = word_index(text)
-    first = screen.first_words(index.positions.keys(), text)
-    positions = None if first is None else index.candidates(first) if first else []
-    _last_positions = (text, screen, positions)
-    return positions
+    if _last_positions[0] is not text:
+        _last_positions = (text, {})
+    known = _last_positions[1]
+    if id(screen) not in known:
+        index = word_index(text)
+        first = screen.first_words(index.positions.keys(), text)
+        known[id(screen)] = None if first is None else index.candidates(first) if first else []
+    return known[id(screen)]
 
 
 def _phrase_matches(phrases: PhraseList, found: Iterable[re.Match[str]]) -> Iterator[PhraseMatch]:
@@ -536,14 +529,16 @@ def _phrase_matches(phrases: PhraseList, found: Iterable[re.Match[str]]) -> Iter
         yield PhraseMatch(m.start(), m.end(), phrases.entries[i], phrases.suggestions[i])
 
 
+#: Two word characters (``is_word``: ``\w`` is a letter, digit or "_" as well).
+_WORD_PAIR = re.compile(r"\w\w")
+
+
 def _word_cutting_sentences(doc: Document) -> tuple[int, ...]:
-    """Indices of the sentences whose end falls inside a word."""
-    text, size = doc.text, len(doc.text)
-    return tuple(
-        i
-        for i, (_, end, _) in enumerate(doc.sentences)
-        if 0 < end < size and is_word(text[end - 1]) and is_word(text[end])
-    )
+    """Indices of the sentences whose end falls inside a word (between two word
+    characters)."""
+    text, pair = doc.text, _WORD_PAIR.match
+    ends = map(itemgetter(1), doc.sentences)
+    return tuple(i for i, end in enumerate(ends) if end and pair(text, end - 1, end + 1))
 
 
 def weasel_anchors() -> Anchors | None:
