@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
+from lint import regex_cache
 from lint.document import WORD_RE
 from lint.token_gate import MIN_GATED_LENGTH, word_index
 from rules._kw_lexicon import word_list
 
-_CLAUSE_END = re.compile(r"[.!?;:,()\"“”\n]")
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_CLAUSE_END = regex_cache.compile(r"[.!?;:,()\"“”\n]")
+_SENTENCE_END = regex_cache.compile(r"[.!?\n]")
 
 
 class PastedQueryMatch(NamedTuple):
@@ -31,7 +32,7 @@ def _query_re() -> re.Pattern[str]:
     """A question word followed by an inverted auxiliary ("why does ")."""
     openers = "|".join(sorted(word_list("kw_query_openers")))
     aux = "|".join(sorted(word_list("kw_query_auxiliaries")))
-    return re.compile(rf"(?<![\w'’-])(?i:{openers})\s+(?:{aux})\s+(?=\w)")
+    return regex_cache.compile(rf"(?<![\w'’-])(?i:{openers})\s+(?:{aux})\s+(?=\w)")
 
 
 _INDEXED_FROM = MIN_GATED_LENGTH  # texts this long are looked up in the word index
@@ -43,7 +44,7 @@ def _opener_re(ignore_case: bool = False) -> re.Pattern[str]:
     """A question word and a space: a scan without look-behind (and, in
     lower-case text, without case folding), fast in ``re``."""
     openers = "|".join(sorted(word_list("kw_query_openers")))
-    return re.compile(rf"(?:{openers})\s", re.IGNORECASE if ignore_case else 0)
+    return regex_cache.compile(rf"(?:{openers})\s", re.IGNORECASE if ignore_case else 0)
 
 
 def query_matches(text: str) -> Iterator[re.Match[str]]:

@@ -19,24 +19,25 @@ from collections.abc import Iterable, Iterator, Set
 from itertools import accumulate, compress, islice, repeat
 from operator import is_
 
+from lint import regex_cache
 from lint.document import WORD_RE, Document
 
 # What ends a segment (n-grams and names never cross one): sentence and clause
 # punctuation, a line break, a table bar, a spaced dash.  A full stop inside a
 # word ("3.5", "openai.com") is part of the word, as in ``WORD_RE``.
-_BREAK_RE = re.compile(r"\n|[!?;:…|]|\.(?![^\W_])|[ \t][-–—][ \t]")
+_BREAK_RE = regex_cache.compile(r"\n|[!?;:…|]|\.(?![^\W_])|[ \t][-–—][ \t]")
 # A word, or a mark: a break or a line end.  Breaks hold no word character, and a
 # full stop is a break only when no word character follows, so words and marks
 # never overlap: the words are ``WORD_RE``'s, and the marks ``_BREAK_RE``'s, in
 # one scan.
-_TOKEN_RE = re.compile(rf"{WORD_RE.pattern}|{_BREAK_RE.pattern}")
+_TOKEN_RE = regex_cache.compile(rf"{WORD_RE.pattern}|{_BREAK_RE.pattern}")
 _LINE_MARKS = frozenset({"\n"})
 _MARKS = frozenset(
     {*"\n!?;:…|."} | {a + dash + b for a in " \t" for dash in "-–—" for b in " \t"}
 )  # every mark ``_TOKEN_RE`` can find; no word is one of them
 _CHUNK_CHARS = 1 << 20  # text tokenised at a time (bounds the temporary lists)
-_CAMEL_RE = re.compile(r"[a-z][A-Z]")
-_POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
+_CAMEL_RE = regex_cache.compile(r"[a-z][A-Z]")
+_POSSESSIVE_RE = regex_cache.compile(r"['’]s$", re.IGNORECASE)
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'ſ", "’ſ")  # all a lowered word can end with to match
 LOWER, TITLE, CAMEL, UPPER, OTHER = range(5)
 POSSESSIVE_SUFFIXES = ("'s", "’s")  # lower-case possessive endings
