@@ -87,6 +87,16 @@ class SpanArray(Sequence[Span]):
     def __len__(self) -> int:
         return len(self._starts)
 
+    @property
+    def starts(self) -> array:
+        """Every span's start offset, ascending (read only: shared by all readers)."""
+        return self._starts
+
+    @property
+    def ends(self) -> array:
+        """Every span's end offset (read only)."""
+        return self._ends
+
     @overload
     def __getitem__(self, index: int) -> Span: ...
     @overload

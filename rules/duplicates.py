@@ -167,7 +167,7 @@ class WordReader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         words = doc.words
-        self._starts, self._ends = words._starts, words._ends  # the offset arrays, read only
+        self._starts, self._ends = words.starts, words.ends  # the offset arrays, read only
         self._block = -1
         self._lowered: str | None = None  # the current block's text, lowered
         self._offset = self._end = 0  # where the current block starts and ends
