@@ -27,7 +27,6 @@ what it guards, so the output is the one of the plain computation.
 from __future__ import annotations
 
 import heapq
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -37,6 +36,7 @@ from functools import cache
 from itertools import compress
 from typing import NamedTuple
 
+from lint import regex_cache
 from lint.document import WORD_RE, Document, Sentence
 from lint.phrases import load_phrases
 from lint.rule import Rule
@@ -44,11 +44,11 @@ from lint.violation import Severity, Violation
 
 # A footnote or reference entry: "[1] ...", "• [2] ...", "^3 ...".  Notes quote
 # the sentence they support, which is citation, not duplication.
-_NOTE_RE = re.compile(r"\s*(?:[-*+•·◦▪‣–]\s*)?(?:\[\^?\d{1,3}\]|\^\d{1,3}\b)")
-_MARKER_RE = re.compile(r"\[\^?\d{1,3}\]")
+_NOTE_RE = regex_cache.compile(r"\s*(?:[-*+•·◦▪‣–]\s*)?(?:\[\^?\d{1,3}\]|\^\d{1,3}\b)")
+_MARKER_RE = regex_cache.compile(r"\[\^?\d{1,3}\]")
 # Two characters in a row that could both belong to one word (``WORD_RE``:
 # letters and digits, and ' ’ . - inside a word).
-_JOINED_RE = re.compile(r"(?:[^\W_]|['’.\-]){2}")
+_JOINED_RE = regex_cache.compile(r"(?:[^\W_]|['’.\-]){2}")
 MAX_POSTINGS = 40  # a shingle shared by more sentences is too common to help
 MAX_CANDIDATES = 3  # earlier sentences verified per sentence
 MAX_COMPARED_WORDS = 200  # words compared per sentence (bounds SequenceMatcher)
