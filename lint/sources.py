@@ -396,8 +396,6 @@ def _data_start_keys() -> frozenset[str]:
 
 
 _SOURCE_KEYS = KeyFilter(_source_word_keys)
-_DATA_START_KEYS = KeyFilter(lambda: (_data_start_keys(), ()))
-_DATED_NOUN_KEYS = KeyFilter(lambda: (frozenset(), _DATED_NOUNS))
 _ARTICLES = ("a", "an", "the")
 
 
@@ -446,16 +444,20 @@ class _SourceWords:
         positions = word_index(text).positions
         #: The "s" of every possessive ("Gartner's").
         self.possessive = [p for p in positions.get("s", ()) if p > 0 and text[p - 1] in "'’"]
-        found = [positions[k] for k in _SOURCE_KEYS.passing(positions)]
+        # The keys of the other screens below are among these (the data words,
+        # the verbs' first words and the dated nouns' starts all make a source
+        # key), so they are picked out of this handful, not the whole index.
+        keys = _SOURCE_KEYS.passing(positions)
+        found = [positions[k] for k in keys]
         #: The words one of which a match of ``_claim_source_re`` holds, and possessives.
         self.held = sorted(chain(self.possessive, *found))
-        found = [positions[k] for k in _DATA_START_KEYS.passing(positions)]
-        nouns = chain.from_iterable(positions[k] for k in _DATED_NOUN_KEYS.passing(positions))
+        found = [positions[k] for k in keys & _data_start_keys()]
+        nouns = chain.from_iterable(positions[k] for k in keys if k.startswith(_DATED_NOUNS))
         dated = chain.from_iterable(_dated_starts(text, q) for q in nouns)
         #: Where a match of ``_data_source_re`` can start with a word (see
         #: ``_data_start_keys``), and where a dated study can (``_dated_starts``).
         self.data_starts = sorted(chain(dated, *found))
-        found = [positions[k] for k in _VERB_KEYS.passing(positions)]
+        found = [positions[k] for k in keys & _verb_words()]
         #: Where a match of ``_claim_source_re`` can start with a word: those of
         #: ``data_starts`` and the first words of the reporting verbs, each
         #: matched whole (``(?<![\w-])`` and ``(?![\w-])`` around it).
@@ -483,7 +485,6 @@ class _SourceWords:
         return sorted(chain(starts[first : bisect_left(starts, end, first)], extra)), 0
 
 
-_VERB_KEYS = KeyFilter(lambda: (_verb_words(), ()))
 _last_words: _SourceWords | None = None
 
 
