@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from lint.document import WORD_RE
@@ -247,13 +248,16 @@ def _singles(text: str, start: int, end: int) -> Iterator[Quotation]:
 def is_term(text: str, q: Quotation) -> bool:
     """Is ``q`` a term, scare quote, nickname or title rather than a quotation?"""
     inner = text[q.inner_start : q.inner_end].strip()
-    words = _WORD.findall(inner)
-    if not words or _introduced(text, q.start):
+    # The first few words decide most quotes; all of them are listed only for
+    # the title test (a long quotation is read once, not twice).
+    first = [m.group() for m in islice(_WORD.finditer(inner), TERM_MAX_WORDS + 1)]
+    if not first or _introduced(text, q.start):
         return True
-    has_punct = bool(_INNER_PUNCT.search(inner.rstrip(".,")) or inner[-1:] in "!?…")
-    if len(words) <= TERM_MAX_WORDS:
+    if len(first) <= TERM_MAX_WORDS:
         return not _short_quote(text, q, inner)
-    return not has_punct and _title_case(words)
+    if _INNER_PUNCT.search(inner.rstrip(".,")) or inner[-1:] in "!?…":
+        return False  # sentence punctuation: a quotation, not a title
+    return _title_case(_WORD.findall(inner))
 
 
 def _short_quote(text: str, q: Quotation, inner: str) -> bool:

@@ -228,3 +228,40 @@ def test_mark_offsets_are_every_quote_mark() -> None:
         assert _mark_offsets(text) == want
         marks += len(want)
     assert marks > 1000
+
+
+def test_term_test_reading_few_words_agrees_with_reading_all() -> None:
+    from lint.document import WORD_RE, Quotation
+    from lint.quotes import (
+        _INNER_PUNCT,
+        TERM_MAX_WORDS,
+        _introduced,
+        _pair_block,
+        _short_quote,
+        _title_case,
+        is_term,
+    )
+    from tests.harness import SHARED
+
+    def plain(text: str, q: Quotation) -> bool:
+        inner = text[q.inner_start : q.inner_end].strip()
+        words = WORD_RE.findall(inner)
+        if not words or _introduced(text, q.start):
+            return True
+        has_punct = bool(_INNER_PUNCT.search(inner.rstrip(".,")) or inner[-1:] in "!?…")
+        if len(words) <= TERM_MAX_WORDS:
+            return not _short_quote(text, q, inner)
+        return not has_punct and _title_case(words)
+
+    rng = random.Random(33)
+    texts = [_quote_soup(rng) for _ in range(600)]
+    for folder in ("corpus/news", "corpus/web-pages", "seeds"):
+        paths = sorted((SHARED / folder).rglob("*.txt")) if (SHARED / folder).is_dir() else []
+        texts += [p.read_text("utf-8") for p in paths]
+    seen = [0, 0]
+    for text in texts:
+        for block in Document(text).blocks:
+            for q in _pair_block(text, block.start, block.end):
+                assert is_term(text, q) == plain(text, q), text[q.start : q.end]
+                seen[is_term(text, q)] += 1
+    assert min(seen) > 200
