@@ -52,8 +52,13 @@ _MINOR_WORDS = frozenset(
 #: The only characters the pairing loops act on; they jump from one to the next
 #: instead of stepping through every character (the same steps, in the same order:
 #: the loops skip any other character, so a pattern matching more changes nothing).
-_DOUBLE_OR_CLOSING_SINGLE = re.compile("[\"“”„’']")
-_SINGLE_MARK = re.compile("['‘’]")
+#: A single mark between two letters or digits (an apostrophe: "don't", "Musk's")
+#: is skipped by the pattern too: both loops pass over it without a change (the
+#: double-mark loop acts on a single mark only before another one).  Each pattern
+#: opens with a character class, which ``re`` finds at C speed; the look-behind
+#: ``(?<![^\W_].)``, after the mark, asks that the character before it be neither.
+_DOUBLE_OR_CLOSING_SINGLE = re.compile('["“”„’\'](?:(?<=["“”„])|(?<![^\\W_].)|(?![^\\W_]))')
+_SINGLE_MARK = re.compile("['‘’](?:(?<![^\\W_].)|(?![^\\W_]))")
 _MARKS = DOUBLE + SINGLE  # every quote mark
 #: Longest span (characters) a single-quoted pair may cover.
 SINGLE_MAX = 600
@@ -216,12 +221,21 @@ def _only_tail(text: str, pos: int, end: int) -> bool:
     return not tail or bool(re.fullmatch(r"[.,;:!?…]*(?:\[\^?\d{1,3}\])*[.]?", tail))
 
 
+def _single_marks(text: str, start: int, end: int) -> Iterator[int]:
+    """The offsets in ``[start, end)`` that ``_singles`` acts on (``_SINGLE_MARK``).
+    Its look-behind reads the character before ``start``, which ``_singles``
+    takes for a space, so a mark at ``start`` is always given."""
+    if start < end and text[start] in SINGLE:
+        yield start
+    for m in _SINGLE_MARK.finditer(text, start + 1, end):
+        yield m.start()
+
+
 def _singles(text: str, start: int, end: int) -> Iterator[Quotation]:
     """Unambiguous single-quoted spans in ``text[start:end]``."""
 
     open_at = -1
-    for mark in _SINGLE_MARK.finditer(text, start, end):
-        i = mark.start()
+    for i in _single_marks(text, start, end):
         ch = text[i]
         if ch not in SINGLE:
             continue

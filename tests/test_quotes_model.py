@@ -265,3 +265,21 @@ def test_term_test_reading_few_words_agrees_with_reading_all() -> None:
                 assert is_term(text, q) == plain(text, q), text[q.start : q.end]
                 seen[is_term(text, q)] += 1
     assert min(seen) > 200
+
+
+def test_single_quotes_found_from_any_start_as_by_every_character(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lint import quotes
+
+    rng = random.Random(34)
+    cases = []
+    for _ in range(400):
+        text = _quote_soup(rng)
+        start, end = sorted(rng.sample(range(len(text) + 1), 2)) if len(text) > 1 else (0, 1)
+        cases.append((text, start, end))
+    cases.append(("it's 'a b' c", 2, 12))  # a mark at the start, a letter on each side
+    fast = [list(quotes._singles(t, s, e)) for t, s, e in cases]
+    monkeypatch.setattr(quotes, "_single_marks", lambda text, start, end: range(start, end))
+    assert fast == [list(quotes._singles(t, s, e)) for t, s, e in cases]
+    assert sum(map(len, fast)) > 20
