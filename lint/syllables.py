@@ -64,10 +64,16 @@ _PUNCTUATION = re.compile(r"[^\w\s\']")
 
 def words(text: str) -> list[str]:
     """The words textstat counts syllables of (``list_words(text, lowercase=True)``)."""
+    return cleaned(text).split()
+
+
+def cleaned(text: str) -> str:
+    """``text`` as textstat reads it before splitting it into words: apostrophes
+    dropped unless a contraction ending follows, every other character that is
+    neither a word character nor white space dropped, lower-cased."""
     if "'" in text:
         text = _NONCONTRACTION_APOSTROPHE.sub("", text)
-    text = _PUNCTUATION.sub("", text)
-    return text.lower().split()
+    return _PUNCTUATION.sub("", text).lower()
 
 
 def count(text: str) -> int:
@@ -120,7 +126,12 @@ class SyllableCounter:
         alike), and lower-casing cannot see past white space.  So the words of
         ``text`` are the words of its pieces (``text.split()``) one after the
         other, and each distinct piece is cleaned and counted once, then served
-        from ``pieces``: most of a text is then one split and one sum."""
+        from ``pieces``: most of a text is then one split and one sum.
+
+        A piece holds no white space, and cleaning adds none, so a piece is one
+        word or none; the new pieces of a text are cleaned together, joined by
+        line breaks (which cleaning keeps, and which answer the apostrophe test
+        and lower-casing as a piece's end does)."""
         pieces = self.pieces
         found = text.split()
         try:
@@ -128,9 +139,9 @@ class SyllableCounter:
         except KeyError:
             if len(pieces) > self.PIECES_LIMIT:
                 pieces.clear()
-            for piece in found:
-                if piece not in pieces:
-                    pieces[piece] = self.count(words(piece))
+            new = [piece for piece in dict.fromkeys(found) if piece not in pieces]
+            for piece, word in zip(new, cleaned("\n".join(new)).split("\n"), strict=True):
+                pieces[piece] = self.count([word]) if word else 0
             return sum(map(pieces.__getitem__, found))
 
     def count(self, found: list[str]) -> int:
@@ -296,11 +307,16 @@ class Hyphenator:
     """
 
     LEFT = RIGHT = 2  # Pyphen's defaults, which textstat uses
+    #: Words hyphenated before the beginnings of the patterns are listed (~6 ms).
+    PREFIXES_AFTER = 100
 
     def __init__(self, patterns: dict[str, str | Pattern]) -> None:
         #: letters -> raw pattern line, replaced by its parse on first use
         self.patterns = patterns
         self.maxlen = max(map(len, patterns))
+        #: every proper beginning of a pattern's letters (None: not listed yet)
+        self.prefixes: frozenset[str] | None = None
+        self.words = 0
 
     @classmethod
     def load(cls) -> Hyphenator | None:
@@ -339,35 +355,55 @@ class Hyphenator:
         patterns: dict[str, str | Pattern] = dict(zip(joined.split("\n"), kept, strict=True))
         return cls(patterns) if patterns else None
 
+    def _prefixes(self) -> frozenset[str] | None:
+        """``prefixes``, listed once ``PREFIXES_AFTER`` words have been hyphenated
+        (a short text does not pay for the list)."""
+        if self.prefixes is None:
+            self.words += 1
+            if self.words > self.PREFIXES_AFTER:
+                self.prefixes = _listed_prefixes(self.patterns)
+        return self.prefixes
+
     def positions(self, word: str) -> list[int]:
         """Where ``word`` may be hyphenated: the same points as ``Pyphen.positions``.
 
         Liang's method (as in TeX): every pattern found as a substring of the word
         between dots votes a weight for each gap it covers; the highest vote wins
         and an odd one allows a break.  Gaps closer than LEFT / RIGHT letters to
-        either end are dropped."""
+        either end are dropped.
+
+        Once ``prefixes`` is listed, the substrings from a place stop growing at
+        the first that no pattern is longer than and starts with: no longer one
+        can be a pattern."""
         dotted = f".{word.lower()}."
         size = len(dotted)
         votes = [0] * (size + 1)
+        prefixes = self._prefixes()
         for first in range(size - 1):  # a pattern may start anywhere but the last dot
             longest = min(self.maxlen, size - first)
             for length in range(1, longest + 1):
                 key = dotted[first : first + length]
                 entry = self.patterns.get(key)
-                if not entry:
-                    continue
-                if isinstance(entry, str):  # parsed the first time a word meets it
-                    entry = self.patterns[key] = parse_pattern(entry)
-                offset, weights = entry
-                gap = first + offset
-                for weight in weights:
-                    if weight > votes[gap]:
-                        votes[gap] = weight
-                    gap += 1
+                if entry:
+                    if isinstance(entry, str):  # parsed the first time a word meets it
+                        entry = self.patterns[key] = parse_pattern(entry)
+                    offset, weights = entry
+                    gap = first + offset
+                    for weight in weights:
+                        if weight > votes[gap]:
+                            votes[gap] = weight
+                        gap += 1
+                if prefixes is not None and key not in prefixes:
+                    break
         # votes[g] is the gap before dotted[g], i.e. after g - 1 letters of the word
         last = len(word) - self.RIGHT
         breaks = (gap - 1 for gap in range(size + 1) if votes[gap] % 2)
         return [point for point in breaks if self.LEFT <= point <= last]
+
+
+def _listed_prefixes(patterns: Iterable[str]) -> frozenset[str]:
+    """Every proper beginning of the given strings ("ach" -> "a", "ac")."""
+    return frozenset(key[:i] for key in patterns for i in range(1, len(key)))
 
 
 def parse_pattern(line: str) -> Pattern:

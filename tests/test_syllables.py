@@ -271,6 +271,19 @@ def test_hyphenator_positions_agree_with_pyphen() -> None:
     tokens = {w for text in corpus_texts() + TRICKY for w in syllables.words(text)}
     for word in sorted(tokens) + dictionary[::10] + TRICKY:
         assert fast.positions(word) == slow.positions(word), word
+    assert fast.prefixes is not None  # most words were hyphenated with the prefix stop
+
+
+def test_hyphenator_prefix_stop_changes_nothing() -> None:
+    """The same points with and without the list of pattern beginnings."""
+    plain, listed = syllables.Hyphenator.load(), syllables.Hyphenator.load()
+    assert plain is not None and listed is not None
+    plain.PREFIXES_AFTER = 10**9
+    listed.PREFIXES_AFTER = 0
+    dictionary, _ = syllables.parse_table(syllables.TABLE_PATH.read_text(encoding="utf-8"))
+    for word in dictionary[::17] + TRICKY + ["x" * 30, "a", ""]:
+        assert listed.positions(word) == plain.positions(word), word
+    assert listed.prefixes is not None and plain.prefixes is None
 
 
 def test_pyphen_count_uses_the_port(monkeypatch: pytest.MonkeyPatch) -> None:
