@@ -46,6 +46,7 @@ import zlib
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -140,8 +141,12 @@ class SyllableCounter:
             if len(pieces) > self.PIECES_LIMIT:
                 pieces.clear()
             new = [piece for piece in dict.fromkeys(found) if piece not in pieces]
-            for piece, word in zip(new, cleaned("\n".join(new)).split("\n"), strict=True):
-                pieces[piece] = self.count([word]) if word else 0
+            new_words = cleaned("\n".join(new)).split("\n")  # one per piece, maybe ""
+            seen = self.seen
+            for word in new_words:
+                if word and word not in seen:
+                    seen[word] = self.lookup(word)
+            pieces.update(zip(new, map(seen.get, new_words, repeat(0)), strict=True))
             return sum(map(pieces.__getitem__, found))
 
     def count(self, found: list[str]) -> int:
