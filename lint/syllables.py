@@ -313,7 +313,7 @@ class Hyphenator:
 
     LEFT = RIGHT = 2  # Pyphen's defaults, which textstat uses
     #: Words hyphenated before the beginnings of the patterns are listed (~6 ms).
-    PREFIXES_AFTER = 100
+    PREFIXES_AFTER = 500
 
     def __init__(self, patterns: dict[str, str | Pattern]) -> None:
         #: letters -> raw pattern line, replaced by its parse on first use
