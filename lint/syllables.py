@@ -140,7 +140,7 @@ class SyllableCounter:
         except KeyError:
             if len(pieces) > self.PIECES_LIMIT:
                 pieces.clear()
-            new = [piece for piece in dict.fromkeys(found) if piece not in pieces]
+            new = list(set(found).difference(pieces))
             new_words = cleaned("\n".join(new)).split("\n")  # one per piece, maybe ""
             seen = self.seen
             for word in new_words:
