@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from lint import regex_cache
 from lint.dates import SPECIFIC_DATE
 from lint.links import (
     DOMAIN_RE,
@@ -40,7 +41,7 @@ from lint.token_gate import matches_at
 if TYPE_CHECKING:
     from lint.document import Block, Document, Span
 
-NOTE_RE = re.compile(
+NOTE_RE = regex_cache.compile(
     r"[ \t]*(?:[-*+•·▪‣–][ \t]+)?"
     r"(?:\[\^?(?P<br>\d{1,3})\]:?|\^(?P<caret>\d{1,3})[.:)]?|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
     r"|(?P<num>\d{1,3})[.)])[ \t]+(?=\S)"
@@ -105,7 +106,7 @@ def _in_label(labels: list[tuple[int, int]], starts: list[int], offset: int) -> 
 #: The characters a ``MARKER_RE`` match starts with.  A scan for them runs in C
 #: about five times faster than ``MARKER_RE.finditer``, whose alternation ``re``
 #: tries at every position.
-_MARKER_START = re.compile("[\\[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_MARKER_START = regex_cache.compile("[\\[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
 
 def _markers_in(
@@ -129,7 +130,7 @@ def _markers_in(
 #: A line break before what a note's line starts with (``NOTE_RE``: white space,
 #: a bullet, then a label's first character).  It leads with a line break, which
 #: ``re`` finds at C speed.
-_NOTE_LINE_START = re.compile(r"\n[ \t]*[-*+•·▪‣–\[\^¹²³⁴⁵⁶⁷⁸⁹⁰\d]")
+_NOTE_LINE_START = regex_cache.compile(r"\n[ \t]*[-*+•·▪‣–\[\^¹²³⁴⁵⁶⁷⁸⁹⁰\d]")
 
 
 def _find_notes(doc: Document) -> list[Note]:
@@ -303,23 +304,23 @@ def _find_cited(doc: Document) -> list[bool]:
     return out
 
 
-_DOI_ETC = re.compile(
+_DOI_ETC = regex_cache.compile(
     r"\b10\.\d{4,9}/\S+|\bdoi:|\bISBN[\s:-]*[\dX-]{10,}|\barXiv:\s*\d|\bPMID:?\s*\d|"
     r"\bibid\b|\bop\.\s*cit\b|\bsee note\s+\d",
     re.IGNORECASE,
 )
-_QUOTED_TITLE = re.compile(
+_QUOTED_TITLE = regex_cache.compile(
     r"[\"“][^\"“”]*\w\s+\w[^\"“”]*[\"”]|(?<!\w)[*_][^*_\n]*\w\s+\w[^*_\n]*[*_](?!\w)"
 )
-_ACADEMIC = re.compile(
+_ACADEMIC = regex_cache.compile(
     r"\((?:19|20)\d\d[a-z]?\)|\bpp?\.\s*\d|\bvol\.\s*\d|\b\d+\(\d+\)\s*[,:]\s*\d"
 )
-_TITLE_RUN = re.compile(
+_TITLE_RUN = regex_cache.compile(
     r"(?:[A-Z][\w’'\-]*[ \t]+(?:(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)[ \t]+)*){2,}"
     r"[A-Z][\w’'\-]*"
 )
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-BARE_OUTLET = re.compile(r"[ \t]*([\w&.' ]{1,30}?)[ \t]+[-–—:|][ \t]+\S")
+_YEAR = regex_cache.compile(r"\b(?:1[5-9]|20)\d\d\b")
+BARE_OUTLET = regex_cache.compile(r"[ \t]*([\w&.' ]{1,30}?)[ \t]+[-–—:|][ \t]+\S")
 
 
 def note_is_locatable(body: str) -> bool:

@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from lint import regex_cache
 from lint.document import WORD_RE
 from lint.phrases import load_phrases
 from lint.reporting_verbs import speech_verbs
@@ -42,9 +43,9 @@ SINGLE = "'‘’"
 _OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-/:;")
 _CLOSE_AFTER = set(" \t\n\r\u00a0)]}—–-/.,;:!?…")
 _SENTENCE_END = set(".!?…")
-_BLOCKQUOTE_PREFIX = re.compile(r"[ \t]*>[ \t]?")
+_BLOCKQUOTE_PREFIX = regex_cache.compile(r"[ \t]*>[ \t]?")
 _WORD = WORD_RE  # the document model's words
-_INNER_PUNCT = re.compile(r"[.!?;,…]")
+_INNER_PUNCT = regex_cache.compile(r"[.!?;,…]")
 _MINOR_WORDS = frozenset(
     "a an and as at but by de del der for from in into la le nor of on or the to "
     "van von vs with".split()
@@ -57,8 +58,10 @@ _MINOR_WORDS = frozenset(
 #: double-mark loop acts on a single mark only before another one).  Each pattern
 #: opens with a character class, which ``re`` finds at C speed; the look-behind
 #: ``(?<![^\W_].)``, after the mark, asks that the character before it be neither.
-_DOUBLE_OR_CLOSING_SINGLE = re.compile('["“”„’\'](?:(?<=["“”„])|(?<![^\\W_].)|(?![^\\W_]))')
-_SINGLE_MARK = re.compile("['‘’](?:(?<![^\\W_].)|(?![^\\W_]))")
+_DOUBLE_OR_CLOSING_SINGLE = regex_cache.compile(
+    '["“”„’\'](?:(?<=["“”„])|(?<![^\\W_].)|(?![^\\W_]))'
+)
+_SINGLE_MARK = regex_cache.compile("['‘’](?:(?<![^\\W_].)|(?![^\\W_]))")
 _MARKS = DOUBLE + SINGLE  # every quote mark
 #: Longest span (characters) a single-quoted pair may cover.
 SINGLE_MAX = 600
@@ -345,4 +348,4 @@ def _introducer_re() -> re.Pattern[str]:
     """Words that make what follows a term or a name ("known as", "dubbed")."""
     entries = load_phrases("qt_term_introducers").entries
     body = "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
-    return re.compile(rf"(?<![\w-])(?:{body})[ \t]*[,:]?[ \t]*$", re.IGNORECASE)
+    return regex_cache.compile(rf"(?<![\w-])(?:{body})[ \t]*[,:]?[ \t]*$", re.IGNORECASE)

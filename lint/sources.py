@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 
+from lint import regex_cache
 from lint.dates import MONTH, WEEKDAY
 from lint.links import has_link_or_marker
 from lint.phrase_regex import alternation
@@ -45,7 +46,7 @@ _OUTLET_WORDS = (
 )
 _OUTLET_START = rf"\b(?={trie_regex(sorted(_OUTLET_WORDS.split()))})"
 #: A date or time reference that places a statement ("on Monday", "in 2019").
-DATE_RE = re.compile(
+DATE_RE = regex_cache.compile(
     rf"{_DATE_START}(?:\b{WEEKDAY}\b|\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?{MONTH}|\b{MONTH},?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b|"
     r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|"
@@ -54,7 +55,7 @@ DATE_RE = re.compile(
     r"earlier this (?:week|month|year))\b)"
 )
 #: An outlet or venue introduced by a phrase ("told the Guardian", "speaking at the UN").
-OUTLET_PATTERNS = re.compile(
+OUTLET_PATTERNS = regex_cache.compile(
     rf"{_OUTLET_START}(?:\btold\s+the\s+[A-Z]|"
     r"\b(?:interview|interviews|speaking|talking|spoke|told)\s+(?:with|to)\s+(?:the\s+)?[A-Z]|"
     r"\bpublished\s+by\s+(?:the\s+)?\w|"
@@ -65,7 +66,7 @@ OUTLET_PATTERNS = re.compile(
     rf"(?:the\s+)?(?!(?:{_PLATFORMS})\b)[A-Z][\w’']+)"
 )
 #: A law or formal document ("Section 230", "the Clean Air Act of 1970").
-LEGAL_REFERENCE = re.compile(
+LEGAL_REFERENCE = regex_cache.compile(
     r"\b(?:Section|Article|Clause|Rule|Paragraph|Chapter|Title|Amendment)\s+\d+[\w.()]*|"
     r"\b(?:[A-Z][\w’'-]*\s+){1,6}(?:Act|Law|Constitution|Charter|Convention|Treaty|Code|Bill|"
     r"Regulation|Directive|Amendment)\b(?:\s+of\s+\d{4})?"
@@ -75,7 +76,7 @@ LEGAL_REFERENCE = re.compile(
 @lru_cache(maxsize=1)
 def outlet_re() -> re.Pattern[str]:
     """Outlet names, matched case-sensitively ("Wired" the magazine, not "wired")."""
-    return re.compile(rf"(?<![\w-])(?:{alternation('outlets')})(?![\w-])")
+    return regex_cache.compile(rf"(?<![\w-])(?:{alternation('outlets')})(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,7 @@ def _document_re() -> re.Pattern[str]:
     nouns = alternation("source_documents")
     lead = r"(?:in|at|during|according\s+to|from|via|told|before|speaking\s+(?:at|to)|on)"
     det = r"(?:(?:a|an|the|his|her|its|their|this|last|[A-Z][\w’']*['’]s)\s+)?"
-    return re.compile(
+    return regex_cache.compile(
         rf"{_document_start()}\b{lead}\s+{det}(?:[\w\-’']+\s+){{0,3}}?(?:{nouns})s?\b",
         re.IGNORECASE,
     )
@@ -115,7 +116,7 @@ def find_source(segment: str, *, dates: bool = True) -> str | None:
     return None
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex_cache.compile(r"\d")
 
 
 def _may_hold_date(segment: str) -> bool:
@@ -155,11 +156,11 @@ def document_quoted(segment: str) -> str | None:
 
 
 # -- named sources of claims (NUM, WW) -----------------------------------------
-_PASSIVE = re.compile(
+_PASSIVE = regex_cache.compile(
     r"\b(?:is|are|was|were|be|been|being|it's|that's)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
-_BY_NAME = re.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z]|\d)")
-_SUBJECT_OK = re.compile(
+_BY_NAME = regex_cache.compile(r"\s+by\s+(?:the\s+)?(?:[A-Z]|\d)")
+_SUBJECT_OK = regex_cache.compile(
     r"(?:\b(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|My|Your|In|On|At)\b)"
     r"[A-Z][\w&'’.-]*|\b(?:it|they|he|she|we|I)|\b(?:figures|data|statistics|numbers"
     r"|study|survey|report|research|poll|analysis|results|records|filings|accounts|census"
@@ -173,7 +174,7 @@ _SUBJECT_OK = re.compile(
 def _claim_source_re() -> re.Pattern[str]:
     verbs = alternation(REPORTING_VERBS)
     cond = alternation("reporting_verbs_after_subject")
-    return re.compile(
+    return regex_cache.compile(
         rf"{_claim_source_start()}(?:(?P<verb>(?<![\w-])(?i:{verbs})(?![\w-]))"
         rf"|(?P<cond>(?<![\w-])(?i:{cond})(?![\w-]))|(?P<data>{_data_source_alternatives()}))"
     )
@@ -185,7 +186,7 @@ def _data_source_re() -> re.Pattern[str]:
     finds a ``data`` match, this part matches at the same place, so a text where
     it finds nothing has no named source of data: ``data_only`` checks stop there,
     without trying the verbs at every word."""
-    return re.compile(rf"{_data_source_start()}(?:{_data_source_alternatives()})")
+    return regex_cache.compile(rf"{_data_source_start()}(?:{_data_source_alternatives()})")
 
 
 def _data_source_alternatives() -> str:
@@ -247,7 +248,7 @@ def _claim_source_start() -> str:
 #: Characters other than its two cases that ``re.IGNORECASE`` matches an ASCII
 #: letter with (the tests check this over all of Unicode).
 _CASE_VARIANTS = {"i": "İı", "k": "\u212a", "s": "ſ"}
-_PREFIX = re.compile(r"[a-z][a-z ]*")
+_PREFIX = regex_cache.compile(r"[a-z][a-z ]*")
 
 
 def any_case_prefix(phrases: Sequence[str]) -> str:
@@ -294,7 +295,7 @@ def _trie_alternation(node: dict[str, dict]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-_NOT_A_SOURCE = re.compile(
+_NOT_A_SOURCE = regex_cache.compile(
     r"\s+(?:the\s+)?(?:plan|schedule|expectations?|forecasts?|projections?|predictions?"
     r"|rumou?rs?|plans|rules|law|legend|tradition)\b",
     re.IGNORECASE,
@@ -363,7 +364,7 @@ _DATA_WORDS = (
 #: The nouns that end a dated study ("a 2023 Gallup poll"), matched with no word
 #: end, so a word that starts with one ("reports") may hold it.
 _DATED_NOUNS = ("study", "survey", "report", "poll", "analysis", "census")
-_FIRST_WORD = re.compile(r"\w+")
+_FIRST_WORD = regex_cache.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)

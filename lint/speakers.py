@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lint import regex_cache
 from lint.names import (
     NAME_RUN,
     best_name,
@@ -24,17 +25,19 @@ from lint.names import (
 from lint.phrases import load_phrases
 from lint.reporting_verbs import is_speech_verb, speech_verbs
 
-_PRONOUN = re.compile(r"\b(he|she|they|it|we|I)\s*$", re.IGNORECASE)
-_PRONOUN_AFTER = re.compile(r"^\s*,?\s*(he|she|they|it|we|I)\b")
-_LOWER_WORDS = re.compile(r"(?<![\w’'-])((?:[a-z0-9][\w\-’']*\s+){0,2}[a-z][\w\-’']*)\s*,?\s*$")
-_CONJUNCTION_END = re.compile(
+_PRONOUN = regex_cache.compile(r"\b(he|she|they|it|we|I)\s*$", re.IGNORECASE)
+_PRONOUN_AFTER = regex_cache.compile(r"^\s*,?\s*(he|she|they|it|we|I)\b")
+_LOWER_WORDS = regex_cache.compile(
+    r"(?<![\w’'-])((?:[a-z0-9][\w\-’']*\s+){0,2}[a-z][\w\-’']*)\s*,?\s*$"
+)
+_CONJUNCTION_END = regex_cache.compile(
     r"\b(?:and|but|or|then|before|after|while|when|as|yet|to)\s*$", re.IGNORECASE
 )
-_DETERMINER_END = re.compile(
+_DETERMINER_END = regex_cache.compile(
     r"\b(?:the|a|an|his|her|their|its|our|these|those|such|whose|my|your)\s*$", re.IGNORECASE
 )
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")
-_PASSIVE_END = re.compile(r"\b(?:been|be|being|was|were|is|are)\s*$", re.IGNORECASE)
+_SENTENCE_BREAK = regex_cache.compile(r"[.!?]\s+[A-Z\"“]")
+_PASSIVE_END = regex_cache.compile(r"\b(?:been|be|being|was|were|is|are)\s*$", re.IGNORECASE)
 _SKIP_BEFORE_VERB = frozenset(
     "also then later previously once has had have was is were are would will "
     "always never often still just even sometimes usually "
@@ -46,24 +49,28 @@ _SKIP_BEFORE_VERB = frozenset(
 _ABBREVIATION_DOT = "".join(
     rf"(?<!{a}\.)" for a in "Dr Mr Ms Mrs Prof St Jr Sr Gen Gov Sen Rep Rev Inc Co Ltd Corp".split()
 )
-_CLAUSE_CUT = re.compile(rf"""[:;"“”()\[\]—]|\n\s*\n|\.{_ABBREVIATION_DOT}(?<![A-Z]\.)\s""")
-_PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
+_CLAUSE_CUT = regex_cache.compile(
+    rf"""[:;"“”()\[\]—]|\n\s*\n|\.{_ABBREVIATION_DOT}(?<![A-Z]\.)\s"""
+)
+_PARENTHESIS = regex_cache.compile(r"\([^()\n]{0,60}\)")
 _ARTICLES = frozenset("the a an one another its their his her".split())
-_PREPOSITION_END = re.compile(r"\s(?:of|at|on|from|in|for|with)\s*$")
-_VAGUE_DETERMINER = re.compile(
+_PREPOSITION_END = regex_cache.compile(r"\s(?:of|at|on|from|in|for|with)\s*$")
+_VAGUE_DETERMINER = regex_cache.compile(
     r"\b(?:some|many|most|several|numerous|various|certain|countless|a few|a number of)"
     r"\s+[a-z][\w\-]*\s*$",
     re.IGNORECASE,
 )
 
-_OPENING_PRONOUN = re.compile(r"[\s\"“”,]*(He|She|They)\b")
-_CLAUSE_PRONOUN = re.compile(r"\s*(he|she|they|it|we|I)\b", re.IGNORECASE)
-_BY_AGENT = re.compile(r"\bby\s+(.{1,60})")
-_PHRASE_CUT = re.compile(r",|\b(?:in|on|at|who|of|from)\b")
-_NOUN_PHRASE = re.compile(r"\s*((?:the|a|an|one|another)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)")
+_OPENING_PRONOUN = regex_cache.compile(r"[\s\"“”,]*(He|She|They)\b")
+_CLAUSE_PRONOUN = regex_cache.compile(r"\s*(he|she|they|it|we|I)\b", re.IGNORECASE)
+_BY_AGENT = regex_cache.compile(r"\bby\s+(.{1,60})")
+_PHRASE_CUT = regex_cache.compile(r",|\b(?:in|on|at|who|of|from)\b")
+_NOUN_PHRASE = regex_cache.compile(
+    r"\s*((?:the|a|an|one|another)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
+)
 #: A character other than white space, a comma, a quote mark or sentence
 #: punctuation: text before a verb holding none of them names no subject.
-_LEAD_CHAR = re.compile(r"[^\s,\"“”'‘’.!?…]")
+_LEAD_CHAR = regex_cache.compile(r"[^\s,\"“”'‘’.!?…]")
 
 
 @dataclass(frozen=True)

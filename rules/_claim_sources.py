@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lint import regex_cache
 from lint.citations import is_notes_heading
 from lint.document import Block, Document
 from lint.phrase_regex import alternation
@@ -44,7 +45,9 @@ def has_named_attribution(
 
 @lru_cache(maxsize=1)
 def _continuation_re() -> re.Pattern[str]:
-    return re.compile(rf"[\"“(\[]?(?:{alternation('num_continuation_starts')})\b", re.IGNORECASE)
+    return regex_cache.compile(
+        rf"[\"“(\[]?(?:{alternation('num_continuation_starts')})\b", re.IGNORECASE
+    )
 
 
 def continues_claim(text: str, start: int, end: int) -> bool:
@@ -53,7 +56,7 @@ def continues_claim(text: str, start: int, end: int) -> bool:
     return _continuation_re().match(text, start, end) is not None
 
 
-_REFERENCE_ENTRY = re.compile(
+_REFERENCE_ENTRY = regex_cache.compile(
     r"\W{0,3}[^\n,]{2,80},\s*[\"“'‘][^\n]{3,240}?[\"”'’],?\s+"
     r"(?:(?:accessed|published|retrieved|updated)\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+|[A-Z][a-z]{2,8}\.?\s+)?"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
 
+from lint import regex_cache
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
 from lint.token_gate import MIN_GATED_LENGTH, KeyFilter, matches_at, word_index
@@ -72,7 +73,7 @@ def _figure_re() -> re.Pattern[str]:
         ),
     }
     body = "|".join(f"(?P<{kind}>{pat})" for kind, pat in patterns.items())
-    return re.compile(rf"{_figure_start()}(?:{body})", re.IGNORECASE)
+    return regex_cache.compile(rf"{_figure_start()}(?:{body})", re.IGNORECASE)
 
 
 #: Words a figure can open with, other than a digit or a currency sign (the
@@ -119,7 +120,7 @@ def _opening_phrases() -> list[str]:
     return sorted({*_OPENING_WORDS, *a_words, *load_phrases("num_number_words").entries})
 
 
-_LEAD_WORD = re.compile(r"\w+")
+_LEAD_WORD = regex_cache.compile(r"\w+")
 #: Leads of longer phrases up to this long ("a", "an", "us") are common words:
 #: they are found from what must follow them ("$", "million"), which is rare.
 _SHORT_LEAD = 2
@@ -202,10 +203,10 @@ def _is_word_char(ch: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _word_start_re() -> re.Pattern[str]:
-    return re.compile(_word_start(), re.IGNORECASE)
+    return regex_cache.compile(_word_start(), re.IGNORECASE)
 
 
-_CURRENCY_SIGN = re.compile("[$€£¥₹₩₽]")
+_CURRENCY_SIGN = regex_cache.compile("[$€£¥₹₩₽]")
 
 
 def figure_starts(text: str) -> list[int]:
@@ -278,27 +279,29 @@ def _word_starts_indexed(text: str, signs: list[int]) -> list[int]:
     return sorted(chain(walked, *found))
 
 
-_AVERAGE_BEFORE = re.compile(
+_AVERAGE_BEFORE = regex_cache.compile(
     r"\b(?:average|median|mean|per capita)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE
 )
-_RATE_AFTER = re.compile(
+_RATE_AFTER = regex_cache.compile(
     r"\s+(?:a|per|each)\s+(?:employee|worker|person|household|family|customer|user|student|"
     r"patient|resident|head)\b",
     re.IGNORECASE,
 )
 
 
-_INTENSIFIER = re.compile(
+_INTENSIFIER = regex_cache.compile(
     r"\s+(?:sure|certain|committed|behind|honest|confident|convinced|focused|right|wrong"
     r"|serious|effort)\b",
     re.IGNORECASE,
 )
-_SAVE = re.compile(r"\b(?:save|saves|saving|get|extra)\s+(?:up\s+to\s+|an?\s+)?$", re.IGNORECASE)
-_GIVE = re.compile(r"\b(?:give|gives|gave|giving|given)\s+(?:it\s+)?$", re.IGNORECASE)
+_SAVE = regex_cache.compile(
+    r"\b(?:save|saves|saving|get|extra)\s+(?:up\s+to\s+|an?\s+)?$", re.IGNORECASE
+)
+_GIVE = regex_cache.compile(r"\b(?:give|gives|gave|giving|given)\s+(?:it\s+)?$", re.IGNORECASE)
 
 
-_OFFER = re.compile(r"\s*(?:off|discount|cash\s*back|back|savings?)\b", re.IGNORECASE)
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]*)", re.IGNORECASE)
+_OFFER = regex_cache.compile(r"\s*(?:off|discount|cash\s*back|back|savings?)\b", re.IGNORECASE)
+_AMOUNT = regex_cache.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]*)", re.IGNORECASE)
 _SCALE = {
     "thousand": 1e3,
     "k": 1e3,

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint import regex_cache
 from lint.citations import sentence_is_cited
 from lint.dates import MONTH_NAME, WEEKDAY
 from lint.document import WORD_RE, Document, Quotation
@@ -40,11 +41,11 @@ CONTINUATION_GAP = 3
 #: Share of capitalised words that makes a line a headline.
 HEADLINE_SHARE = 0.7
 HEADLINE_MAX_CHARS = 300
-_CALENDAR = re.compile(rf"{MONTH_NAME}|{WEEKDAY}")
-_SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+_CALENDAR = regex_cache.compile(rf"{MONTH_NAME}|{WEEKDAY}")
+_SENTENCE_FINAL = regex_cache.compile(r"[.!?…][\"”’')\]]*\s*$")
 # The look-ahead (the first letters of the words) only spares trying both
 # alternatives at every word boundary; it changes no match.
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = regex_cache.compile(
     r"\b(?=[yiselbt])(?:"
     r"\b(?:you|your|yourself|yourselves|imagine|something like|let's say|e\.g\.)\b|"
     r"\b(?:try|start|begin)\s+(?:by\s+)?(?:saying|asking|writing)\b)",

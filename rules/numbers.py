@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
+from lint import regex_cache
 from lint.citations import sentence_is_cited
 from lint.document import Block, Document
 from lint.quotes import in_quotation
@@ -21,8 +22,8 @@ from rules._claim_sources import (
 )
 from rules._figures import KINDS, MIN_MONEY, Figure, figure_starts, find_figures
 
-_CAPTION_LINE = re.compile(r"\W{0,3}(?:sources?|data|figures)\s*:", re.IGNORECASE)
-_CAPTION = re.compile(
+_CAPTION_LINE = regex_cache.compile(r"\W{0,3}(?:sources?|data|figures)\s*:", re.IGNORECASE)
+_CAPTION = regex_cache.compile(
     r"^\W{0,3}(?:sources?|data|figures)\s*:|\b(?:source|sources)\s*:", re.IGNORECASE
 )
 
@@ -185,7 +186,7 @@ def _sentences_holding(doc: Document, offsets: list[int]) -> list[int]:
 
 
 # "us" and "I" only in their own case: "US" is a country, "i" is rarely a pronoun.
-_FIRST_PERSON = re.compile(r"\b(?:(?i:we|our|ours|my|mine)|us|I)\b")
+_FIRST_PERSON = regex_cache.compile(r"\b(?:(?i:we|our|ours|my|mine)|us|I)\b")
 #: The word-index keys of the words ``_FIRST_PERSON`` matches (whole words).
 _FIRST_PERSON_KEYS = ("we", "our", "ours", "my", "mine", "us", "i")
 
