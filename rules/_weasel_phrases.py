@@ -5,6 +5,19 @@ and drops those whose group is named in the same breath ("critics such as Jane D
 argue", "a 2023 Pew study found").  NUM001 uses it so that "studies show" is not
 taken for a named source.  The pattern is compiled once from the ``ww_*`` lists in
 ``rules/data`` and run once over a sentence: linear in the text's length.
+
+The module also holds the screens the phrase rules (WW, TM, SLOP) scan with,
+which are not weasel-specific (they would sit well in ``lint.phrases``):
+
+* :class:`EntryScreen` / :func:`scan_phrases` / :func:`screened_matches`: a
+  pattern that is an alternation of entries is tried only at the first words of
+  the entries whose anchor words all occur in the text;
+* :func:`sentences_to_scan`: the sentences that hold an anchor word, found at
+  once from the shared word index, with the anchors chosen from counts sampled
+  over the texts read so far (:class:`AnchorChoice`).
+
+Each gives exactly what the plain scan gives (``tests/test_rules_slop.py``,
+``tests/test_rules_weasel.py``, ``tests/test_rules_vague_time.py``).
 """
 
 from __future__ import annotations
