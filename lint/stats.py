@@ -18,13 +18,13 @@ The quality score formula is documented in ``docs/quality-score.md``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
+from lint import regex_cache
 from lint import syllables as _syllables
 from lint.document import Block, Document, Sentence
 
@@ -97,7 +97,7 @@ def word_count_in(doc: Document, start: int, end: int) -> int:
 #: (The end mark is matched before the look-behind checks the character before
 #: it: the same matches as ``(?<=[a-z0-9%)\]])[.!?]...``, but the engine then
 #: jumps from end mark to end mark instead of trying the look-behind everywhere.)
-_MISSED_END = re.compile(r"[.!?](?<=[a-z0-9%)\]].)[\"”’]?\s+(?=[\"“]?[A-Z])")
+_MISSED_END = regex_cache.compile(r"[.!?](?<=[a-z0-9%)\]].)[\"”’]?\s+(?=[\"“]?[A-Z])")
 _OPENING_QUOTES = '"“'
 
 

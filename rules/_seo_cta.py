@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from lint import regex_cache
 from lint.document import Document
 from lint.phrases import load_phrases
 from rules._seo_screens import WordStart, first_word_mask, screen, screening
@@ -15,11 +16,11 @@ SentenceTest = Callable[[Document, int, int], bool]
 
 # Longest question (words) read as the teaser of a call to action that follows it.
 HOOK_MAX_WORDS = 6
-_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b06\u2934\u2935]")
-_URGENT = re.compile(r"!|\b(?:today|now|free)\b", re.IGNORECASE)
-_SELF = re.compile(r"\b(?:us|our|my|me|we)\b", re.IGNORECASE)
-_NON_WORD = re.compile(r"[^\w]*")
-_LEAD_IN = re.compile(
+_EMOJI = regex_cache.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b06\u2934\u2935]")
+_URGENT = regex_cache.compile(r"!|\b(?:today|now|free)\b", re.IGNORECASE)
+_SELF = regex_cache.compile(r"\b(?:us|our|my|me|we)\b", re.IGNORECASE)
+_NON_WORD = regex_cache.compile(r"[^\w]*")
+_LEAD_IN = regex_cache.compile(
     r"(?:(?:so|now|and|then|today|also|please|meanwhile)\b[,!]?\s+"
     r"|(?:to|if|for|whether|when|while)\b[^,.!?\n]{0,150},\s*)",
     re.IGNORECASE,
@@ -27,8 +28,8 @@ _LEAD_IN = re.compile(
 _LEAD_IN_START = WordStart(_LEAD_IN)
 # The sentence's leading non-word characters (``_NON_WORD``), then its first word;
 # no match when the sentence starts inside a word (the screens need a word start).
-_BODY_WORD = re.compile(r"([^\w]*)(?<!\w)(\w*)")
-_HOOK = re.compile(
+_BODY_WORD = regex_cache.compile(r"([^\w]*)(?<!\w)(\w*)")
+_HOOK = regex_cache.compile(
     r"(?:(?:ready|want|wanna|looking|interested|curious|eager|keen|excited|need)\b[^\n]*\?"
     r"|(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:reading|stopping\s+by|visiting)"
     r"\b[^\n]{0,60}[.!])\s*$",

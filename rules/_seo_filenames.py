@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lint import regex_cache
 from lint.document import Document, Span
 
 _MEDIA_EXT = (
@@ -11,22 +12,24 @@ _MEDIA_EXT = (
     "mp4|m4v|mov|webm|avi|mkv|wmv|mp3|m4a|wav|ogg|"
     "pdf|docx?|pptx?|xlsx?|odt|zip"
 )
-_FILENAME_LINE = re.compile(
+_FILENAME_LINE = regex_cache.compile(
     rf"[\s*_>\-•\"'“”‘’]*(?P<name>[^\s/\\<>|]+(?:[ \t][^\s/\\<>|]+)*?\.(?:{_MEDIA_EXT}))"
     r"[\s*_\"'“”‘’]*",
     re.IGNORECASE,
 )
-_MACHINE_NAME = re.compile(
+_MACHINE_NAME = regex_cache.compile(
     r"_|\(\d+\)|%20|\d{3,}|[A-Za-z0-9]{12,}|-\d+x\d+|(?i:edited|copy|final|scaled|img|dsc)"
 )
-_DEVICE_NAME = re.compile(
+_DEVICE_NAME = regex_cache.compile(
     r"(?:(?:screenshot|screen\s+shot|img|dsc|dscn|pxl|mvimg|vid|photo)[\s_-]*\d"
     r"|copy\s+of\s|untitled\b)",
     re.IGNORECASE,
 )
-_SENTENCE_BREAK = re.compile(r"[.!?:;,]\s")
+_SENTENCE_BREAK = regex_cache.compile(r"[.!?:;,]\s")
 # How a filename line ends (see filename_lines).
-_FILENAME_END = re.compile(rf"\.(?:{_MEDIA_EXT})[\s*_\"'“”‘’]*$", re.IGNORECASE | re.MULTILINE)
+_FILENAME_END = regex_cache.compile(
+    rf"\.(?:{_MEDIA_EXT})[\s*_\"'“”‘’]*$", re.IGNORECASE | re.MULTILINE
+)
 
 
 def filename_lines(doc: Document) -> frozenset[int]:

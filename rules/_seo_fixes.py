@@ -7,15 +7,15 @@ In HTML only a line whose tags balance is deleted.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from lint import regex_cache
 from lint.document import Document
 from lint.violation import Fix
 from rules._seo_menus import removable_lines
 from rules._seo_text import is_blank
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_TAG = regex_cache.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 

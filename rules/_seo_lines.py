@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import not_, or_
 
+from lint import regex_cache
 from lint.document import Document, Span
 from lint.phrases import load_phrases
 from rules._seo_filenames import filename_lines, is_filename_line
@@ -35,7 +36,7 @@ MAX_ITEM_LINE = 160
 MAX_LEAD_WORDS = 20
 # Shortest line (characters) read as the prose paragraph under a one-word heading.
 HEADING_PROSE_CHARS = 60
-_HASHTAGS = re.compile(r"\s*(?:#[^\W\d_][\w-]*[\s,|·•]*){2,}")
+_HASHTAGS = regex_cache.compile(r"\s*(?:#[^\W\d_][\w-]*[\s,|·•]*){2,}")
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,12 @@ Row = tuple[bool, bool, bool, bool, bool, bool, bool, bool]  # a line's value of
 _NOTHING: Row = (False,) * 8  # what a blank line is
 # Longest menu item (characters from the content start, and words) of a menu block.
 MENU_ITEM_CHARS, MENU_ITEM_WORDS = 60, 4
-COUNT_LINE = re.compile(r"\s*\d[\d,.]*\s*[kKmM]?\s*")
-MENU_ITEM = re.compile(r"[^\W_][^.!?;:,\n]{0,40}")
+COUNT_LINE = regex_cache.compile(r"\s*\d[\d,.]*\s*[kKmM]?\s*")
+MENU_ITEM = regex_cache.compile(r"[^\W_][^.!?;:,\n]{0,40}")
 
 
 # The separators before a line's first item (``GAP_OK``), then the word there.
-_GAP_WORD = re.compile(r"((?:\]\([^)\s]*\)|[\W_])*)(\w*)")
+_GAP_WORD = regex_cache.compile(r"((?:\]\([^)\s]*\)|[\W_])*)(\w*)")
 _COVER_LISTS = ("seo_chrome_terms", "seo_widgets", "seo_chrome_weak")
 _LEAD_LISTS = ("seo_chrome_notice", "seo_chrome_lead", "seo_chrome_label")
 _COVER_BITS, _LEAD_BITS, _RELATED_BIT = 0b0000111, 0b0111000, 0b1000000
@@ -270,7 +271,7 @@ def _mentions(doc: Document, span: Span, word: str) -> bool:
     if span.end - span.start < HEADING_PROSE_CHARS:
         return False
     stem = word.rstrip("esES") if len(word) > 4 else word  # share/sharing, comments/comment
-    pattern = re.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
+    pattern = regex_cache.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
     return pattern.search(doc.text, span.start, span.end) is not None
 
 

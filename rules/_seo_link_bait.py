@@ -3,10 +3,10 @@ another article by its headline."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from lint import regex_cache
 from lint.document import Document, Span
 from lint.phrases import load_phrases
 from lint.token_gate import PREFIX
@@ -15,8 +15,8 @@ from rules._seo_text import GAP_OK, WORD, count_words
 
 # Longest line (words) that a related-link opening ("Read more:") can start.
 MAX_RELATED_WORDS = 25
-_DELIMITER = re.compile(r"[:»›>|–—\-]\s*$")
-_QUESTION_WORD = re.compile(
+_DELIMITER = regex_cache.compile(r"[:»›>|–—\-]\s*$")
+_QUESTION_WORD = regex_cache.compile(
     r"(?:Why|How|What|When|Where|Who|Which|Is|Are|Can|Could|Does|Do|Did|Should|Will|Would)\b"
 )
 

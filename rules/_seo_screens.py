@@ -24,11 +24,12 @@ import re
 from functools import cache, cached_property, lru_cache
 from typing import Protocol
 
+from lint import regex_cache
 from lint.document import Document
 from lint.phrases import PhraseList, load_phrases, trie_regex
 from lint.token_gate import DIGITS, PREFIX, SYMBOL, anchor_words, first_words, first_words_of
 
-_RUN = re.compile(r"\w+")
+_RUN = regex_cache.compile(r"\w+")
 #: Characters of text the SEO rules read in a process before their screens are
 #: worked out (that costs some 20 ms once): a short run is checked the plain way.
 SCREEN_AFTER_CHARS = 40_000
@@ -128,7 +129,7 @@ class StartScreen:
                 open_parts.append(part)
             else:
                 known |= words
-        rest = re.compile(_wrap(open_parts), flags) if open_parts else None
+        rest = regex_cache.compile(_wrap(open_parts), flags) if open_parts else None
         return _words(frozenset(known)) + (rest,)
 
     @property
@@ -261,7 +262,7 @@ class WordStart:
 
     @cached_property
     def _keys(self) -> tuple[frozenset[str], tuple[str, ...]] | None:
-        guarded = re.compile(rf"(?<!\w)(?:{self.pattern.pattern})", self.pattern.flags)
+        guarded = regex_cache.compile(rf"(?<!\w)(?:{self.pattern.pattern})", self.pattern.flags)
         words = first_words(guarded)
         return None if words is None else _words(words)
 

@@ -7,21 +7,21 @@ gives the quoted text of a message.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from lint import regex_cache
 from lint.document import WORD_RE, Document, Span
 from rules._seo_screens import StartScreen, start_key
 
 # What may sit between the items of a line: separators, emoji, Markdown link targets.
-GAP_OK = re.compile(r"(?:\]\([^)\s]*\)|[\W_])*")
-BLANK = re.compile(r"\s*")
+GAP_OK = regex_cache.compile(r"(?:\]\([^)\s]*\)|[\W_])*")
+BLANK = regex_cache.compile(r"\s*")
 WORD = WORD_RE  # the document model's words
-SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
-_CONTENT = re.compile(r"[^\W_]|[©@#]")
+SENTENCE_END = regex_cache.compile(r"[.!?][\"'”’)\]]*\s*$")
+_CONTENT = regex_cache.compile(r"[^\W_]|[©@#]")
 # From a line start: its white space (group 1), then every character that is not
 # content (not _CONTENT).
-_HEAD = re.compile(r"([^\S\n]*)(?:[^\w\n©@#]|_)*")
+_HEAD = regex_cache.compile(r"([^\S\n]*)(?:[^\w\n©@#]|_)*")
 
 
 def is_blank(text: str, span: Span) -> bool:

@@ -30,6 +30,7 @@ from itertools import product
 from operator import itemgetter, or_
 from typing import NamedTuple
 
+from lint import regex_cache
 from lint.document import Document
 from lint.phrase_regex import alternation
 from lint.phrases import PhraseList, PhraseMatch, load_phrases
@@ -64,7 +65,7 @@ _QUANT = (
 _PEOPLE_QUAL = (
     r"such\s+as|including|like|led\s+by|at|from|with|among\s+them|notably|of|in|on|within"
 )
-_PEOPLE_NAMING = re.compile(
+_PEOPLE_NAMING = regex_cache.compile(
     r"\b(?:such\s+as|including|like|led\s+by|at|from|with|among\s+them|notably)\s+"
     r"(?:[a-z]+\s+){0,2}(?:[A-Z]|\d)"
 )
@@ -73,7 +74,7 @@ _EVIDENCE_QUAL = (
     rf"{_BY_VERBS}|by|from|at|in|of|on|published\s+in|conducted\s+by|carried\s+out\s+by|released\s+by"
     r"|commissioned\s+by|compiled\s+by|produced\s+by"
 )
-_EVIDENCE_NAMING = re.compile(
+_EVIDENCE_NAMING = regex_cache.compile(
     rf"\b(?:{_BY_VERBS}|by|from|at|in|of|published\s+in|conducted\s+by|carried\s+out\s+by|released\s+by"
     r"|commissioned\s+by|compiled\s+by|produced\s+by)\s+(?:[a-z]+\s+){0,2}(?:[A-Z]|\d)"
 )
@@ -91,7 +92,9 @@ def _weasel_gate() -> TokenGate:
 
 @lru_cache(maxsize=1)
 def _weasel_re() -> re.Pattern[str]:
-    return re.compile(f"{_weasel_groups()}|{_fixed_phrases().pattern.pattern}", re.IGNORECASE)
+    return regex_cache.compile(
+        f"{_weasel_groups()}|{_fixed_phrases().pattern.pattern}", re.IGNORECASE
+    )
 
 
 def _fixed_phrases() -> PhraseList:
@@ -104,7 +107,7 @@ def _weasel_screen() -> EntryScreen:
     """The weasel pattern as entries for :class:`EntryScreen`: the people, evidence
     and according-to groups as one, then each fixed phrase.  A match of the
     pattern at a place is a match of one of them there."""
-    groups = re.compile(_weasel_groups(), re.IGNORECASE)
+    groups = regex_cache.compile(_weasel_groups(), re.IGNORECASE)
     return EntryScreen([groups, *_singles(_fixed_phrases())])
 
 
@@ -136,9 +139,9 @@ def _generic_modifiers() -> frozenset[str]:
     return frozenset(e.lower() for e in load_phrases("ww_generic_modifiers").entries)
 
 
-_PRE_WORD = re.compile(r"([\w'’-]+)\s+$")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_CAP = re.compile(r"\b[A-Z][\w&'’.-]*")
+_PRE_WORD = regex_cache.compile(r"([\w'’-]+)\s+$")
+_YEAR = regex_cache.compile(r"\b(?:1[89]|20)\d\d\b")
+_CAP = regex_cache.compile(r"\b[A-Z][\w&'’.-]*")
 
 
 def _names_in_premodifiers(text: str, sent_start: int, noun_start: int) -> bool:
@@ -160,7 +163,7 @@ def _names_in_premodifiers(text: str, sent_start: int, noun_start: int) -> bool:
     return False
 
 
-_DEFINITE = re.compile(
+_DEFINITE = regex_cache.compile(
     r"\b(?:the|these|those|both|such|our|their|its|this|that|all\s+the|all\s+these)\s+$",
     re.IGNORECASE,
 )
@@ -174,24 +177,24 @@ def _refers_back(text: str, start: int, at: int) -> bool:
 @lru_cache(maxsize=1)
 def _institution_re() -> re.Pattern[str]:
     """A qualifier pointing at one institution ("from the national statistics office")."""
-    return re.compile(
+    return regex_cache.compile(
         rf"\b(?:{_BY_VERBS}|by|from|at|of)\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}"
         rf"(?:{alternation('ww_institutions')})\b",
         re.IGNORECASE,
     )
 
 
-_APPOSITIVE = re.compile(r"\s+[A-Z][\w&/.'’-]*")
+_APPOSITIVE = regex_cache.compile(r"\s+[A-Z][\w&/.'’-]*")
 
 
 @lru_cache(maxsize=1)
 def _institution_word_re() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation('ww_institutions')})\b", re.IGNORECASE)
+    return regex_cache.compile(rf"\b(?:{alternation('ww_institutions')})\b", re.IGNORECASE)
 
 
 # "according to the company's own research", "according to its survey": a source
 # already named, not a crowd.
-_ACCORDING_NOT_CROWD = re.compile(
+_ACCORDING_NOT_CROWD = regex_cache.compile(
     r"\b(?:the|its|their|his|her|our|this|that|these|those)\b|['’]s\b", re.IGNORECASE
 )
 
@@ -543,7 +546,7 @@ def _phrase_matches(phrases: PhraseList, found: Iterable[re.Match[str]]) -> Iter
 
 
 #: Two word characters (``is_word``: ``\w`` is a letter, digit or "_" as well).
-_WORD_PAIR = re.compile(r"\w\w")
+_WORD_PAIR = regex_cache.compile(r"\w\w")
 
 
 def _word_cutting_sentences(doc: Document) -> tuple[int, ...]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from lint import regex_cache
 from lint.dates import MONTH
 from lint.document import Document
 from lint.phrases import PhraseList, load_phrases
@@ -24,15 +25,15 @@ _FULL_DATE = (
     rf"|\b{_YEAR}-[01]\d-[0-3]\d\b"
     r"|\b[0-3]?\d[/.][01]?\d[/.](?:19|20)?\d\d\b"
 )
-FULL_DATE_RE = re.compile(_FULL_DATE)
+FULL_DATE_RE = regex_cache.compile(_FULL_DATE)
 # A date precise to the month at least ("March 2024", "11 March 2024").
-DATE_RE = re.compile(rf"{_FULL_DATE}|\b{MONTH}\s+(?:of\s+)?{_YEAR}\b")
-_DATELINE_LEAD = re.compile(
+DATE_RE = regex_cache.compile(rf"{_FULL_DATE}|\b{MONTH}\s+(?:of\s+)?{_YEAR}\b")
+_DATELINE_LEAD = regex_cache.compile(
     r"\s*(?:(?:published|posted|updated|last\s+updated|date|dated|written)\s*(?:on)?\s*:?\s*"
     r"|[A-Z][A-Za-z .'-]{1,40},\s*|by\s+[^|\n]{1,60}[|·•—–-]\s*)?",
     re.IGNORECASE,
 )
-_HTML_DATE = re.compile(
+_HTML_DATE = regex_cache.compile(
     r"""(?:article:published_time|datePublished|dateCreated|pubdate|publish[-_]?date|DC\.date)"""
     r"""[^>]{0,80}?(?:content|datetime)?["']?\s*[:=]\s*["']?(\d{4}-\d\d-\d\d)"""
     r"""|<time\b[^>]*\bdatetime\s*=\s*["']?(\d{4}-\d\d-\d\d)""",
@@ -79,11 +80,11 @@ def _dateline(doc: Document) -> str | None:
     return None
 
 
-_DATE_WITH_YEAR = re.compile(
+_DATE_WITH_YEAR = regex_cache.compile(
     rf"\b{MONTH}\s+{_DAY},?\s+{_YEAR}\b|\b{_DAY}\s+(?:of\s+)?{MONTH},?\s+{_YEAR}\b"
     rf"|\b{_YEAR}-[01]\d-[0-3]\d\b"
 )
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD = regex_cache.compile(r"[^\W\d_][\w'’.-]*")
 DATELINE_MAX_WORDS = 8
 
 
@@ -245,7 +246,7 @@ def _sentences_to_scan(doc: Document, phrases: PhraseList) -> set[int] | None:
     return None if found is None else set(found)
 
 
-_NARRATIVE = re.compile(r"(?:\b(?:more|most|only|as)\s+)$", re.IGNORECASE)
+_NARRATIVE = regex_cache.compile(r"(?:\b(?:more|most|only|as)\s+)$", re.IGNORECASE)
 
 
 def _narrative(text: str, start: int) -> bool:
