@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from lint import regex_cache
 from lint.config import DEFAULT_MAX_FILE_SIZE_MB, Settings
 
 BOM = "\ufeff"
@@ -26,8 +29,22 @@ class Source:
     bom: bool = False
 
 
-def _excluded(name: str, rel: str, patterns: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
+def _matches_any(name: str, rel: str, patterns: Sequence[str]) -> bool:
+    """Does a glob of ``patterns`` match the file's name or its relative path?"""
+    found = _globs_re(tuple(patterns))
+    return found is not None and bool(
+        found.match(os.path.normcase(name)) or found.match(os.path.normcase(rel))
+    )
+
+
+@lru_cache(maxsize=32)
+def _globs_re(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """``fnmatch.fnmatch`` against any of ``patterns``, as one pattern (a walk asks
+    for every file and folder, so each glob is not matched on its own)."""
+    if not patterns:
+        return None
+    globs = (fnmatch.translate(os.path.normcase(p)) for p in patterns)
+    return regex_cache.compile("|".join(f"(?:{g})" for g in globs))
 
 
 def discover(paths: Sequence[str], settings: Settings) -> Iterator[tuple[str, str | None]]:
@@ -56,13 +73,13 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
     for dirpath, dirnames, filenames in os.walk(root):
         rel_dir = os.path.relpath(dirpath, root)
         dirnames[:] = sorted(
-            d for d in dirnames if not _excluded(d, os.path.join(rel_dir, d), exclude)
+            d for d in dirnames if not _matches_any(d, os.path.join(rel_dir, d), exclude)
         )
         for name in sorted(filenames):
             rel = os.path.normpath(os.path.join(rel_dir, name))
-            if _excluded(name, rel, exclude):
+            if _matches_any(name, rel, exclude):
                 continue
-            if any(fnmatch.fnmatch(name, p) for p in include):
+            if _matches_any(name, name, include):
                 yield os.path.join(dirpath, name)
 
 

@@ -254,3 +254,21 @@ def test_python_dash_m_and_version(demo_plugin: Path) -> None:
         [sys.executable, "-m", "lint", "--version"], capture_output=True, text=True, env=env
     )
     assert res.returncode == 0 and res.stdout.startswith("article-lint ")
+
+
+def test_exclude_globs_match_as_fnmatch_does() -> None:
+    """The walk's one-pattern glob test gives fnmatch's answer, glob by glob."""
+    import fnmatch
+    import random
+
+    from lint.files import _matches_any
+
+    globs = ["*.txt", "*.md", ".git", "node_modules", "*/drafts/*", "a?c", "[ab]*.html", "x[!0-9]y"]
+    rng = random.Random(3)
+    alphabet = "abcxy0.-_/*?[]ABC"
+    for _ in range(5000):
+        name = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        rel = rng.choice(["", "d/", "d/drafts/"]) + name
+        chosen = tuple(rng.sample(globs, rng.randint(0, len(globs))))
+        expected = any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in chosen)
+        assert _matches_any(name, rel, chosen) == expected, (name, rel, chosen)
