@@ -31,6 +31,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from lint import regex_cache
+from lint.char_offsets import char_offsets
 from lint.document import WORD_RE
 from lint.phrases import load_phrases
 from lint.reporting_verbs import speech_verbs
@@ -109,7 +110,7 @@ def _quotation_starts(doc: Document) -> list[int]:
 def find_quotations(doc: Document) -> Iterator[Quotation]:
     """Every quotation of ``doc``, in document order."""
     text = doc.text
-    marks = _mark_offsets(text)
+    marks = char_offsets(text, _MARKS)
     for block in doc.blocks:
         found = []
         if _has_mark(marks, block.start, block.end):  # no mark, no quotation to pair
@@ -119,19 +120,6 @@ def find_quotations(doc: Document) -> Iterator[Quotation]:
             # holding them ("> "...," a neighbour said.") has its attribution inside.
             yield _blockquote(text, block.start, block.end)
         yield from found
-
-
-def _mark_offsets(text: str) -> list[int]:
-    """The offsets of every quote mark, sorted: one ``str.find`` pass per mark
-    runs several times faster than a regex of their character class."""
-    out: list[int] = []
-    for mark in _MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            out.append(at)
-            at = text.find(mark, at + 1)
-    out.sort()
-    return out
 
 
 def _has_mark(marks: list[int], start: int, end: int) -> bool:

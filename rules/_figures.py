@@ -15,6 +15,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from lint import regex_cache
+from lint.char_offsets import char_offsets
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
 from lint.token_gate import MIN_GATED_LENGTH, KeyFilter, matches_at, word_index
@@ -218,25 +219,12 @@ def figure_starts(text: str) -> list[int]:
     offsets through (a look-ahead that holds on a sentence holds on the text);
     ``find_figures`` then matches the whole pattern, look-ahead included, within
     the sentence, so the matches are the same."""
-    signs = _currency_signs(text)
+    signs = char_offsets(text, _SIGNS)
     if len(text) >= MIN_GATED_LENGTH:
         words = _word_starts_indexed(text, signs)
     else:
         words = [m.start() for m in _word_start_re().finditer(text)]
     return sorted(words + signs) if signs else words
-
-
-def _currency_signs(text: str) -> list[int]:
-    """The offsets of ``_CURRENCY_SIGN`` matches, sorted: one ``str.find`` pass
-    per sign, which runs several times faster than the character class."""
-    out: list[int] = []
-    for sign in _SIGNS:
-        at = text.find(sign)
-        while at >= 0:
-            out.append(at)
-            at = text.find(sign, at + 1)
-    out.sort()
-    return out
 
 
 _SIGNS = "$€£¥₹₩₽"  # the characters of ``_CURRENCY_SIGN``

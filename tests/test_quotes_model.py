@@ -167,7 +167,7 @@ def test_jumping_to_quote_marks_equals_stepping_through_every_character(
     every_char = re.compile(r"(?s).")
     for name in ("_DOUBLE_OR_CLOSING_SINGLE", "_SINGLE_MARK"):
         monkeypatch.setattr(quotes, name, every_char)
-    monkeypatch.setattr(quotes, "_mark_offsets", lambda text: list(range(len(text))))
+    monkeypatch.setattr(quotes, "char_offsets", lambda text, chars: list(range(len(text))))
     slow = [list(Document(t).quotations) for t in texts]
     assert sum(map(len, slow)) > 300
     assert fast == slow
@@ -219,13 +219,14 @@ def test_masked_text_blanks_as_a_substitution() -> None:
 def test_mark_offsets_are_every_quote_mark() -> None:
     import re
 
-    from lint.quotes import _mark_offsets
+    from lint.char_offsets import char_offsets
+    from lint.quotes import _MARKS
 
     rng = random.Random(32)
     marks = 0
     for text in [_quote_soup(rng) for _ in range(300)]:
         want = [m.start() for m in re.finditer("[\"“”„'‘’]", text)]
-        assert _mark_offsets(text) == want
+        assert char_offsets(text, _MARKS) == want
         marks += len(want)
     assert marks > 1000
 
