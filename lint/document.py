@@ -17,6 +17,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
+from itertools import accumulate
 from typing import NamedTuple, TypeVar, overload
 
 from lint import regex_cache
@@ -62,7 +63,6 @@ class Quotation(NamedTuple):
 
 _T = TypeVar("_T")
 WORD_RE = regex_cache.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_LINE_BREAK = regex_cache.compile(r"\r?\n")
 _BLANK_LINE = regex_cache.compile(r"[ \t\f\v\u00a0]*$")
 _LIST_ITEM = regex_cache.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)])\s+\S")
 _QUOTE_LINE = regex_cache.compile(r"\s*>")
@@ -143,23 +143,27 @@ class Document:
     # -- positions ---------------------------------------------------------
     @cached_property
     def line_starts(self) -> array:
-        starts = array("q", [0])
-        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
-        return starts
+        """The offset each line starts at (after each "\\n"; the first is 0)."""
+        return self._line_table[0]
 
     @cached_property
     def lines(self) -> tuple[Span, ...]:
-        """Every line, without its line ending."""
-        text, starts = self.text, self.line_starts
-        out = []
-        for i, start in enumerate(starts):
-            end = starts[i + 1] if i + 1 < len(starts) else len(text)
-            if end > start and text[end - 1] == "\n":
-                end -= 1
-                if end > start and text[end - 1] == "\r":
-                    end -= 1
-            out.append(Span(start, end))
-        return tuple(out)
+        """Every line, without its line ending ("\\n" or "\\r\\n")."""
+        return self._line_table[1]
+
+    @cached_property
+    def _line_table(self) -> tuple[array, tuple[Span, ...]]:
+        """Line starts and spans from one ``split``: the per-line work is done in C."""
+        text = self.text
+        pieces = text.split("\n")
+        lengths = list(map(len, pieces))
+        starts = array("q", accumulate(map((1).__add__, lengths[:-1]), initial=0))
+        spans = list(map(Span, starts, map(int.__add__, starts, lengths)))
+        if "\r" in text:  # a "\r" before a line's "\n" is part of its ending
+            for i in range(len(pieces) - 1):
+                if pieces[i].endswith("\r"):
+                    spans[i] = Span(spans[i].start, spans[i].end - 1)
+        return starts, tuple(spans)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``; columns count code points."""

@@ -133,3 +133,25 @@ def test_very_long_single_line_is_split_linearly() -> None:
 def test_raw_must_match_length() -> None:
     with pytest.raises(ValueError):
         Document("abc", raw="abcd")
+
+
+def test_lines_agree_with_the_plain_definition_on_random_text() -> None:
+    """Line starts follow each "\\n"; a line ends before its "\\n" or "\\r\\n"."""
+    import random
+    import re
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab \r\n\n\u2028é") for _ in range(rng.randint(0, 40)))
+        starts = [0] + [m.end() for m in re.finditer(r"\r?\n", text)]
+        expected = []
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            if end > start and text[end - 1] == "\n":
+                end -= 1
+                if end > start and text[end - 1] == "\r":
+                    end -= 1
+            expected.append((start, end))
+        doc = Document(text)
+        assert list(doc.line_starts) == starts
+        assert [tuple(span) for span in doc.lines] == expected
