@@ -59,6 +59,7 @@ __all__ = [
     "anchor_words",
     "first_words",
     "first_words_of",
+    "folded_windows",
     "matches_at",
     "word_index",
 ]
@@ -92,7 +93,6 @@ class WordIndex:
         self.positions = positions
         self._candidates: dict[frozenset[str], list[int]] = {}
         self._anchors: dict[int, list[int]] = {}  # id(Anchors) -> candidates (trees live on)
-        self._sorted_words: list[str] | None = None  # for prefix keys, built on first need
 
     def candidates(self, words: frozenset[str]) -> list[int]:
         """Sorted start offsets of any of ``words`` (cached per word set)."""
@@ -128,19 +128,44 @@ class WordIndex:
         return found
 
     def _special(self, key: str) -> list[int]:
-        """Offsets of a punctuation key, or of every word starting with a prefix key."""
+        """Offsets of a punctuation key, or of every word starting with a prefix key.
+
+        A prefix is looked for first in the text folded as keys are
+        (:func:`folded_windows`): every key is a piece of that folded text, so a
+        prefix missing from it starts no key, and the keys need not be read.
+        Otherwise the keys that start with it are picked out, in one pass."""
         rest = key[1:]
         if key[0] == SYMBOL:
             return [m.start() for m in re.finditer(re.escape(rest), self.text)]
-        if self._sorted_words is None:
-            self._sorted_words = sorted(w for w in self.positions if w[0] not in _SPECIAL)
-        words = self._sorted_words
-        lists = []
-        for i in range(bisect_left(words, rest), len(words)):
-            if not words[i].startswith(rest):
-                break
-            lists.append(self.positions[words[i]])
+        if not any(rest in folded for folded in folded_windows(self.text, len(rest))):
+            return []
+        positions = self.positions
+        lists = [positions[w] for w in positions if w.startswith(rest) and w[0] not in _SPECIAL]
         return sorted(chain.from_iterable(lists))
+
+
+#: Characters folded at a time by :func:`folded_windows` (a bound on the memory).
+FOLD_WINDOW = 1 << 16
+
+
+def folded_windows(text: str, longest: int) -> Iterator[str]:
+    """``text`` folded as index keys are (casefolded, "ı" and "i\u0307" read as
+    "i", see ``word_key``), in overlapping windows of ``FOLD_WINDOW`` characters:
+    any string of up to ``longest`` characters found in the whole text folded is
+    found in one of them.
+
+    Both folding steps go character by character, so the key of every word of
+    the text is a piece of the text folded ("\u0307" is no word character, so
+    it cannot start a word; where the folded text joins characters across words
+    it can only hold more).  A string of ``longest`` folded characters comes
+    from at most ``2 * longest`` characters of the text (folding makes one
+    character or more of each, "i" + "\u0307" aside, which make one), and the
+    windows overlap by more than that, with a character to spare on each side
+    for a pair cut at a window's edge."""
+    overlap = 2 * longest + 3
+    for start in range(0, max(len(text) - overlap, 0) + 1, FOLD_WINDOW):
+        window = text[start : start + FOLD_WINDOW + overlap]
+        yield window.casefold().replace("i\u0307", "i").replace("ı", "i")
 
 
 _last_index: WordIndex | None = None

@@ -19,6 +19,7 @@ from lint.token_gate import (
     TokenGate,
     anchor_words,
     first_words,
+    word_key,
 )
 from rules._weasel_phrases import _weasel_re
 
@@ -199,3 +200,74 @@ def test_letters_that_ignorecase_folds_onto_ascii_are_not_lost(spelling: str) ->
     want = [m.span() for m in gate.pattern.finditer(text)]
     assert want, "the regex itself must match this spelling"
     assert [m.span() for m in gate.finditer(text)] == want
+
+
+# -- prefix keys ("\x03turn": any word starting "turn") --------------------------------
+
+
+def _plain_prefix_offsets(text: str, prefix: str) -> list[int]:
+    """The plain definition: offsets of the words whose key starts with ``prefix``."""
+    offsets = []
+    for m in re.finditer(r"\w+", text):
+        key = word_key(m.group())
+        if key.startswith(prefix) and key[0] not in (DIGITS[0], SYMBOL, PREFIX):
+            offsets.append(m.start())
+    return offsets
+
+
+def _prefixes(text: str, rng: random.Random) -> list[str]:
+    """Beginnings of the text's own words (as keys), and strings most texts lack."""
+    words = re.findall(r"\w+", text)
+    found = [word_key(w)[: rng.randint(1, 6)] for w in rng.sample(words, min(40, len(words)))]
+    return [*found, "turn", "cite", "citeturn", "ıt", "it", "i̇t", "ss", "said", "key", "qzx"]
+
+
+def _prefix_offsets_agree(text: str, rng: random.Random) -> None:
+    for prefix in _prefixes(text, rng):
+        index = token_gate.WordIndex(text)
+        want = _plain_prefix_offsets(text, prefix)
+        assert index._special(PREFIX + prefix) == want, prefix
+        assert index.candidates(frozenset({PREFIX + prefix})) == want, prefix
+
+
+def test_prefix_keys_equal_the_plain_definition_on_real_text() -> None:
+    rng = random.Random(21)
+    texts = _corpus_texts()
+    assert texts
+    for text in texts:
+        _prefix_offsets_agree(text, rng)
+
+
+def test_prefix_keys_equal_the_plain_definition_on_fuzzed_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Dotted and dotless i, letters that fold to two ("ß", "İ"), a combining dot
+    after "i", digits, and windows small enough to cut the text many times."""
+    monkeypatch.setattr(token_gate, "FOLD_WINDOW", 64)
+    rng = random.Random(22)
+    words = ["turn", "Turned", "TURNOUT", "cite", "citeturn0", "İt", "ıt", "i\u0307t", "it"]
+    words += ["ſaid", "said", "\u212aey", "key", "straße", "STRASSE", "2024", "x2", "_i"]
+    glue = [" ", "", "-", "\u0307", "İ", "ı", "3", "\n"]
+    for _ in range(60):
+        text = "".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 200)))
+        _prefix_offsets_agree(text, rng)
+
+
+def test_folded_windows_find_what_the_whole_folded_text_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every short piece of the whole text folded is in some window, with
+    characters that fold to two ("ß", "İ") or merge ("i" + "\\u0307")."""
+    monkeypatch.setattr(token_gate, "FOLD_WINDOW", 7)
+    rng = random.Random(14)
+    for _ in range(200):
+        text = "".join(
+            rng.choice(["a", "İ", "ı", "i", "\u0307", "i\u0307", "i\u0307", "ß", " "])
+            for _ in range(60)
+        )
+        whole = text.casefold().replace("i\u0307", "i").replace("ı", "i")
+        for length in range(1, 7):
+            start = rng.randrange(max(len(whole) - length, 0) + 1)
+            piece = whole[start : start + length]
+            windows = list(token_gate.folded_windows(text, length))
+            assert any(piece in w for w in windows), (text, piece)
