@@ -23,6 +23,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from lint import regex_cache
+from lint.phrase_screen import EntryScreen, screenable, screened_matches
 from lint.token_gate import TokenGate
 
 
@@ -95,14 +96,41 @@ class PhraseList:
                 return int(found.lastgroup[1:]) if found.lastgroup else 0
         return self.literals[normalise(m.group())]
 
+    @cached_property
+    def screen(self) -> EntryScreen:
+        """The list entry by entry (``lint.phrase_screen.EntryScreen``), analysed
+        on first use: the first words of the entries that can match in a text."""
+        return EntryScreen(self.entry_patterns())
+
+    def entry_patterns(self) -> list[re.Pattern[str]]:
+        """Each entry compiled alone, as the list is compiled (the same word
+        boundaries and flags): a match of the list is a match of one of them."""
+        flags = self.pattern.flags
+        return [PhraseList.from_lines([e], flags=flags).pattern for e in self.entries]
+
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
+        """The list's matches in ``text[start:end]``: ``pattern.finditer``'s,
+        tried only at the first words of the entries that can match in this text
+        (``lint.phrase_screen``), or else where the token gate says."""
         end = len(text) if end is None else end
-        for m in self.gate.finditer(text, start, end):
-            index = self.entry_index(m)
-            yield PhraseMatch(m.start(), m.end(), self.entries[index], self.suggestions[index])
+        found = None
+        if screenable(text, end):
+            found = screened_matches(self.pattern, self.screen, text, start, end)
+        for m in self.gate.finditer(text, start, end) if found is None else found:
+            yield self._phrase_match(m)
+
+    def _phrase_match(self, m: re.Match[str]) -> PhraseMatch:
+        index = self.entry_index(m)
+        return PhraseMatch(m.start(), m.end(), self.entries[index], self.suggestions[index])
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> PhraseMatch | None:
-        return next(self.finditer(text, start, end), None)
+        """The first match in ``text[start:end]``.  Not screened: a search is
+        mostly over a piece cut from a document, read once, where indexing the
+        piece would cost more than the scan (and push the document's shared word
+        index out)."""
+        end = len(text) if end is None else end
+        m = next(self.gate.finditer(text, start, end), None)
+        return None if m is None else self._phrase_match(m)
 
 
 def _compile(parts: list[str], flags: int) -> re.Pattern[str]:

@@ -17,7 +17,6 @@ from lint.document import Document
 from lint.phrases import PhraseMatch, load_phrases
 from lint.rule import Rule
 from lint.violation import Severity, Violation
-from rules._weasel_phrases import scan_phrases
 
 _SHOWN = 60
 _QUOTE_MARKS = "\"“”'‘’„"
@@ -47,7 +46,7 @@ class _PhraseRule(Rule):
     def matches(self, doc: Document) -> Iterator[PhraseMatch]:
         starts = [q.start for q in doc.quotations]
         quotes = doc.quotations
-        for m in scan_phrases(load_phrases(self.phrase_list), doc.text):
+        for m in load_phrases(self.phrase_list).finditer(doc.text):
             i = bisect_right(starts, m.start) - 1
             if i >= 0 and m.end <= quotes[i].end or scare_quoted(doc.text, m.start, m.end):
                 continue

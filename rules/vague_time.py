@@ -10,11 +10,11 @@ from typing import NamedTuple
 from lint import regex_cache
 from lint.dates import MONTH
 from lint.document import Document
+from lint.phrase_screen import sentences_to_scan
 from lint.phrases import PhraseList, load_phrases
 from lint.quotes import in_quotation
 from lint.rule import Rule
 from lint.violation import Severity, Violation
-from rules._weasel_phrases import phrase_anchors, scan_phrases, sentences_to_scan
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
@@ -223,9 +223,9 @@ def _time_phrases(doc: Document) -> Iterator[_TimeHit]:
             continue
         hits = []
         if scan_relative is None or i in scan_relative:
-            hits += [(m, False) for m in scan_phrases(relative, text, sent.start, sent.end)]
+            hits += [(m, False) for m in relative.finditer(text, sent.start, sent.end)]
         if scan_vague is None or i in scan_vague:
-            hits += [(m, True) for m in scan_phrases(vague, text, sent.start, sent.end)]
+            hits += [(m, True) for m in vague.finditer(text, sent.start, sent.end)]
         if not hits:
             continue
         has_date = DATE_RE.search(text, sent.start, sent.end) is not None
@@ -241,8 +241,9 @@ def _sentences_to_scan(doc: Document, phrases: PhraseList) -> set[int] | None:
     The lists' first words include "a", "the" and "in", found in nearly every
     sentence, but every entry also holds a rarer word ("week", "ago",
     "recently"): the sentences holding none of them are skipped, all at once
-    (:func:`rules._weasel_phrases.sentences_to_scan`)."""
-    found = sentences_to_scan(doc, phrase_anchors(phrases))
+    (``lint.phrase_screen.sentences_to_scan``, with the words each entry holds:
+    ``EntryScreen.anchors``)."""
+    found = sentences_to_scan(doc, phrases.screen.anchors)
     return None if found is None else set(found)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
+from lint.phrase_screen import sentences_to_scan
 from lint.quotes import in_quotation
 from lint.rule import Rule
 from lint.violation import Severity, Violation
@@ -14,7 +15,7 @@ from rules._claim_sources import (
     has_named_attribution,
     reference_blocks,
 )
-from rules._weasel_phrases import Weasel, sentences_to_scan, weasel_anchors, weasel_matches
+from rules._weasel_phrases import Weasel, weasel_anchors, weasel_matches
 
 
 class WeaselAttribution(Rule):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
-from lint.document import Document
+from lint import phrase_screen
+from lint.document import Document, Sentence
+from lint.pattern_words import sre_c
 from lint.rule import Rule
+from lint.token_gate import GATE_AFTER_CHARS
 from lint.violation import Violation
 
 
@@ -53,3 +57,79 @@ def flags_per_thousand_words(rule: Rule | type[Rule], folder: str) -> float:
         words += len(text.split())
         flags += len(run_rule(rule, text))
     return 1000 * flags / words
+
+
+# -- fuzzed text for the phrase screens (lint.phrase_screen) ------------------------
+
+
+def screens_from_the_first_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The phrase screens as in a process that has read a few articles (they
+    normally wait for ``GATE_AFTER_CHARS`` of text)."""
+    monkeypatch.setattr(phrase_screen, "_screened_chars", GATE_AFTER_CHARS)
+
+
+def fuzz_document(words: list[str], rng: random.Random, size: int = 6000) -> Document:
+    """Text of the given words glued oddly, cut into random "sentences" (many ends
+    right after a word, often inside a longer one: "say|x"), so a sentence screen
+    meets every case a segmenter could make."""
+    glue = [" ", "  ", "-", "\n", ", ", ". ", "'", "’", "x", "3", "_", ""]
+    parts: list[str] = []
+    word_ends: list[int] = []
+    length = 0
+    while length < size:
+        word = rng.choice(words)
+        parts.append(word.upper() if rng.random() < 0.1 else word)
+        length += len(parts[-1])
+        word_ends.append(length)
+        parts.append(rng.choice(glue))
+        length += len(parts[-1])
+    text = "".join(parts)
+    cuts = set(rng.sample(range(1, len(text)), size // 100))
+    cuts |= set(rng.sample(word_ends[:-1], size // 60))
+    doc = Document(text)
+    bounds = [0, *sorted(cuts), len(text)]
+    doc.__dict__["sentences"] = tuple(
+        Sentence(a, b, 0) for a, b in zip(bounds, bounds[1:], strict=False)
+    )
+    return doc
+
+
+def weasel_words() -> list[str]:
+    """Words of the weasel pattern (and some others), to fuzz its screens with."""
+    words = "critics argue studies show experts say it is widely believed that research".split()
+    extra = ["the", "some", "many", "say", "found", "week", "Pew", "2023", "survey", "according"]
+    extra += ["to", "community", "says", "scientific", "a", "an", "one", "study", "suggests"]
+    return [*words, *extra]
+
+
+def sample_regex(items: object, rng: random.Random) -> str:
+    """A random string the parsed regex ``items`` (``sre_parse.parse``) would
+    likely match (look-arounds ignored, repeats kept short): text that holds an
+    entry's words and no others."""
+    out = []
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is sre_c.LITERAL:
+            out.append(chr(av))
+        elif op is sre_c.IN:
+            out.append(_class_char(av, rng))
+        elif op is sre_c.ANY or op is sre_c.NOT_LITERAL:
+            out.append(rng.choice("ab c"))
+        elif op is sre_c.BRANCH:
+            out.append(sample_regex(rng.choice(av[1]), rng))
+        elif op is sre_c.SUBPATTERN:
+            out.append(sample_regex(av[-1], rng))
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+            low, high, sub = av
+            out.extend(sample_regex(sub, rng) for _ in range(rng.randint(low, min(high, low + 2))))
+    return "".join(out)
+
+
+def _class_char(av: list, rng: random.Random) -> str:
+    op, value = rng.choice(av)
+    if op is sre_c.LITERAL:
+        return chr(value)
+    if op is sre_c.RANGE:
+        return chr(rng.randint(*value))
+    if op is sre_c.CATEGORY:
+        return {sre_c.CATEGORY_DIGIT: "7", sre_c.CATEGORY_SPACE: " "}.get(value, "w")
+    return "-"

@@ -7,17 +7,26 @@ import random
 import pytest
 
 from lint.document import Document
+from lint.phrase_screen import SCREENED_LENGTH
 from lint.phrases import load_phrases
-from rules import _weasel_phrases, vague_time
+from rules import vague_time
 from rules.vague_time import VagueTime, document_date
 from tests.harness import (
     flagged_lines,
     flags_per_thousand_words,
+    fuzz_document,
     run_rule,
+    screens_from_the_first_text,
     seed_text,
     shared_texts,
 )
-from tests.test_rules_weasel import _fuzz_document, _screens_on  # noqa: F401 - a fixture
+
+
+@pytest.fixture(autouse=True)
+def _screens_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence screens as in a process that has read a few articles."""
+    screens_from_the_first_text(monkeypatch)
+
 
 EVERY = VagueTime(VagueTime.Options(min_relative=1))
 
@@ -226,9 +235,7 @@ def _dropped_sentences_hold_no_phrase(doc: Document) -> int:
 def test_time_screen_keeps_every_phrase_on_real_text() -> None:
     texts = shared_texts("corpus/news") + shared_texts("corpus/web-pages")
     dropped = sum(
-        _dropped_sentences_hold_no_phrase(Document(t))
-        for t in texts
-        if len(t) >= _weasel_phrases.SCREENED_LENGTH
+        _dropped_sentences_hold_no_phrase(Document(t)) for t in texts if len(t) >= SCREENED_LENGTH
     )
     assert dropped > 0
 
@@ -236,14 +243,14 @@ def test_time_screen_keeps_every_phrase_on_real_text() -> None:
 def test_time_screen_keeps_every_phrase_on_fuzzed_text() -> None:
     rng = random.Random(8)
     assert sum(
-        _dropped_sentences_hold_no_phrase(_fuzz_document(_time_words(), rng)) for _ in range(20)
+        _dropped_sentences_hold_no_phrase(fuzz_document(_time_words(), rng)) for _ in range(20)
     )
 
 
 def test_time_rule_with_and_without_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
     """TM001's findings are the same when every sentence is scanned."""
     rng = random.Random(9)
-    texts = [_fuzz_document(_time_words(), rng).text for _ in range(5)]
+    texts = [fuzz_document(_time_words(), rng).text for _ in range(5)]
     texts.append("Last week the company said it will ship soon. " + "It rained. " * 300)
     found = [[(v.start, v.end) for v in run_rule(VagueTime, t)] for t in texts]
     monkeypatch.setattr(vague_time, "_sentences_to_scan", lambda doc, phrases: None)

@@ -4,27 +4,28 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
 
 import pytest
 
-from lint.document import Document, Sentence
+from lint.document import Document
 from lint.pattern_words import sre_parse
 from lint.phrases import load_phrases
-from lint.token_gate import GATE_AFTER_CHARS
 from rules import _weasel_phrases, weasel
 from rules._claim_sources import has_named_attribution
-from rules._weasel_phrases import _weasel_re, sentences_to_scan, weasel_anchors, weasel_matches
+from rules._weasel_phrases import _weasel_re, weasel_matches
 from rules.weasel import WeaselAttribution
 from tests.harness import (
     SHARED,
     flagged_lines,
     flags_per_thousand_words,
+    fuzz_document,
     run_rule,
+    sample_regex,
+    screens_from_the_first_text,
     seed_text,
     shared_texts,
+    weasel_words,
 )
-from tests.test_rules_slop import _sample
 
 
 @pytest.mark.parametrize(
@@ -162,65 +163,12 @@ def test_news_corpus_rate_stays_low() -> None:
     assert flags_per_thousand_words(WeaselAttribution, "corpus/news") < 0.5
 
 
-# -- the sentence screen (rules._weasel_phrases.sentences_to_scan) ------------------
+# -- the screens (lint.phrase_screen) on the weasel pattern ------------------------
 
 
 @pytest.fixture(autouse=True)
 def _screens_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The sentence screens as in a process that has read a few articles."""
-    monkeypatch.setattr(_weasel_phrases, "_screened_chars", GATE_AFTER_CHARS)
-
-
-def _fuzz_document(words: list[str], rng: random.Random, size: int = 6000) -> Document:
-    """Text of the given words glued oddly, cut into random "sentences" (many ends
-    right after a word, often inside a longer one: "say|x"), so the screen meets
-    every case a segmenter could make."""
-    glue = [" ", "  ", "-", "\n", ", ", ". ", "'", "’", "x", "3", "_", ""]
-    parts: list[str] = []
-    word_ends: list[int] = []
-    length = 0
-    while length < size:
-        word = rng.choice(words)
-        parts.append(word.upper() if rng.random() < 0.1 else word)
-        length += len(parts[-1])
-        word_ends.append(length)
-        parts.append(rng.choice(glue))
-        length += len(parts[-1])
-    text = "".join(parts)
-    cuts = set(rng.sample(range(1, len(text)), size // 100))
-    cuts |= set(rng.sample(word_ends[:-1], size // 60))
-    doc = Document(text)
-    bounds = [0, *sorted(cuts), len(text)]
-    doc.__dict__["sentences"] = tuple(
-        Sentence(a, b, 0) for a, b in zip(bounds, bounds[1:], strict=False)
-    )
-    return doc
-
-
-def _screen_keeps_every_match(
-    doc: Document, anchors: object, scan: Callable[[str, int, int], list[object]]
-) -> int:
-    """Every sentence the screen drops is one where ``scan`` finds nothing;
-    returns how many sentences were dropped."""
-    keep = sentences_to_scan(doc, anchors)  # type: ignore[arg-type]
-    assert keep is not None and keep == sorted(set(keep))
-    dropped = set(range(len(doc.sentences))) - set(keep)
-    for i in dropped:
-        s = doc.sentences[i]
-        assert scan(doc.text, s.start, s.end) == [], (i, doc.text[s.start : s.end])
-    return len(dropped)
-
-
-def _weasel_words() -> list[str]:
-    words = "critics argue studies show experts say it is widely believed that research".split()
-    extra = ["the", "some", "many", "say", "found", "week", "Pew", "2023", "survey", "according"]
-    extra += ["to", "community", "says", "scientific", "a", "an", "one", "study", "suggests"]
-    return [*words, *extra]
-
-
-def _plain_weasels(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Every match of the weasel pattern, scanned the plain way."""
-    return [m.span() for m in _weasel_re().finditer(text, start, end)]
+    screens_from_the_first_text(monkeypatch)
 
 
 def _screened_weasels_agree(doc: Document) -> None:
@@ -238,7 +186,7 @@ def _screened_weasels_agree(doc: Document) -> None:
 
 def test_weasel_matches_screened_on_real_and_fuzzed_text() -> None:
     rng = random.Random(12)
-    docs = [_fuzz_document(_weasel_words(), rng, size) for size in [6000] * 10 + [1000] * 10]
+    docs = [fuzz_document(weasel_words(), rng, size) for size in [6000] * 10 + [1000] * 10]
     if SHARED.is_dir():
         docs += [
             Document(t) for t in shared_texts("corpus/news") + shared_texts("corpus/web-pages")
@@ -247,26 +195,10 @@ def test_weasel_matches_screened_on_real_and_fuzzed_text() -> None:
         _screened_weasels_agree(doc)
 
 
-def test_weasel_screen_keeps_every_match_on_real_text() -> None:
-    texts = [t for t in shared_texts("corpus/news") + shared_texts("corpus/web-pages")]
-    dropped = 0
-    for text in (t for t in texts if len(t) >= _weasel_phrases.SCREENED_LENGTH):
-        doc = Document(text)
-        dropped += _screen_keeps_every_match(doc, weasel_anchors(), _plain_weasels)
-    assert dropped > 0
-
-
-def test_weasel_screen_keeps_every_match_on_fuzzed_text() -> None:
-    rng = random.Random(3)
-    for size in [6000] * 20 + [1000] * 20:  # anchors chosen for the text, and once for all
-        doc = _fuzz_document(_weasel_words(), rng, size)
-        _screen_keeps_every_match(doc, weasel_anchors(), _plain_weasels)
-
-
 def test_weasel_rule_with_and_without_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
     """WW001's findings are the same when every sentence is scanned."""
     rng = random.Random(4)
-    texts = [_fuzz_document(_weasel_words(), rng).text for _ in range(5)]
+    texts = [fuzz_document(weasel_words(), rng).text for _ in range(5)]
     texts += [(seed_text("003") + "\n\n") * 3] if (SHARED / "seeds").is_dir() else []
     found = [[(v.start, v.end) for v in run_rule(WeaselAttribution, t)] for t in texts]
     monkeypatch.setattr(weasel, "sentences_to_scan", lambda doc, anchors: None)
@@ -284,7 +216,9 @@ def test_weasel_matches_screened_for_each_fixed_phrase() -> None:
     for entry in phrases.entries:
         source = entry[3:].strip() if entry.startswith("re:") else re.escape(entry)
         parsed = sre_parse.parse(source, phrases.pattern.flags)
-        texts += [filler + _sample(parsed, rng) + " that it rains.\n\n" + filler for _ in range(4)]
+        texts += [
+            filler + sample_regex(parsed, rng) + " that it rains.\n\n" + filler for _ in range(4)
+        ]
     found = 0
     for text in texts:
         doc = Document(text)
