@@ -97,14 +97,33 @@ def anchor_tree(pattern: re.Pattern[str]) -> Anchors | None:
         f"anchor-tree {_code_version()}",
         pattern.pattern,
         pattern.flags,
-        lambda: _plain(_anchor_tree(pattern)),
+        lambda: _plain(_anchor_tree_of(pattern.pattern, pattern.flags)),
     )
     return _from_plain(plain)  # type: ignore[return-value]
 
 
-def _anchor_tree(pattern: re.Pattern[str]) -> Anchors | None:
+def analyse_entries(
+    entries: list[tuple[str, int]],
+) -> list[tuple[frozenset[str] | None, Anchors | None]]:
+    """:func:`first_words_of` and :func:`anchor_tree` of each ``(source, flags)``
+    -- the entries of a phrase list -- worked out together and kept between runs
+    as one value (one file for a list, not two per entry)."""
+    key = "\n".join(f"{flags}\x00{source}" for source, flags in entries)
+    plain = regex_cache.remember(
+        f"entry-analysis {_code_version()}",
+        key,
+        0,
+        lambda: tuple(
+            (_first_words_of(source, flags), _plain(_anchor_tree_of(source, flags)))
+            for source, flags in entries
+        ),
+    )
+    return [(firsts, _from_plain(tree)) for firsts, tree in plain]  # type: ignore[misc]
+
+
+def _anchor_tree_of(source: str, flags: int) -> Anchors | None:
     try:
-        found = _anchors(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+        found = _anchors(list(sre_parse.parse(source, flags)))
     except RecursionError:
         return None
     return Anchors([found]) if isinstance(found, frozenset) else found

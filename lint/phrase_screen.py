@@ -27,13 +27,12 @@ from operator import itemgetter, or_
 from typing import TYPE_CHECKING
 
 from lint import regex_cache
+from lint.pattern_words import analyse_entries
 from lint.token_gate import (
     GATE_AFTER_CHARS,
     PREFIX,
     SYMBOL,
     Anchors,
-    anchor_tree,
-    first_words,
     folded_windows,
     is_word,
     matches_at,
@@ -83,8 +82,8 @@ def screenable(text: str, end: int) -> bool:
 class EntryScreen:
     """What each entry of a phrase list needs, to rule entries out per text.
 
-    Each entry is compiled alone, as ``PhraseList`` compiles the list (the same
-    word boundaries around it), and analysed by ``lint.token_gate``: its first
+    Each entry is written alone, as ``PhraseList`` writes the list (the same
+    word boundaries around it), and analysed by ``lint.pattern_words``: its first
     words (where a match of it can start) and its anchor tree (words a match of
     it must hold).  A match of the list is a match of one of its entries at the
     same place, so in a text where some entry's anchor words are all missing,
@@ -105,10 +104,12 @@ class EntryScreen:
     #: How many answers (which entries are in, for one set of hit clauses) are kept.
     REMEMBERED = 4096
 
-    def __init__(self, entries: list[re.Pattern[str]]) -> None:
-        trees = [anchor_tree(entry) for entry in entries]
+    def __init__(self, entries: list[tuple[str, int]]) -> None:
+        """``entries``: each entry's pattern source and flags (analysed, not compiled)."""
+        analysis = analyse_entries(entries)
+        trees = [tree for _, tree in analysis]
         #: each entry's first words (None: unknown, the entry may start anywhere)
-        self.firsts = [first_words(entry) for entry in entries]
+        self.firsts = [firsts for firsts, _ in analysis]
         #: Words every match of the list holds (None: not known), for
         #: :func:`sentences_to_scan`.  ``anchor_tree`` of a whole list gives up
         #: inside a shared branch of the literal trie ("this week", "the other

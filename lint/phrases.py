@@ -52,32 +52,9 @@ class PhraseList:
 
     @classmethod
     def from_lines(cls, lines: list[str], *, flags: int = re.IGNORECASE) -> PhraseList:
-        entries: list[str] = []
-        suggestions: list[str | None] = []
-        regexes: list[tuple[int, str]] = []
-        literals: dict[str, int] = {}  # normalised phrase -> entry index
-        for raw in lines:
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            phrase, _, suggestion = line.partition("->")
-            phrase = phrase.strip()
-            if phrase.startswith("re:"):
-                regexes.append((len(entries), phrase[3:].strip()))
-            else:
-                literals.setdefault(normalise(phrase), len(entries))
-            entries.append(phrase)
-            suggestions.append(suggestion.strip() or None)
-        # Regex entries are tried in file order, then the literal phrases as one
-        # character trie (longest continuation first): at each position the engine
-        # follows one path instead of trying every phrase in turn.
-        trie = [trie_regex(list(literals))] if literals else []
-        scan = [f"(?:{body})" for _, body in regexes] + trie
-        pattern = _compile(scan, flags)
-        named = None
-        if regexes:
-            parts = [f"(?P<p{i}>{body})" for i, body in regexes] + [f"(?P<lit>{t})" for t in trie]
-            named = _source(parts)
+        entries, suggestions, regexes, literals = _parse(lines)
+        scan, named = _sources(regexes, literals)
+        pattern = regex_cache.compile(scan, flags)
         return cls(tuple(entries), tuple(suggestions), pattern, named, literals, TokenGate(pattern))
 
     @cached_property
@@ -100,13 +77,14 @@ class PhraseList:
     def screen(self) -> EntryScreen:
         """The list entry by entry (``lint.phrase_screen.EntryScreen``), analysed
         on first use: the first words of the entries that can match in a text."""
-        return EntryScreen(self.entry_patterns())
+        return EntryScreen(self.entry_sources())
 
-    def entry_patterns(self) -> list[re.Pattern[str]]:
-        """Each entry compiled alone, as the list is compiled (the same word
-        boundaries and flags): a match of the list is a match of one of them."""
+    def entry_sources(self) -> list[tuple[str, int]]:
+        """Each entry's pattern alone, as the list's is written (the same word
+        boundaries), with the list's flags: a match of the list is a match of
+        one of them."""
         flags = self.pattern.flags
-        return [PhraseList.from_lines([e], flags=flags).pattern for e in self.entries]
+        return [(_sources(*_parse([e])[2:])[0], flags) for e in self.entries]
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         """The list's matches in ``text[start:end]``: ``pattern.finditer``'s,
@@ -133,8 +111,44 @@ class PhraseList:
         return None if m is None else self._phrase_match(m)
 
 
-def _compile(parts: list[str], flags: int) -> re.Pattern[str]:
-    return regex_cache.compile(_source(parts), flags)
+def _parse(
+    lines: list[str],
+) -> tuple[list[str], list[str | None], list[tuple[int, str]], dict[str, int]]:
+    """A phrase file's entries, their suggestions, its regex entries (index, body)
+    and its literal phrases (normalised phrase -> entry index)."""
+    entries: list[str] = []
+    suggestions: list[str | None] = []
+    regexes: list[tuple[int, str]] = []
+    literals: dict[str, int] = {}
+    for raw in lines:
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        phrase, _, suggestion = line.partition("->")
+        phrase = phrase.strip()
+        if phrase.startswith("re:"):
+            regexes.append((len(entries), phrase[3:].strip()))
+        else:
+            literals.setdefault(normalise(phrase), len(entries))
+        entries.append(phrase)
+        suggestions.append(suggestion.strip() or None)
+    return entries, suggestions, regexes, literals
+
+
+def _sources(regexes: list[tuple[int, str]], literals: dict[str, int]) -> tuple[str, str | None]:
+    """The list's pattern source, and the same with a named group per regex entry
+    (None when every entry is a literal phrase).
+
+    Regex entries are tried in file order, then the literal phrases as one
+    character trie (longest continuation first): at each position the engine
+    follows one path instead of trying every phrase in turn."""
+    trie = [trie_regex(list(literals))] if literals else []
+    scan = _source([f"(?:{body})" for _, body in regexes] + trie)
+    named = None
+    if regexes:
+        parts = [f"(?P<p{i}>{body})" for i, body in regexes] + [f"(?P<lit>{t})" for t in trie]
+        named = _source(parts)
+    return scan, named
 
 
 def _source(parts: list[str]) -> str:
@@ -155,6 +169,8 @@ def normalise(phrase: str) -> str:
 
 def trie_regex(phrases: list[str]) -> str:
     """A regular expression matching exactly ``phrases``, built as a character trie."""
+    if len(phrases) == 1:  # a trie of one phrase is a chain: its units in a row
+        return "".join(map(_unit, phrases[0].replace(" ", _SPACE).replace("'", _APOS)))
     trie: dict[str, dict] = {}
     for phrase in phrases:
         node = trie
@@ -168,7 +184,7 @@ def _node_regex(node: dict[str, dict]) -> str:
     branches = []
     for ch in sorted((c for c in node if c), key=lambda c: (c in (_SPACE, _APOS), c)):
         child = node[ch]
-        unit = r"\s+" if ch == _SPACE else "['’]" if ch == _APOS else re.escape(ch)
+        unit = _unit(ch)
         rest = {c: n for c, n in child.items() if c}
         if not rest:
             branches.append(unit)
@@ -177,6 +193,11 @@ def _node_regex(node: dict[str, dict]) -> str:
         else:
             branches.append(unit + _node_regex(rest))
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _unit(ch: str) -> str:
+    """The regex of one trie character: any white space, either apostrophe, or itself."""
+    return r"\s+" if ch == _SPACE else "['’]" if ch == _APOS else re.escape(ch)
 
 
 @cache

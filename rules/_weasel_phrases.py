@@ -82,8 +82,8 @@ def _weasel_screen() -> EntryScreen:
     """The weasel pattern as entries for :class:`EntryScreen`: the people, evidence
     and according-to groups as one, then each fixed phrase.  A match of the
     pattern at a place is a match of one of them there."""
-    groups = regex_cache.compile(_weasel_groups(), re.IGNORECASE)
-    return EntryScreen([groups, *_fixed_phrases().entry_patterns()])
+    groups = (_weasel_groups(), int(_weasel_re().flags))
+    return EntryScreen([groups, *_fixed_phrases().entry_sources()])
 
 
 @lru_cache(maxsize=1)

@@ -40,3 +40,26 @@ def test_empty_list_matches_nothing() -> None:
 
 def test_per_thousand() -> None:
     assert per_thousand(3, 1500) == 2.0 and per_thousand(1, 0) == 0.0
+
+
+def test_trie_of_one_phrase_is_the_chain_the_trie_builds() -> None:
+    """The one-phrase short cut writes what the trie writes, for every entry shipped."""
+    from importlib import resources
+
+    from lint.phrases import _APOS, _SPACE, _node_regex, normalise, trie_regex
+
+    phrases = {"a", "it's", "top  of page", "$5 off!", "naïve café", "co-op (uk)", "x'y z"}
+    for entry in resources.files("rules.data").iterdir():
+        if entry.name.endswith(".txt") and entry.name not in ("rd_syllables.txt",):
+            for line in entry.read_text(encoding="utf-8").splitlines():
+                phrase = line.partition("->")[0].strip()
+                if phrase and not phrase.startswith(("#", "re:")):
+                    phrases.add(normalise(phrase))
+    assert len(phrases) > 1000
+    for phrase in phrases:
+        node: dict[str, dict] = {}
+        walk = node
+        for ch in phrase.replace(" ", _SPACE).replace("'", _APOS):
+            walk = walk.setdefault(ch, {})
+        walk[""] = {}
+        assert trie_regex([phrase]) == _node_regex(node), phrase

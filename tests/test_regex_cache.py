@@ -206,9 +206,42 @@ def test_pattern_analysis_read_back_equals_worked_out(
     for source, flags in patterns:
         compiled = re.compile(source, flags)
         fresh_words = pattern_words._first_words_of(source, flags)
-        fresh_tree = pattern_words._plain(pattern_words._anchor_tree(compiled))
+        fresh_tree = pattern_words._plain(pattern_words._anchor_tree_of(source, flags))
         for _ in range(2):  # worked out and stored, then read back
             assert pattern_words.first_words_of(source, flags) == fresh_words
             assert pattern_words._plain(pattern_words.anchor_tree(compiled)) == fresh_tree
     assert any(pattern_words.first_words_of(s, f) for s, f in patterns)
     assert stored(cache_in / "analysis")
+
+
+def test_entry_analysis_read_back_equals_worked_out(
+    cache_in: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list's entries analysed together, stored as one value, read back equal to
+    each entry analysed alone; each entry's source is the list's own, written for
+    that entry alone."""
+    from lint import pattern_words
+
+    lists = []
+    for name in ("slop_stock", "tm_relative", "ww_phrases", "seo_widgets"):
+        plist = load_phrases(name)
+        sources = plist.entry_sources()
+        assert len(sources) == len(plist.entries)
+        for entry, (source, flags) in zip(plist.entries, sources, strict=True):
+            alone = PhraseList.from_lines([entry], flags=flags).pattern
+            assert (source, flags) == (alone.pattern, alone.flags)
+        fresh = [
+            (
+                pattern_words._first_words_of(s, f),
+                pattern_words._plain(pattern_words._anchor_tree_of(s, f)),
+            )
+            for s, f in sources
+        ]
+        lists.append((sources, fresh))
+    monkeypatch.setenv(regex_cache.ENV, str(cache_in / "entries"))
+    regex_cache.cache_dir.cache_clear()
+    for sources, fresh in lists:
+        for _ in range(2):  # worked out and stored, then read back
+            got = pattern_words.analyse_entries(sources)
+            assert [(w, pattern_words._plain(t)) for w, t in got] == fresh
+    assert len(stored(cache_in / "entries")) == 4  # one file per list
