@@ -1,9 +1,11 @@
 """The library API: lint strings and paths from Python (see docs/library-api.md).
 
-Both functions are pure -- no output, no cache, no global state changed; the same
-input gives the same list -- and picklable (plain module-level functions whose
-arguments and results are plain values), so they can be shipped to
-``multiprocessing``, ``concurrent.futures`` or Dask workers as they are::
+Both functions are pure -- no output, no result cache, no global state changed
+(compiled patterns may be kept in ``lint.regex_cache``'s per-user folder, as
+bytecode is); the same input gives the same list -- and picklable (plain
+module-level functions whose arguments and results are plain values), so they
+can be shipped to ``multiprocessing``, ``concurrent.futures`` or Dask workers as
+they are::
 
     from lint import check_text, check_paths
 
