@@ -401,15 +401,27 @@ _SOURCE_PIECES = (
 )  # fmt: skip
 
 
-def _source_soup(rng: random.Random) -> str:
+def _source_pieces(rng: random.Random) -> str:
     return "".join(rng.choice(_SOURCE_PIECES) for _ in range(rng.randint(1, 12)))
+
+
+_PLAIN_WORDS = (
+    "the plan river town road quiet slowly rose moved across over a an and with "
+    "new old bridge market green water stone"
+).split()
+
+
+def _plain_sentence(rng: random.Random) -> str:
+    """A sentence of our own words, none of which can name a source."""
+    words = rng.choices(_PLAIN_WORDS, k=rng.randint(4, 12))
+    return " ".join(words).capitalize() + "."
 
 
 def test_date_prefilter_holds_wherever_the_date_pattern_matches() -> None:
     from lint.sources import DATE_RE, _may_hold_date
 
     rng = random.Random(41)
-    texts = [_source_soup(rng) for _ in range(3000)]
+    texts = [_source_pieces(rng) for _ in range(3000)]
     texts += _shared_sentences()
     matched = 0
     for text in texts:
@@ -434,7 +446,8 @@ def test_a_segment_searched_among_others_holds_no_source_alone() -> None:
     from lint.sources import find_source
 
     rng = random.Random(42)
-    pieces = [_source_soup(rng) for _ in range(200)] + _shared_sentences()[:2000]
+    pieces = [_source_pieces(rng) for _ in range(200)] + _shared_sentences()[:2000]
+    pieces += [_plain_sentence(rng) for _ in range(300)]  # enough without a source anywhere
     checked = 0
     for _ in range(3000):
         segments = rng.sample(pieces, rng.randint(1, 4))
