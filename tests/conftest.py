@@ -78,3 +78,13 @@ def fake_lt() -> Iterator[object]:
 
     with FakeLanguageTool() as server:
         yield server
+
+
+@pytest.fixture
+def screens_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The phrase screens (lint.phrase_screen) as in a process that has read a few
+    articles: they normally wait for ``GATE_AFTER_CHARS`` of text."""
+    from lint import phrase_screen
+    from lint.token_gate import GATE_AFTER_CHARS
+
+    monkeypatch.setattr(phrase_screen, "_screened_chars", GATE_AFTER_CHARS)

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lint import phrase_screen
 from lint.document import Document, Sentence
 from lint.pattern_words import sre_c
 from lint.rule import Rule
-from lint.token_gate import GATE_AFTER_CHARS
 from lint.violation import Violation
 
 
@@ -60,12 +58,6 @@ def flags_per_thousand_words(rule: Rule | type[Rule], folder: str) -> float:
 
 
 # -- fuzzed text for the phrase screens (lint.phrase_screen) ------------------------
-
-
-def screens_from_the_first_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The phrase screens as in a process that has read a few articles (they
-    normally wait for ``GATE_AFTER_CHARS`` of text)."""
-    monkeypatch.setattr(phrase_screen, "_screened_chars", GATE_AFTER_CHARS)
 
 
 def fuzz_document(words: list[str], rng: random.Random, size: int = 6000) -> Document:

@@ -18,15 +18,11 @@ from tests.harness import (
     SHARED,
     fuzz_document,
     sample_regex,
-    screens_from_the_first_text,
     shared_texts,
     weasel_words,
 )
 
-
-@pytest.fixture(autouse=True)
-def _screens_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    screens_from_the_first_text(monkeypatch)
+pytestmark = pytest.mark.usefixtures("screens_on")
 
 
 # -- the entry screen (PhraseList.finditer) ------------------------------------------

@@ -16,16 +16,11 @@ from tests.harness import (
     flags_per_thousand_words,
     fuzz_document,
     run_rule,
-    screens_from_the_first_text,
     seed_text,
     shared_texts,
 )
 
-
-@pytest.fixture(autouse=True)
-def _screens_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The sentence screens as in a process that has read a few articles."""
-    screens_from_the_first_text(monkeypatch)
+pytestmark = pytest.mark.usefixtures("screens_on")
 
 
 EVERY = VagueTime(VagueTime.Options(min_relative=1))

@@ -21,11 +21,12 @@ from tests.harness import (
     fuzz_document,
     run_rule,
     sample_regex,
-    screens_from_the_first_text,
     seed_text,
     shared_texts,
     weasel_words,
 )
+
+pytestmark = pytest.mark.usefixtures("screens_on")
 
 
 @pytest.mark.parametrize(
@@ -164,11 +165,6 @@ def test_news_corpus_rate_stays_low() -> None:
 
 
 # -- the screens (lint.phrase_screen) on the weasel pattern ------------------------
-
-
-@pytest.fixture(autouse=True)
-def _screens_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    screens_from_the_first_text(monkeypatch)
 
 
 def _screened_weasels_agree(doc: Document) -> None:
