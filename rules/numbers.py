@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
@@ -285,13 +285,17 @@ def _lead_names_data_source(doc: Document) -> bool:
     return any(has_named_attribution(text, b.start, b.end, data_only=True) for b in prose)
 
 
-def _captioned_blocks(doc: Document) -> set[int]:
+def _captioned_blocks(doc: Document, candidates: Iterable[int] | None = None) -> set[int]:
     """Blocks covered by a source caption: a table (or figure text) with a "Source:"
-    line just before or after it, or in it."""
+    line just before or after it, or in it.  Captions are looked for in the
+    ``candidates`` (block indices; by default those with a colon near their start,
+    which every caption has)."""
     out: set[int] = set()
     blocks = doc.blocks
     text = doc.text
-    for b in _blocks_with_colon(doc, CAPTION_SPAN):
+    if candidates is None:
+        candidates = _blocks_with_colon(doc, CAPTION_SPAN)
+    for b in candidates:
         block = blocks[b]
         limit = min(block.end, block.start + CAPTION_SPAN)
         if not _CAPTION.search(text, block.start, limit):
