@@ -929,12 +929,20 @@ def test_repeated_phrases_do_not_depend_on_what_was_asked_before(
             for _ in range(rng.randrange(5, 60))
         )
         asks = [(rng.randrange(2, 5), rng.randrange(2, 12)) for _ in range(4)]
-        shared = _build_tokens(text)
-        for min_words, min_count in asks:
-            fresh = repeated_phrases(_build_tokens(text), min_words, min_count)
-            assert repeated_phrases(shared, min_words, min_count) == fresh
-            found += len(fresh)
+        found += _shared_answers_fresh(text, asks)
     assert found > 50
+
+
+def _shared_answers_fresh(text: str, asks: list[tuple[int, int]]) -> int:
+    """Ask one token table each ``(min_words, min_count)`` in turn: every answer must
+    be what a fresh table gives.  Returns how many phrases were found."""
+    shared = _build_tokens(text)
+    found = 0
+    for min_words, min_count in asks:
+        fresh = repeated_phrases(_build_tokens(text), min_words, min_count)
+        assert repeated_phrases(shared, min_words, min_count) == fresh
+        found += len(fresh)
+    return found
 
 
 def test_names_learned_for_some_first_words_are_those_of_all() -> None:
@@ -1177,14 +1185,10 @@ def test_repeated_phrases_of_real_text_do_not_depend_on_what_was_asked_before() 
         pytest.skip("shared corpus not available")
     found = 0
     for text in texts:
-        shared = _build_tokens(text)
-        total = len(shared.low)
+        total = len(_build_tokens(text).low)
         asks = [(4, max(5, int(5 * total / 1000) + 1)), (3, max(4, int(0.03 * total / 8) + 1))]
         asks += [(3, 2), (4, 3), (2, 4)]
-        for min_words, min_count in asks:
-            fresh = repeated_phrases(_build_tokens(text), min_words, min_count)
-            assert repeated_phrases(shared, min_words, min_count) == fresh
-            found += len(fresh)
+        found += _shared_answers_fresh(text, asks)
     assert found > 100
 
 
