@@ -29,13 +29,13 @@ from typing import TYPE_CHECKING
 from lint import regex_cache
 from lint.pattern_words import analyse_entries
 from lint.token_gate import (
-    GATE_AFTER_CHARS,
     PREFIX,
     SYMBOL,
     Anchors,
+    cuts_word,
     folded_windows,
-    is_word,
     matches_at,
+    warmed_up,
     word_index,
 )
 
@@ -48,19 +48,13 @@ if TYPE_CHECKING:
 #: built once per text and shared by every screen (and gate): on a text of a
 #: few paragraphs it costs less than scanning each sentence for each list.
 SCREENED_LENGTH = 800
-_screened_chars = 0  # characters of the distinct texts the screens were asked about
-_last_screened: str | None = None
 
 
 def _worth_screening(text: str) -> bool:
-    """Screen ``text``?  Like the token gate, only once a process has seen
-    ``GATE_AFTER_CHARS`` of text: one short article does not pay for analysing
-    the lists entry by entry."""
-    global _screened_chars, _last_screened
-    if text is not _last_screened:
-        _last_screened = text
-        _screened_chars += len(text)
-    return len(text) >= SCREENED_LENGTH and _screened_chars >= GATE_AFTER_CHARS
+    """Screen ``text``?  Like the token gate, only once the process is
+    ``warmed_up``: one short article does not pay for analysing the lists entry
+    by entry."""
+    return len(text) >= SCREENED_LENGTH and warmed_up(text)
 
 
 def screenable(text: str, end: int) -> bool:
@@ -71,9 +65,7 @@ def screenable(text: str, end: int) -> bool:
     cuts that word, and such a range is left to the plain scan.  (A start
     inside a word cuts nothing a match can hold: every entry opens with a
     look-behind for a word character, which sees before the start.)"""
-    return _worth_screening(text) and not (
-        0 < end < len(text) and is_word(text[end - 1]) and is_word(text[end])
-    )
+    return _worth_screening(text) and not cuts_word(text, end)
 
 
 # -- the entry screen ----------------------------------------------------------------

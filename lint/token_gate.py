@@ -173,15 +173,21 @@ _last_seen: str | None = None
 _seen_chars = 0  # characters of the distinct texts this process has scanned
 
 
-def _worth_gating(text: str) -> bool:
-    """Gate long texts, once this process has scanned enough text to repay the
-    one-off analysis of its patterns (tens of milliseconds): one short article
-    is scanned plainly, a batch of them or one long text is gated."""
+def warmed_up(text: str) -> bool:
+    """Has this process read ``GATE_AFTER_CHARS`` of text, ``text`` included (each
+    distinct text counted once)?  Gates and screens wait for that: the one-off
+    analysis of their patterns (tens of milliseconds) repays itself on a batch of
+    articles or one long text, not on one short article."""
     global _last_seen, _seen_chars
     if text is not _last_seen:
         _last_seen = text
         _seen_chars += len(text)
-    return len(text) >= MIN_GATED_LENGTH and _seen_chars >= GATE_AFTER_CHARS
+    return _seen_chars >= GATE_AFTER_CHARS
+
+
+def _worth_gating(text: str) -> bool:
+    """Gate ``text``?  Only a long one, once the process is :func:`warmed_up`."""
+    return len(text) >= MIN_GATED_LENGTH and warmed_up(text)
 
 
 def word_index(text: str) -> WordIndex:
@@ -192,7 +198,7 @@ def word_index(text: str) -> WordIndex:
     return _last_index
 
 
-def _cuts_word(text: str, offset: int) -> bool:
+def cuts_word(text: str, offset: int) -> bool:
     """Does ``offset`` fall between two word characters (inside a word)?"""
     return 0 < offset < len(text) and is_word(text[offset - 1]) and is_word(text[offset])
 
@@ -221,7 +227,7 @@ class TokenGate:
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[re.Match[str]]:
         end = len(text) if end is None else end
-        if not _worth_gating(text) or _cuts_word(text, end):
+        if not _worth_gating(text) or cuts_word(text, end):
             return self.pattern.finditer(text, start, end)
         index = word_index(text)
         if self.first is not None:

@@ -82,9 +82,8 @@ def fake_lt() -> Iterator[object]:
 
 @pytest.fixture
 def screens_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The phrase screens (lint.phrase_screen) as in a process that has read a few
+    """The phrase screens and token gates as in a process that has read a few
     articles: they normally wait for ``GATE_AFTER_CHARS`` of text."""
-    from lint import phrase_screen
-    from lint.token_gate import GATE_AFTER_CHARS
+    from lint import token_gate
 
-    monkeypatch.setattr(phrase_screen, "_screened_chars", GATE_AFTER_CHARS)
+    monkeypatch.setattr(token_gate, "_seen_chars", token_gate.GATE_AFTER_CHARS)
