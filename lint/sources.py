@@ -28,7 +28,14 @@ from lint.links import has_link_or_marker
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
 from lint.reporting_verbs import REPORTING_VERBS
-from lint.token_gate import MIN_GATED_LENGTH, KeyFilter, matches_at, word_index
+from lint.token_gate import (
+    MIN_GATED_LENGTH,
+    KeyFilter,
+    cuts_word,
+    is_word,
+    matches_at,
+    word_index,
+)
 
 _PLATFORMS = (
     "X|Twitter|Facebook|Instagram|LinkedIn|TikTok|YouTube|Threads|Reddit|Weibo|"
@@ -408,7 +415,7 @@ def _dated_starts(text: str, noun: int) -> list[int]:
     space, white space, maybe four digits and white space, to an article."""
     j = _skip_space_back(text, noun)
     t = j
-    while t > 0 and (_is_word_char(text[t - 1]) or text[t - 1] in "&.-"):
+    while t > 0 and (is_word(text[t - 1]) or text[t - 1] in "&.-"):
         t -= 1
     if j == noun or t == j or not ("A" <= text[t] <= "Z"):
         return []
@@ -424,7 +431,7 @@ def _dated_starts(text: str, noun: int) -> list[int]:
     for end in ends:
         for article in _ARTICLES:
             p = end - len(article)
-            if p >= 0 and text[p:end].lower() == article and not (p and _is_word_char(text[p - 1])):
+            if p >= 0 and text[p:end].lower() == article and not (p and is_word(text[p - 1])):
                 out.append(p)
     return out
 
@@ -542,8 +549,8 @@ def _possessive_starts(text: str, start: int, apostrophe: int) -> list[int]:
     ``apostrophe``."""
     out = []
     i = apostrophe - 1
-    while i >= start and (_is_word_char(text[i]) or text[i] in "&.-"):
-        if "A" <= text[i] <= "Z" and not (i and _is_word_char(text[i - 1])):
+    while i >= start and (is_word(text[i]) or text[i] in "&.-"):
+        if "A" <= text[i] <= "Z" and not (i and is_word(text[i - 1])):
             out.append(i)
         i -= 1
     return out
@@ -560,14 +567,8 @@ def _may_name_source(text: str, start: int, end: int) -> bool:
     letters.  Short texts are not indexed (a plain scan costs less), and where
     ``end`` cuts a word the pattern can match a word the index does not hold
     ("said" in "saidx"): both are scanned."""
-    if len(text) < MIN_GATED_LENGTH or (
-        end < len(text) and _is_word_char(text[end]) and 0 < end and _is_word_char(text[end - 1])
-    ):
+    if len(text) < MIN_GATED_LENGTH or cuts_word(text, end):
         return True
     offsets = source_word_offsets(text)
     k = bisect_left(offsets, start)
     return k < len(offsets) and offsets[k] < end
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"

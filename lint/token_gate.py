@@ -48,19 +48,22 @@ from lint.pattern_words import (  # re-exported: the analysis behind the gate
 )
 
 __all__ = [
-    "DIGITS",
-    "PREFIX",
-    "KeyFilter",
-    "SYMBOL",
     "Anchors",
+    "DIGITS",
+    "KeyFilter",
+    "PREFIX",
+    "SYMBOL",
     "TokenGate",
     "WordIndex",
     "anchor_tree",
     "anchor_words",
+    "cuts_word",
     "first_words",
     "first_words_of",
     "folded_windows",
+    "is_word",
     "matches_at",
+    "warmed_up",
     "word_index",
 ]
 

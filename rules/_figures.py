@@ -18,7 +18,7 @@ from lint import regex_cache
 from lint.char_offsets import char_offsets
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
-from lint.token_gate import MIN_GATED_LENGTH, KeyFilter, matches_at, word_index
+from lint.token_gate import MIN_GATED_LENGTH, KeyFilter, is_word, matches_at, word_index
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
 
@@ -192,14 +192,10 @@ def _lead_before(text: str, end: int, leads: frozenset[str]) -> int | None:
         if (
             start >= 0
             and _fold(text[start:end]) == lead
-            and not (start and _is_word_char(text[start - 1]))
+            and not (start and is_word(text[start - 1]))
         ):
             return start
     return None
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from lint.citations import sentence_is_cited
 from lint.document import Block, Document
 from lint.quotes import in_quotation
 from lint.rule import Rule
-from lint.token_gate import MIN_GATED_LENGTH, word_index
+from lint.token_gate import MIN_GATED_LENGTH, cuts_word, word_index
 from lint.violation import Severity, Violation
 from rules._claim_sources import (
     continues_claim,
@@ -214,9 +214,7 @@ class _FirstPerson:
     def search(self, start: int, end: int) -> int | None:
         """The start of the first match in ``text[start:end]``, or None."""
         text = self.text
-        if len(text) < MIN_GATED_LENGTH or (
-            0 < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end])
-        ):
+        if len(text) < MIN_GATED_LENGTH or cuts_word(text, end):
             m = _FIRST_PERSON.search(text, start, end)
             return None if m is None else m.start()
         offsets = self.offsets()
@@ -228,10 +226,6 @@ class _FirstPerson:
             if match(text, pos, end) is not None:
                 return pos
         return None
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 class _SourcedSentences:
