@@ -318,7 +318,12 @@ def word_key(word: str) -> str:
         return DIGITS
     if word.isascii():
         return word.lower()
-    return word.casefold().replace("i\u0307", "i").replace("ı", "i")
+    return fold(word)
+
+
+def fold(text: str) -> str:
+    """``text`` casefolded as index keys are, the Turkish i's ("İ", "ı") as "i"."""
+    return text.casefold().replace("i\u0307", "i").replace("ı", "i")
 
 
 def is_word(ch: str) -> bool:

@@ -43,6 +43,7 @@ from lint.pattern_words import (  # re-exported: the analysis behind the gate
     anchor_words,
     first_words,
     first_words_of,
+    fold,
     is_word,
     word_key,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "cuts_word",
     "first_words",
     "first_words_of",
+    "fold",
     "folded_windows",
     "is_word",
     "matches_at",
@@ -168,7 +170,7 @@ def folded_windows(text: str, longest: int) -> Iterator[str]:
     overlap = 2 * longest + 3
     for start in range(0, max(len(text) - overlap, 0) + 1, FOLD_WINDOW):
         window = text[start : start + FOLD_WINDOW + overlap]
-        yield window.casefold().replace("i\u0307", "i").replace("ı", "i")
+        yield fold(window)
 
 
 _last_index: WordIndex | None = None

@@ -18,7 +18,14 @@ from lint import regex_cache
 from lint.char_offsets import char_offsets
 from lint.phrase_regex import alternation
 from lint.phrases import load_phrases, trie_regex
-from lint.token_gate import MIN_GATED_LENGTH, KeyFilter, is_word, matches_at, word_index
+from lint.token_gate import (
+    MIN_GATED_LENGTH,
+    KeyFilter,
+    fold,
+    is_word,
+    matches_at,
+    word_index,
+)
 
 KINDS = ("money", "percent", "count", "multiplier", "fraction")
 
@@ -180,18 +187,13 @@ _OPENING_KEYS = KeyFilter(_opening_spec, numbers=True)
 _SECOND_WORD_KEYS = KeyFilter(lambda: (frozenset(), _openings().second_words))
 
 
-def _fold(word: str) -> str:
-    """A word as the index keys it (casefolded, Turkish i's as "i")."""
-    return word.casefold().replace("i\u0307", "i").replace("ı", "i")
-
-
 def _lead_before(text: str, end: int, leads: frozenset[str]) -> int | None:
     """The start of a whole word of ``leads`` that ends at ``end``, if any."""
     for lead in leads:
         start = end - len(lead)
         if (
             start >= 0
-            and _fold(text[start:end]) == lead
+            and fold(text[start:end]) == lead
             and not (start and is_word(text[start - 1]))
         ):
             return start
