@@ -218,19 +218,18 @@ def screened_matches(
     return matches_at(pattern, text, positions, first, end)
 
 
-_last_positions: tuple[str, dict[int, list[int] | None]] = ("", {})  # a text, per screen
+def _screen_answers(text: str) -> dict[int, list[int] | None]:
+    """Per text: ``id(screen)`` -> its positions (filled in by ``_screened_positions``)."""
+    return {}
 
 
 def _screened_positions(screen: EntryScreen, text: str) -> list[int] | None:
     """Offsets of the first words of the entries of ``screen`` that can match in
-    ``text`` (None: unknown); the answers for the last text are kept, as a
-    text's sentences are scanned one after another."""
-    global _last_positions
-    if _last_positions[0] is not text:
-        _last_positions = (text, {})
-    known = _last_positions[1]
+    ``text`` (None: unknown); kept with the text's word index, as a text's
+    sentences are scanned one after another."""
+    index = word_index(text)
+    known = index.derived(_screen_answers)
     if id(screen) not in known:
-        index = word_index(text)
         first = screen.first_words(index.positions.keys(), text)
         known[id(screen)] = None if first is None else index.candidates(first) if first else []
     return known[id(screen)]

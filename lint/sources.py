@@ -493,14 +493,8 @@ class _SourceWords:
         return sorted(chain(starts[first : bisect_left(starts, end, first)], extra)), 0
 
 
-_last_words: _SourceWords | None = None
-
-
 def _source_words(text: str) -> _SourceWords:
-    global _last_words
-    if _last_words is None or _last_words.text is not text:
-        _last_words = _SourceWords(text)
-    return _last_words
+    return word_index(text).derived(_SourceWords)
 
 
 def source_word_offsets(text: str) -> list[int]:

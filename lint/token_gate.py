@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from itertools import chain
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from lint import regex_cache
 from lint.pattern_words import (  # re-exported: the analysis behind the gate
@@ -75,6 +75,7 @@ MIN_GATED_LENGTH = 2000
 GATE_AFTER_CHARS = 40_000
 #: Patterns longer than this (whole lexicons) are not analysed: too costly to parse.
 MAX_ANALYSED_PATTERN = 50_000
+_T = TypeVar("_T")
 _SPECIAL = (DIGITS[0], SYMBOL, PREFIX)  # first characters of keys that are not words
 _WORD = regex_cache.compile(r"\w+")
 
@@ -98,6 +99,15 @@ class WordIndex:
         self.positions = positions
         self._candidates: dict[frozenset[str], list[int]] = {}
         self._anchors: dict[int, list[int]] = {}  # id(Anchors) -> candidates (trees live on)
+        self._derived: dict[Callable[[str], object], object] = {}
+
+    def derived(self, build: Callable[[str], _T]) -> _T:
+        """``build(text)``, worked out once per text and kept as long as its index:
+        the one place gates, screens and rules keep what they read off a text's
+        words (as ``Document.derived`` is for a document)."""
+        if build not in self._derived:
+            self._derived[build] = build(self.text)
+        return self._derived[build]  # type: ignore[return-value]
 
     def candidates(self, words: frozenset[str]) -> list[int]:
         """Sorted start offsets of any of ``words`` (cached per word set)."""

@@ -271,3 +271,21 @@ def test_folded_windows_find_what_the_whole_folded_text_holds(
             piece = whole[start : start + length]
             windows = list(token_gate.folded_windows(text, length))
             assert any(piece in w for w in windows), (text, piece)
+
+
+def test_derived_values_are_worked_out_once_per_text() -> None:
+    from lint.token_gate import word_index
+
+    calls: list[str] = []
+
+    def build(text: str) -> int:
+        calls.append(text)
+        return len(text)
+
+    text = "alpha beta gamma " * 200
+    assert word_index(text).derived(build) == len(text)
+    assert word_index(text).derived(build) == len(text)
+    assert calls == [text]
+    other = "delta " * 500
+    assert word_index(other).derived(build) == len(other)  # a new text, a new value
+    assert calls == [text, other]
