@@ -17,11 +17,8 @@ Keys are words casefolded (with the Turkish dotted and dotless i folded onto
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
-from functools import cache
-from pathlib import Path
 
 from lint import regex_cache
 
@@ -77,10 +74,9 @@ def _first_words_of(source: str, flags: int) -> frozenset[str] | None:
         return None
 
 
-@cache
 def _code_version() -> str:
     """A digest of this module: cached answers of older code are never read."""
-    return hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+    return regex_cache.code_version(__file__)
 
 
 def anchor_words(pattern: re.Pattern[str]) -> frozenset[str] | None:

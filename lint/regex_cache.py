@@ -111,6 +111,13 @@ def remember(kind: str, source: str, flags: int, build: Callable[[], _T]) -> _T:
     return value
 
 
+@cache
+def code_version(module_file: str) -> str:
+    """A digest of a module's source (pass its ``__file__``), for the ``kind`` of
+    the values it keeps with :func:`remember`: an older version's are never read."""
+    return hashlib.blake2b(Path(module_file).read_bytes(), digest_size=8).hexdigest()
+
+
 def _file_name(source: str, flags: int) -> str:
     digest = hashlib.blake2b(
         f"{flags}\x00{source}".encode("utf-8", "surrogatepass"), digest_size=16

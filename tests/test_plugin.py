@@ -64,3 +64,58 @@ def test_invalid_rule_declaration_is_rejected(
     ep = EntryPoint(name="bad", value="badplug:RULES", group="article_lint.rules")
     with pytest.raises(PluginError, match="does not match"):
         build_registry([ep])
+
+
+def _installed_pairs() -> list[tuple[str, str]]:
+    from importlib.metadata import entry_points
+
+    found = sorted(entry_points(group="article_lint.rules"), key=lambda ep: ep.name)
+    return [(ep.name, ep.value) for ep in found]
+
+
+def _fake_distribution(folder: Path, value: str) -> Path:
+    info = folder / "fakeplug-0.1.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: fakeplug\nVersion: 0.1\n")
+    points = info / "entry_points.txt"
+    points.write_text(f"[article_lint.rules]\nfake = {value}\n")
+    return points
+
+
+def test_discovery_kept_between_runs_is_what_importlib_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = [(e.name, e.value) for e in discover()]
+    again = [(e.name, e.value) for e in discover()]  # from the kept copy
+    assert first == again == _installed_pairs()
+    # A distribution installed since, then its entry point edited in place: both seen.
+    monkeypatch.syspath_prepend(str(tmp_path))
+    points = _fake_distribution(tmp_path, "fakeplug_one:RULES")
+    assert ("fake", "fakeplug_one:RULES") in [(e.name, e.value) for e in discover()]
+    before = points.stat().st_mtime_ns
+    points.write_text("[article_lint.rules]\nfake = fakeplug_two:RULES\n")
+    os.utime(points, ns=(before + 10**9, before + 10**9))  # a clock too coarse must not hide it
+    assert ("fake", "fakeplug_two:RULES") in [(e.name, e.value) for e in discover()]
+    assert [(e.name, e.value) for e in discover()] == _installed_pairs()
+
+
+def test_discovery_without_the_cache_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lint import regex_cache
+
+    monkeypatch.setenv(regex_cache.ENV, "off")
+    regex_cache.cache_dir.cache_clear()
+    try:
+        assert [(e.name, e.value) for e in discover()] == _installed_pairs()
+    finally:
+        regex_cache.cache_dir.cache_clear()
+
+
+def test_plugin_entry_loads_module_attribute_paths() -> None:
+    from lint.registry import PluginEntry
+
+    assert PluginEntry("x", "os.path:join").load() is os.path.join
+    assert PluginEntry("x", "os:path.join").load() is os.path.join
+    assert PluginEntry("x", "os.path").load() is os.path
+    assert PluginEntry("x", "os:sep [extra]").load() == os.sep
+    with pytest.raises(PluginError, match="plugin 'gone'"):
+        build_registry([PluginEntry("gone", "no_such_module_xyz:RULES")])
