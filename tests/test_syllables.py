@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -338,33 +339,59 @@ def test_hyphenator_leaves_exotic_files_to_pyphen(body: str) -> None:
     assert syllables.Hyphenator.from_text(("UTF-8\n" + body).encode()) is None
 
 
-def test_search_table_finds_what_bisect_finds() -> None:
-    """The raw-text search (short inputs) agrees with the parsed lists (long inputs)."""
+def test_table_index_finds_what_the_parsed_table_holds() -> None:
+    """The sampled index gives every word's count as the table's parsed lists do,
+    and nothing for words the table lacks (before its first word, after its last,
+    between two of its words, at the sampled lines and around them)."""
     text = syllables.TABLE_PATH.read_text(encoding="utf-8")
-    body = text.index(syllables.BODY_START) + len(syllables.BODY_START)
     words, counts = syllables.parse_table(text)
-    for word, n in list(zip(words, counts, strict=True))[::7] + [(words[0], counts[0])]:
-        assert syllables.search_table(text, word, body) == n
-    assert syllables.search_table(text, words[-1], body) == counts[-1]
-    for missing in ["", " ", "!", "aaaaaaaaab", "zzzzzzzzzz", "reorganisation", "ﬁ", "dictionaryx"]:
-        assert missing not in words
-        assert syllables.search_table(text, missing, body) is None
+    index = syllables.TableIndex(text)
+    assert index.find(words[0]) == counts[0] and index.find(words[-1]) == counts[-1]
+    for word, n in zip(words, counts, strict=True):
+        assert index.find(word) == n, word
+    held = set(words)
+    near = [w + suffix for w in index.words for suffix in ("", "a", "'", "z" * 9)]
+    near += [w[:-1] for w in index.words] + [w + "a" for w in words[::97]]
+    for missing in near + ["", " ", "!", "aaaaaaaaab", "zzzzzzzzzz", "reorganisation", "ﬁ"]:
+        if missing not in held:
+            assert index.find(missing) is None, missing
 
 
-def test_counter_gives_the_same_counts_before_and_after_parsing() -> None:
+def test_table_index_on_small_tables() -> None:
+    """Every stride, down to one line a sample, finds each word and no other."""
+    table = {"a": 1, "ab": 2, "abc": 3, "b": 1, "ba": 2, "c'd": 1, "zz": 4}
+    text = syllables.format_table(table, "crc32 0 size 0", ["note"])
+    for stride in (1, 2, 5, 9, 1000):
+        index = syllables.TableIndex(text, stride)
+        for word, n in table.items():
+            assert index.find(word) == str(n), (stride, word)
+        for missing in ["", "0", "aa", "abcd", "bb", "c", "c'", "zzz", "~", "#", "note"]:
+            assert index.find(missing) is None, (stride, missing)
+
+
+def test_alphanumeric_pieces_need_no_cleaning() -> None:
+    """``count_piece``'s shortcut: for every character ``str.isalnum`` accepts,
+    cleaning keeps it (``\\w`` matches exactly those and ``_``)."""
+    everything = "".join(map(chr, range(0x110000)))
+    alnum = "".join(ch for ch in everything if ch.isalnum())
+    assert syllables.cleaned(alnum) == alnum.lower()
+    assert {ch for ch in everything if ch.isalnum() or ch == "_"} == set(
+        re.findall(r"\w", everything)
+    )
+
+
+def test_counter_counts_words_as_textstat() -> None:
+    """Dictionary words, unknown words and numbers, one at a time and together."""
     text = syllables.TABLE_PATH.read_text(encoding="utf-8")
     words, _ = syllables.parse_table(text)
     sample = words[::400] + ["reorganisation", "2024", "starmer", "1990s"]
-    raw = syllables.SyllableCounter(text)
-    raw.RAW_LOOKUPS = 10**9
-    parsed = syllables.SyllableCounter(text)
-    parsed.RAW_LOOKUPS = 0
+    counter = syllables.SyllableCounter(text)
     for word in sample:
-        assert raw.count([word]) == parsed.count([word]), word
         if syllables.words(word) == [word]:  # not e.g. "jean-pierre", which textstat splits
-            assert raw.count([word]) == textstat.syllable_count(word), word
-    assert raw.words is None and parsed.words is not None
-    assert raw.count(sample * 2) == parsed.count(sample * 2)
+            assert counter.count([word]) == textstat.syllable_count(word), word
+    assert counter.count(sample * 2) == 2 * sum(counter.count([w]) for w in sample)
+    joined = " ".join(sample)
+    assert counter.count_text(joined) == textstat.syllable_count(joined)
 
 
 def _fuzz_pieces(rng: random.Random) -> str:
@@ -394,6 +421,13 @@ def _fuzz_pieces(rng: random.Random) -> str:
         "_",
         "x",
         "ﬁ",
+        "ǅungla",
+        "Ⅻ",
+        "²",
+        "٣٤",
+        "ß",
+        "co-op",
+        chr(rng.randrange(0x20, 0x3000)),
     ]
     space = [" ", "\n", "\t", "\u00a0", "\u2028", "\u3000", "\x1c", "\x85", ""]
     return "".join(rng.choice(parts) + rng.choice(space) for _ in range(400))
