@@ -20,7 +20,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import NamedTuple, TypeVar, overload
 
-from lint import regex_cache
+from lint import regex_cache, token_gate
 from lint import sentences as _sentences
 
 
@@ -230,6 +230,10 @@ class Document:
 
     @cached_property
     def words(self) -> SpanArray:
+        if token_gate.worth_indexing(self.text):  # read with the text's word index
+            words = token_gate.word_index(self.text).words
+            if words is not None:
+                return SpanArray(*words)
         starts, ends = array("q"), array("q")
         for m in WORD_RE.finditer(self.text):
             starts.append(m.start())

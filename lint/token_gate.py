@@ -33,7 +33,7 @@ from functools import cached_property
 from itertools import chain
 from typing import ClassVar, TypeVar
 
-from lint import regex_cache
+from lint import regex_cache, word_scan
 from lint.pattern_words import (  # re-exported: the analysis behind the gate
     DIGITS,
     PREFIX,
@@ -67,17 +67,18 @@ __all__ = [
     "matches_at",
     "warmed_up",
     "word_index",
+    "word_key",
+    "worth_indexing",
 ]
 
 #: Texts shorter than this are scanned directly: indexing them costs more.
 MIN_GATED_LENGTH = 2000
-#: Nothing is gated before a process has scanned this much text (see _worth_gating).
+#: Nothing is gated before a process has scanned this much text (see worth_indexing).
 GATE_AFTER_CHARS = 40_000
 #: Patterns longer than this (whole lexicons) are not analysed: too costly to parse.
 MAX_ANALYSED_PATTERN = 50_000
 _T = TypeVar("_T")
 _SPECIAL = (DIGITS[0], SYMBOL, PREFIX)  # first characters of keys that are not words
-_WORD = regex_cache.compile(r"\w+")
 
 
 class WordIndex:
@@ -85,18 +86,10 @@ class WordIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        positions: dict[str, list[int]] = {}
-        get = positions.get
-        for m in _WORD.finditer(text):
-            key = m.group()
-            if not (key.islower() and key.isascii()):  # most words are their own key
-                key = word_key(key)
-            found = get(key)
-            if found is None:
-                positions[key] = [m.start()]
-            else:
-                found.append(m.start())
-        self.positions = positions
+        scanned = word_scan.scan(text)
+        self.positions = scanned.positions
+        #: The document's words (starts, ends), read in the same pass (``lint.word_scan``).
+        self.words = scanned.words
         self._candidates: dict[frozenset[str], list[int]] = {}
         self._anchors: dict[int, list[int]] = {}  # id(Anchors) -> candidates (trees live on)
         self._derived: dict[Callable[[str], object], object] = {}
@@ -200,8 +193,9 @@ def warmed_up(text: str) -> bool:
     return _seen_chars >= GATE_AFTER_CHARS
 
 
-def _worth_gating(text: str) -> bool:
-    """Gate ``text``?  Only a long one, once the process is :func:`warmed_up`."""
+def worth_indexing(text: str) -> bool:
+    """Will gates index ``text``?  Only a long one, once the process is
+    :func:`warmed_up`: ``Document.words`` then reads its words off the index."""
     return len(text) >= MIN_GATED_LENGTH and warmed_up(text)
 
 
@@ -242,7 +236,7 @@ class TokenGate:
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[re.Match[str]]:
         end = len(text) if end is None else end
-        if not _worth_gating(text) or cuts_word(text, end):
+        if not worth_indexing(text) or cuts_word(text, end):
             return self.pattern.finditer(text, start, end)
         index = word_index(text)
         if self.first is not None:

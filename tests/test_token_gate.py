@@ -170,10 +170,10 @@ def test_a_process_gates_only_after_enough_text(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(token_gate, "GATE_AFTER_CHARS", 3 * MIN_GATED_LENGTH)
     monkeypatch.setattr(token_gate, "_seen_chars", 0)
     texts = [("word " * MIN_GATED_LENGTH)[: MIN_GATED_LENGTH + i] for i in range(4)]
-    seen = [token_gate._worth_gating(t) for t in texts]
+    seen = [token_gate.worth_indexing(t) for t in texts]
     assert seen == [False, False, True, True]
-    assert token_gate._worth_gating(texts[-1])  # the same text again: counted once
-    assert not token_gate._worth_gating("short text")
+    assert token_gate.worth_indexing(texts[-1])  # the same text again: counted once
+    assert not token_gate.worth_indexing("short text")
 
 
 def test_anchors_are_chosen_per_text_from_word_counts() -> None:
