@@ -24,7 +24,7 @@ import re
 from functools import cache, cached_property, lru_cache
 from typing import Protocol
 
-from lint import regex_cache
+from lint import pattern_words, phrases, regex_cache
 from lint.document import Document
 from lint.phrases import PhraseList, load_phrases, trie_regex
 from lint.token_gate import DIGITS, PREFIX, SYMBOL, anchor_words, first_words, first_words_of
@@ -97,6 +97,44 @@ def _wrap(parts: list[str]) -> str:
     return rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"
 
 
+def split_entries(
+    plist: PhraseList,
+) -> tuple[frozenset[str] | None, tuple[str, ...], str | None]:
+    """``StartScreen._split`` worked out: (first-word keys of the entries whose first
+    words are known, their prefix keys, the pattern source of the alternation of the
+    other entries or None); keys are None when the list cannot be screened."""
+    flags = plist.pattern.flags
+    bodies = [e[3:].strip() for e in plist.entries if e.startswith("re:")]
+    parts = [f"(?:{body})" for body in bodies]
+    if plist.literals:
+        parts.append(trie_regex(list(plist.literals)))
+    if _wrap(parts) != plist.pattern.pattern:  # not built the way we think
+        whole = first_words(plist.pattern)
+        return (None, (), None) if whole is None else _words(whole) + (None,)
+    known: set[str] = set()
+    open_parts: list[str] = []
+    trie = parts[-1] if plist.literals else None
+    for part in parts:
+        if part is trie:
+            words = literal_first_keys(list(plist.literals))
+        else:
+            words = first_words_of(_wrap([part]), flags)
+        if words is None:
+            open_parts.append(part)
+        else:
+            known |= words
+    rest = _wrap(open_parts) if open_parts else None
+    return _words(frozenset(known)) + (rest,)
+
+
+@cache
+def _split_version() -> str:
+    """The code :func:`split_entries` answers with: this module, the pattern analysis
+    (first words, index keys) and the phrase lists' tries."""
+    modules = (__file__, pattern_words.__file__, phrases.__file__)
+    return " ".join(regex_cache.code_version(module) for module in modules)
+
+
 class StartScreen:
     """``plist.pattern.match(text, pos, end)``, skipping entries that cannot start at pos."""
 
@@ -107,30 +145,21 @@ class StartScreen:
     @cached_property
     def _split(self) -> tuple[frozenset[str] | None, tuple[str, ...], re.Pattern[str] | None]:
         """(first-word keys of the known entries, prefix keys, alternation of the open
-        entries or None); keys are None when the list cannot be screened."""
+        entries or None); keys are None when the list cannot be screened.
+
+        Worked out once (:func:`split_entries`) and kept between runs by
+        ``regex_cache.remember`` (building the list's trie again and analysing its
+        entries cost some 15 ms a process), keyed by the list's entries and pattern
+        and by the code of every module the answer comes from."""
         plist = self.plist
         flags = plist.pattern.flags
-        bodies = [e[3:].strip() for e in plist.entries if e.startswith("re:")]
-        parts = [f"(?:{body})" for body in bodies]
-        if plist.literals:
-            parts.append(trie_regex(list(plist.literals)))
-        if _wrap(parts) != plist.pattern.pattern:  # not built the way we think
-            whole = first_words(plist.pattern)
-            return (None, (), None) if whole is None else _words(whole) + (None,)
-        known: set[str] = set()
-        open_parts: list[str] = []
-        trie = parts[-1] if plist.literals else None
-        for part in parts:
-            if part is trie:
-                words = literal_first_keys(list(plist.literals))
-            else:
-                words = first_words_of(_wrap([part]), flags)
-            if words is None:
-                open_parts.append(part)
-            else:
-                known |= words
-        rest = regex_cache.compile(_wrap(open_parts), flags) if open_parts else None
-        return _words(frozenset(known)) + (rest,)
+        keys, prefixes, rest = regex_cache.remember(
+            f"seo-split {_split_version()}",
+            "\n".join(plist.entries) + "\x00" + plist.pattern.pattern,
+            flags,
+            lambda: split_entries(plist),
+        )
+        return keys, prefixes, None if rest is None else regex_cache.compile(rest, flags)
 
     @property
     def start_keys(self) -> tuple[frozenset[str] | None, tuple[str, ...]]:

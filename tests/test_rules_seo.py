@@ -766,3 +766,28 @@ def test_pointer_starts_hold_every_pointer_match() -> None:
                 assert m.start() in pointers, text[m.start() : m.end()]
                 found += 1
     assert found > 3
+
+
+def test_remembered_entry_split_is_the_one_worked_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``StartScreen._split`` read back from the regex cache (a second process) is
+    the split worked out afresh, for every screened list."""
+    from lint import regex_cache
+    from lint.phrases import load_phrases
+    from rules._seo_screens import StartScreen, split_entries
+
+    monkeypatch.setenv(regex_cache.ENV, str(tmp_path))
+    regex_cache.cache_dir.cache_clear()
+    try:
+        for name in _LISTS:
+            plist = load_phrases(name)
+            keys, prefixes, rest = split_entries(plist)
+            for _ in range(2):  # worked out and stored, then read back
+                got = StartScreen(plist)._split
+                assert got[:2] == (keys, prefixes), name
+                assert (got[2] and got[2].pattern) == rest, name
+        assert regex_cache.cache_dir() is not None
+        assert any(regex_cache.cache_dir().iterdir())  # type: ignore[union-attr]
+    finally:
+        regex_cache.cache_dir.cache_clear()
