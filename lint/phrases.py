@@ -84,13 +84,7 @@ class PhraseList:
         boundaries), with the list's flags: a match of the list is a match of
         one of them."""
         flags = self.pattern.flags
-        sources = regex_cache.remember(
-            f"entry-sources {regex_cache.code_version(__file__)}",
-            "\n".join(self.entries),
-            0,
-            lambda: tuple(_build_sources(*_parse([e])[2:])[0] for e in self.entries),
-        )
-        return [(source, flags) for source in sources]
+        return [(_sources(*_parse([e])[2:])[0], flags) for e in self.entries]
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         """The list's matches in ``text[start:end]``: ``pattern.finditer``'s,
@@ -142,20 +136,6 @@ def _parse(
 
 
 def _sources(regexes: list[tuple[int, str]], literals: dict[str, int]) -> tuple[str, str | None]:
-    """:func:`_build_sources`, kept between runs (:func:`lint.regex_cache.remember`):
-    building the tries of every list costs about 15 ms in every process."""
-    key = "\n".join(f"{i}\x00{body}" for i, body in regexes) + "\x01" + "\n".join(literals)
-    return regex_cache.remember(  # type: ignore[return-value]
-        f"phrase-sources {regex_cache.code_version(__file__)}",
-        key,
-        0,
-        lambda: _build_sources(regexes, literals),
-    )
-
-
-def _build_sources(
-    regexes: list[tuple[int, str]], literals: dict[str, int]
-) -> tuple[str, str | None]:
     """The list's pattern source, and the same with a named group per regex entry
     (None when every entry is a literal phrase).
 
@@ -188,9 +168,21 @@ def normalise(phrase: str) -> str:
 
 
 def trie_regex(phrases: list[str]) -> str:
-    """A regular expression matching exactly ``phrases``, built as a character trie."""
+    """A regular expression matching exactly ``phrases``, built as a character trie.
+
+    Kept between runs (:func:`lint.regex_cache.remember`): the tries of every
+    phrase list and table cost about 15 ms of start-up in every process."""
     if len(phrases) == 1:  # a trie of one phrase is a chain: its units in a row
         return "".join(map(_unit, phrases[0].replace(" ", _SPACE).replace("'", _APOS)))
+    return regex_cache.remember(
+        f"trie {regex_cache.code_version(__file__)}",
+        "\x00".join(phrases),
+        0,
+        lambda: _build_trie(phrases),
+    )
+
+
+def _build_trie(phrases: list[str]) -> str:
     trie: dict[str, dict] = {}
     for phrase in phrases:
         node = trie

@@ -65,28 +65,24 @@ def test_trie_of_one_phrase_is_the_chain_the_trie_builds() -> None:
         assert trie_regex([phrase]) == _node_regex(node), phrase
 
 
-def test_list_sources_kept_between_runs_are_the_ones_built(tmp_path, monkeypatch) -> None:
-    """A phrase list's tries are kept between runs: read back, they are the ones
-    the list builds, and the list matches the same with the cache off."""
+def test_tries_kept_between_runs_are_the_ones_built(tmp_path, monkeypatch) -> None:
+    """Tries are kept between runs: read back, one is the trie built, and a list
+    matches the same with the cache off."""
     from lint import phrases, regex_cache
 
     lines = ["delve into", "in today's world", "re:powered by \\w+", "top of page", "top 10"]
     text = "Top of page. We delve into it, in today’s world, powered by Wix; top 10 of them."
+    words = ["top of page", "top 10", "delve into", "in today's world"]
 
     def matches() -> list[tuple[int, int, str]]:
-        found = PhraseList.from_lines(lines)
-        assert found.entry_sources() == [
-            (phrases._build_sources(*phrases._parse([e])[2:])[0], found.pattern.flags)
-            for e in found.entries
-        ]
-        return [(m.start, m.end, m.phrase) for m in found.finditer(text)]
+        return [(m.start, m.end, m.phrase) for m in PhraseList.from_lines(lines).finditer(text)]
 
-    built = phrases._build_sources(*phrases._parse(lines)[2:])
     monkeypatch.setenv(regex_cache.ENV, str(tmp_path))
     regex_cache.cache_dir.cache_clear()
     try:
-        stored, read_back = (phrases._sources(*phrases._parse(lines)[2:]) for _ in range(2))
-        assert stored == read_back == built and list(tmp_path.rglob("*.marshal"))
+        stored, read_back = (phrases.trie_regex(words) for _ in range(2))
+        assert stored == read_back == phrases._build_trie(words)
+        assert list(tmp_path.rglob("*.marshal"))
         cached = matches()
         monkeypatch.setenv(regex_cache.ENV, "off")
         regex_cache.cache_dir.cache_clear()
