@@ -264,18 +264,29 @@ def _shared_words_bound(a: Sequence[object], b: Sequence[object]) -> float:
 
 
 def find_repeats(units: Sequence[Unit], threshold: float, size: int = 3) -> Iterator[Match]:
-    """Each unit that repeats an earlier one, with its best earlier match."""
+    """Each unit that repeats an earlier one, with its best earlier match.
+
+    A unit with the words of an earlier one repeats the first of them exactly
+    (ratio 1.0); its shingles are added to the index but not looked up.  The
+    other units are looked up, and their hits counted only when enough of
+    their shingles are held by earlier units (``ShingleIndex.look_up_and_add``)."""
     index = ShingleIndex()
-    exact: dict[tuple[str, ...], int] = {}
+    first_copy: dict[tuple[str, ...], int] = {}
+    # Each differing word spoils at most ``size`` shingles, so two sentences at
+    # ``threshold`` similarity still share about ``need`` of them (computed as
+    # ``int(count * share)``): a cheap pre-filter.
+    share = 1 - size * (1 - threshold)
     for pos, unit in enumerate(units):
         keys = shingles(unit.words, size)
-        hits = index.look_up_and_add(keys, pos)
-        first = exact.setdefault(unit.words, pos)
+        first = first_copy.setdefault(unit.words, pos)
         if first != pos:
+            index.add(keys, pos)
             yield Match(unit.index, units[first].index, 1.0)
             continue
+        need = max(2, int(len(keys) * share))
+        hits = index.look_up_and_add(keys, pos, need)
         if hits:
-            match = _best_match(units, pos, hits, len(keys), threshold, size)
+            match = _best_match(units, pos, hits, need, threshold)
             if match is not None:
                 yield match
 
@@ -292,10 +303,13 @@ class ShingleIndex:
         self._postings: dict[Shingle, int | list[int] | None] = {}
         self._full: set[Shingle] = set()
 
-    def look_up_and_add(self, keys: set[Shingle], pos: int) -> list[int]:
+    def look_up_and_add(self, keys: set[Shingle], pos: int, need: int = 0) -> list[int]:
         """The earlier units sharing each of ``keys``, once per shared shingle
         (shingles shared with too many units left out); then ``pos`` is added.
 
+        When fewer than ``need`` of ``keys`` are shared (and not too common),
+        nothing is listed: a unit is listed at most once per shingle, so none
+        would be listed ``need`` times.  The index changes the same either way.
         New and full shingles are sorted out with set operations in C; only
         the others are looked at one by one."""
         index = self._postings
@@ -304,43 +318,57 @@ class ShingleIndex:
         if len(new) < len(keys):
             seen = keys.difference(new)
             seen.difference_update(self._full)
-            for key in seen:
-                postings = index[key]
-                if type(postings) is int:
-                    hits.append(postings)
-                    index[key] = postings = [postings, pos]
-                else:
-                    hits.extend(postings)  # type: ignore[arg-type]
-                    postings.append(pos)  # type: ignore[union-attr]
-                if len(postings) > MAX_POSTINGS:  # type: ignore[arg-type]
-                    self._full.add(key)
-                    index[key] = None
+            if len(seen) < need:
+                self._append(seen, pos)
+            else:
+                hits = self._look_up_and_append(seen, pos)
         index.update(dict.fromkeys(new, pos))
         return hits
 
+    def add(self, keys: set[Shingle], pos: int) -> None:
+        """Add ``pos`` as ``look_up_and_add`` does, listing nothing."""
+        self.look_up_and_add(keys, pos, len(keys) + 1)
+
+    def _look_up_and_append(self, seen: set[Shingle], pos: int) -> list[int]:
+        index = self._postings
+        hits: list[int] = []
+        for key in seen:
+            postings = index[key]
+            if type(postings) is int:
+                hits.append(postings)
+                index[key] = postings = [postings, pos]
+            else:
+                hits.extend(postings)  # type: ignore[arg-type]
+                postings.append(pos)  # type: ignore[union-attr]
+            if len(postings) > MAX_POSTINGS:  # type: ignore[arg-type]
+                self._full.add(key)
+                index[key] = None
+        return hits
+
+    def _append(self, seen: set[Shingle], pos: int) -> None:
+        index = self._postings
+        for key in seen:
+            postings = index[key]
+            if type(postings) is int:
+                index[key] = postings = [postings, pos]
+            else:
+                postings.append(pos)  # type: ignore[union-attr]
+            if len(postings) > MAX_POSTINGS:  # type: ignore[arg-type]
+                self._full.add(key)
+                index[key] = None
+
 
 def _best_match(
-    units: Sequence[Unit],
-    pos: int,
-    hits: list[int],
-    shingle_count: int,
-    threshold: float,
-    size: int,
+    units: Sequence[Unit], pos: int, hits: list[int], need: int, threshold: float
 ) -> Match | None:
-    # Each differing word spoils at most ``size`` shingles, so two sentences at
-    # ``threshold`` similarity still share about this many: a cheap pre-filter.
-    need = max(2, int(shingle_count * (1 - size * (1 - threshold))))
+    """The best earlier match of ``units[pos]`` among the earlier units found
+    ``need`` times or more in ``hits``, if one reaches ``threshold``."""
     if len(hits) < need:
         return None  # no earlier unit can share ``need`` shingles
-    if len(hits) - len(set(hits)) < need - 1:
-        # A unit counted ``c`` times in ``hits`` adds ``c - 1`` to this excess,
-        # so one counted ``need`` times or more needs an excess of ``need - 1``:
-        # no earlier unit shares ``need`` shingles (counted in C, no Counter).
-        return None
     shared = Counter(hits)
+    if max(shared.values()) < need:
+        return None  # most units: no earlier unit is close (a C loop, no list)
     close = list(compress(shared, map(need.__le__, shared.values())))  # count >= need, in C
-    if not close:
-        return None
     # Most shared shingles first; ties broken by position, not by set order.
     ranked = heapq.nsmallest(MAX_CANDIDATES, [(-shared[other], other) for other in close])
     unit = units[pos]

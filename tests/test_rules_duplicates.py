@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
 
 from lint.document import WORD_RE, Document
 from rules.duplicates import (
+    MAX_CANDIDATES,
+    MAX_COMPARED_WORDS,
     MAX_POSTINGS,
     DuplicatedText,
+    Match,
     ShingleIndex,
     Unit,
     Vocabulary,
@@ -332,16 +336,103 @@ def test_lower_words_agree_with_lowering_each_word() -> None:
         assert _lower_words(text) == expected
 
 
-def test_excess_screen_never_drops_a_close_unit() -> None:
-    """``_best_match`` skips ``Counter`` when the repeats in ``hits`` are too few
-    for any unit to reach ``need``; check that against counting."""
-    rng = random.Random(4)
-    for _ in range(3000):
-        hits = [rng.randrange(6) for _ in range(rng.randrange(12))]
-        need = rng.randrange(2, 6)
-        close = any(count >= need for count in Counter(hits).values())
-        if close:
-            assert len(hits) - len(set(hits)) >= need - 1
+def _plain_repeats(units: list[Unit], threshold: float, size: int = 3) -> list[Match]:
+    """``find_repeats`` by its definition, with none of its screens: tuple
+    shingles, hits counted from every earlier unit (``_naive_hits``), the
+    ``MAX_CANDIDATES`` units sharing most shingles (``need`` or more) compared
+    with difflib; a unit with the words of an earlier one repeats the first
+    of them exactly."""
+    found: list[Match] = []
+    previous: list[set[tuple[str, ...]]] = []
+    first_copy: dict[tuple[str, ...], int] = {}
+    for pos, unit in enumerate(units):
+        words = unit.words
+        if len(words) < size:
+            keys = {words}
+        else:
+            keys = set(zip(*[words[k:] for k in range(size)], strict=False))
+        first = first_copy.setdefault(words, pos)
+        if first != pos:
+            found.append(Match(unit.index, units[first].index, 1.0))
+        else:
+            need = max(2, int(len(keys) * (1 - size * (1 - threshold))))
+            shared = _naive_hits(previous, keys)
+            ranked = sorted((-count, other) for other, count in shared.items() if count >= need)
+            best: Match | None = None
+            for _, other in ranked[:MAX_CANDIDATES]:
+                a, b = words[:MAX_COMPARED_WORDS], units[other].words[:MAX_COMPARED_WORDS]
+                ratio = SequenceMatcher(None, a, b, False).ratio()
+                if ratio >= threshold and (best is None or ratio > best.ratio):
+                    best = Match(unit.index, units[other].index, ratio)
+            if best is not None:
+                found.append(best)
+        previous.append(keys)
+    return found
+
+
+def _planted_units(rng: random.Random, count: int) -> list[Unit]:
+    """Sentences from a small vocabulary and a few set phrases (so that many
+    shingles are shared, and some by more than ``MAX_POSTINGS`` units), with
+    exact copies and copies with a word or two changed planted among them."""
+    words = [f"w{i}" for i in range(40)]
+    phrases = [[rng.choice(words) for _ in range(rng.randrange(3, 7))] for _ in range(8)]
+    units: list[Unit] = []
+    for pos in range(count):
+        roll = rng.random()
+        if units and roll < 0.1:
+            sentence = list(rng.choice(units).words)  # an exact copy
+        elif units and roll < 0.3:
+            sentence = list(rng.choice(units).words)  # a near copy
+            for _ in range(rng.randrange(1, 3)):
+                sentence[rng.randrange(len(sentence))] = rng.choice(words)
+            if rng.random() < 0.3:
+                sentence.insert(rng.randrange(len(sentence)), rng.choice(words))
+        else:
+            sentence = []
+            while len(sentence) < rng.randrange(2, 30):
+                piece = rng.choice(phrases) if rng.random() < 0.5 else [rng.choice(words)]
+                sentence += piece
+        units.append(Unit(pos * 2, tuple(sentence)))
+    return units
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_find_repeats_agrees_with_the_plain_computation(seed: int) -> None:
+    rng = random.Random(seed)
+    units = _planted_units(rng, 700)
+    compared = 0
+    for threshold, size in ((0.8, 3), (0.6, 2), (0.95, 4)):
+        expected = _plain_repeats(units, threshold, size)
+        assert list(find_repeats(units, threshold, size)) == expected
+        compared += len(expected)
+    assert compared > 200  # exact and near repeats were found
+
+
+def _real_units(text: str) -> list[Unit]:
+    return DuplicatedText()._units(Document(text), Vocabulary())
+
+
+def test_find_repeats_agrees_with_the_plain_computation_on_real_text() -> None:
+    """Real sentences, then the same sentences again with repeats planted:
+    exact copies of sentences and copies with a word changed or dropped."""
+    rng = random.Random(21)
+    texts = shared_texts("corpus/news") + shared_texts("corpus/web-pages")[:20]
+    compared = 0
+    for text in texts:
+        units = _real_units(text)[:400]
+        planted = list(units)
+        for pos in range(len(units)):
+            words = list(rng.choice(units).words)
+            if rng.random() < 0.5:
+                words[rng.randrange(len(words))] = rng.choice(words)
+            if rng.random() < 0.3:
+                del words[rng.randrange(len(words))]
+            planted.insert(rng.randrange(len(planted) + 1), Unit(-pos, tuple(words)))
+        for case in (units, planted):
+            expected = _plain_repeats(case, 0.8)
+            assert list(find_repeats(case, 0.8)) == expected
+            compared += len(expected)
+    assert compared > 1000
 
 
 def test_word_reader_block_words_agree_with_words_between() -> None:
