@@ -8,9 +8,9 @@ Finding entry points means importing ``importlib.metadata`` (about 20 ms, a
 tenth of start-up) and reading every installed distribution's metadata, in
 every process.  The ``(name, value)`` pairs found are therefore kept between
 runs (:func:`lint.regex_cache.remember`), under a fingerprint of where they
-come from: each ``sys.path`` folder with its modification time, and the
-modification time of every ``entry_points.txt`` in it.  Installing, removing
-or editing a distribution changes the fingerprint, and discovery runs again.
+come from: the distributions in each ``sys.path`` folder and the modification
+time of their ``entry_points.txt``.  Installing, removing or editing a
+distribution changes the fingerprint, and discovery runs again.
 """
 
 from __future__ import annotations
@@ -98,17 +98,21 @@ def _discover_installed() -> tuple[tuple[str, str], ...]:
 
 def _environment_fingerprint() -> str:
     """Every place an entry point can come from, with its modification time:
-    the ``sys.path`` folders (a distribution added or removed changes its
-    folder's time) and each distribution's ``entry_points.txt`` (an edit)."""
+    each ``sys.path`` folder's distributions (names, so one added or removed is
+    seen) with the time of their ``entry_points.txt`` (so an edit is), and any
+    ``sys.path`` entry that is a file (a zipped egg) with its own time."""
     parts = [sys.version]
     for folder in sys.path:
         try:
-            parts.append(f"{folder}\x00{os.stat(folder or '.').st_mtime_ns}")
             with os.scandir(folder or ".") as entries:
                 names = sorted(e.name for e in entries if e.name.endswith(_METADATA_DIRS))
-        except OSError:
-            parts.append(f"{folder}\x00-")
+        except OSError:  # a file, or missing
+            try:
+                parts.append(f"{folder}\x00{os.stat(folder).st_mtime_ns}")
+            except OSError:
+                parts.append(f"{folder}\x00-")
             continue
+        parts.append(folder)
         for name in names:
             try:
                 stamp = os.stat(os.path.join(folder, name, "entry_points.txt")).st_mtime_ns

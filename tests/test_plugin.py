@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -96,6 +97,9 @@ def test_discovery_kept_between_runs_is_what_importlib_finds(
     points.write_text("[article_lint.rules]\nfake = fakeplug_two:RULES\n")
     os.utime(points, ns=(before + 10**9, before + 10**9))  # a clock too coarse must not hide it
     assert ("fake", "fakeplug_two:RULES") in [(e.name, e.value) for e in discover()]
+    assert [(e.name, e.value) for e in discover()] == _installed_pairs()
+    shutil.rmtree(points.parent)  # and uninstalled
+    assert "fake" not in [e.name for e in discover()]
     assert [(e.name, e.value) for e in discover()] == _installed_pairs()
 
 
