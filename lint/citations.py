@@ -278,6 +278,11 @@ def sentence_is_cited(doc: Document, index: int) -> bool:
     return doc.derived(_find_cited)[index]
 
 
+def cited_sentences(doc: Document) -> list[bool]:
+    """``sentence_is_cited`` for every sentence of ``doc``, by index (read only)."""
+    return doc.derived(_find_cited)
+
+
 def _find_cited(doc: Document) -> list[bool]:
     """``sentence_has_marker_or_link`` for every sentence.
 

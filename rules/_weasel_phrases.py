@@ -110,6 +110,7 @@ def _weasel_groups() -> str:
     return rf"(?<![\w-])(?:{people}|{evidence}|{according})(?![\w-])"
 
 
+@lru_cache(maxsize=1)
 def _generic_modifiers() -> frozenset[str]:
     return frozenset(e.lower() for e in load_phrases("ww_generic_modifiers").entries)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from lint import regex_cache
-from lint.citations import sentence_is_cited
+from lint.citations import cited_sentences, sentence_is_cited
 from lint.document import Block, Document
 from lint.quotes import in_quotation
 from lint.rule import Rule
@@ -19,6 +19,7 @@ from rules._claim_sources import (
     continues_claim,
     has_named_attribution,
     reference_blocks,
+    sentences_may_name_source,
 )
 from rules._figures import KINDS, MIN_MONEY, Figure, figure_starts, find_figures
 
@@ -175,13 +176,26 @@ class UncitedStatistic(Rule):
 
 def _sentences_holding(doc: Document, offsets: list[int]) -> list[int]:
     """Indices, in order, of the sentences in which one of ``offsets`` (sorted)
-    lies: each offset is looked up once, instead of every sentence."""
+    lies, instead of looking at every sentence.
+
+    Each offset belongs to the last sentence starting at or before it, if it
+    lies before that sentence's end.  Once one offset is placed in a sentence,
+    every later offset up to the start of the next sentence (or the end of this
+    one, if that comes first) is in the same sentence or in none: they are
+    skipped with one bisection rather than looked up one by one."""
     sentences, index_at = doc.sentences, doc.sentence_index_at
     out: list[int] = []
-    for p in offsets:
+    k, n, last = 0, len(offsets), len(sentences) - 1
+    while k < n:
+        p = offsets[k]
         i = index_at(p)
-        if i >= 0 and p < sentences[i].end and (not out or out[-1] != i):
+        if i < 0 or p >= sentences[i].end:
+            k += 1
+            continue
+        if not out or out[-1] != i:
             out.append(i)
+        limit = sentences[i].end if i == last else min(sentences[i].end, sentences[i + 1].start)
+        k = bisect_left(offsets, limit, k + 1)
     return out
 
 
@@ -236,19 +250,28 @@ class _SourcedSentences:
         self._own: dict[int, bool] = {}
         self._scanned: dict[int, tuple[int, bool]] = {}  # block -> (last index, found)
         self._names: dict[int, bool] = {}
+        self._cited = cited_sentences(doc)
+        self._may_name: frozenset[int] | None = None  # None: every sentence may
+        self._screened = False  # ``_may_name`` worked out yet?
 
     def own(self, i: int) -> bool:
-        if i not in self._own:
-            self._own[i] = sentence_is_cited(self.doc, i) or self.names_source(i)
-        return self._own[i]
+        found = self._own.get(i)
+        if found is None:
+            found = self._own[i] = self._cited[i] or self.names_source(i)
+        return found
 
     def names_source(self, i: int) -> bool:
         """``has_named_attribution`` on sentence ``i`` (asked for a sentence as the
         one after a figure, then as one with figures of its own)."""
         found = self._names.get(i)
         if found is None:
-            s = self.doc.sentences[i]
-            found = self._names[i] = has_named_attribution(self.doc.text, s.start, s.end)
+            if not self._screened:  # on first need: most documents ask for few
+                self._may_name, self._screened = sentences_may_name_source(self.doc), True
+            if self._may_name is not None and i not in self._may_name:
+                found = self._names[i] = False  # no source word: the plain scan finds none
+            else:
+                s = self.doc.sentences[i]
+                found = self._names[i] = has_named_attribution(self.doc.text, s.start, s.end)
         return found
 
     def earlier_in_paragraph(self, i: int) -> bool:

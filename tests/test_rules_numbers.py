@@ -635,3 +635,72 @@ def test_caption_and_reference_screens_agree_with_reading_every_block() -> None:
         found[0] += len(captioned)
         found[1] += len(references)
     assert min(found) > 500
+
+
+# -- per-document sentence screens agree with asking sentence by sentence ----------
+def _screen_texts() -> list[str]:
+    """Long texts (indexed), real when ../shared is there, with sentences cut
+    inside words (fuzzed segmentations) as well as the segmenter's own."""
+    from tests.harness import SHARED
+
+    texts = _long_texts()
+    for folder in ("corpus/news", "corpus/web-pages", "seeds"):
+        paths = sorted((SHARED / folder).rglob("*.txt")) if (SHARED / folder).is_dir() else []
+        texts += [p.read_text("utf-8") for p in paths]
+    return texts
+
+
+def _documents(texts: list[str], rng: random.Random) -> list[Document]:
+    """A document per text, and one with random sentence bounds per long text."""
+    from lint.document import Sentence
+
+    docs = []
+    for text in texts:
+        docs.append(Document(text))
+        cuts = sorted(rng.sample(range(1, len(text)), min(len(text) - 1, len(text) // 80)))
+        bounds = [0, *cuts, len(text)]
+        fuzzed = Document(text)
+        fuzzed.__dict__["sentences"] = tuple(
+            Sentence(a, b, 0) for a, b in zip(bounds, bounds[1:], strict=False)
+        )
+        docs.append(fuzzed)
+    return docs
+
+
+def test_sentences_may_name_source_holds_every_sentence_that_names_one() -> None:
+    from lint.sources import _may_name_source
+    from rules._claim_sources import has_named_attribution, sentences_may_name_source
+
+    rng = random.Random(31)
+    counts = [0, 0]
+    for doc in _documents(_screen_texts(), rng):
+        text, screened = doc.text, sentences_may_name_source(doc)
+        for i, s in enumerate(doc.sentences):
+            plain = _may_name_source(text, s.start, s.end)
+            if screened is None:
+                assert plain
+                continue
+            assert (i in screened) == plain, text[s.start : s.end]
+            if not plain:
+                assert not has_named_attribution(text, s.start, s.end)
+            counts[plain] += 1
+    assert min(counts) > 1000
+
+
+def test_sentences_holding_equals_looking_up_every_offset() -> None:
+    from rules._figures import figure_starts
+    from rules.numbers import _sentences_holding
+
+    rng = random.Random(32)
+    found = 0
+    texts = _screen_texts() + [_number_soup(rng) for _ in range(20)]
+    for doc in _documents(texts, rng):
+        for offsets in (figure_starts(doc.text), sorted(rng.sample(range(len(doc.text)), 50))):
+            plain: list[int] = []
+            for p in offsets:
+                i = doc.sentence_index_at(p)
+                if i >= 0 and p < doc.sentences[i].end and (not plain or plain[-1] != i):
+                    plain.append(i)
+            assert _sentences_holding(doc, offsets) == plain
+            found += len(plain)
+    assert found > 5000
