@@ -104,7 +104,9 @@ class _LineScan:
             screen("seo_related"),
         )
         # Document-wide screens pay off on documents of many lines; on a short one
-        # every line is simply checked (None: any line may).
+        # every line is simply checked (None: any line may) -- except for the open
+        # lead entries ("... copyright 2024"), looked for once in every document:
+        # without it each prose line would try them.
         note_text(doc)
         wide = screening() and len(doc.lines) >= SCREENED_LINES
         self.rest_lines = tuple(plist.rest_lines(doc) if wide else None for plist in self.lists)
@@ -116,7 +118,7 @@ class _LineScan:
             for plist, lines in zip(self.lists, self.rest_lines, strict=True)
             if screening() and plist.rest is not None
         )
-        self.lead_rest = screen("seo_chrome_lead").rest_lines(doc) if wide else None
+        self.lead_rest = screen("seo_chrome_lead").rest_lines(doc)
         self.counters = screen("seo_counter_tail").rest_lines(doc) if wide else None
         self.filenames = filename_lines(doc) if wide else None
 
