@@ -486,6 +486,10 @@ def _fast_path_texts() -> list[str]:
     seeds = SHARED / "seeds"
     if seeds.exists():
         texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))[:40]]
+    for corpus in ("news", "web-pages"):
+        folder = SHARED / "corpus" / corpus
+        if folder.exists():
+            texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:25]]
     rng = __import__("random").Random(7)
     for _ in range(200):
         lines = [rng.choice(_ODD_LINES + [BODY]) for _ in range(rng.randint(1, 12))]
