@@ -82,6 +82,7 @@ _GAP_WORD = regex_cache.compile(r"((?:\]\([^)\s]*\)|[\W_])*)(\w*)")
 _COVER_LISTS = ("seo_chrome_terms", "seo_widgets", "seo_chrome_weak")
 _LEAD_LISTS = ("seo_chrome_notice", "seo_chrome_lead", "seo_chrome_label")
 _COVER_BITS, _LEAD_BITS, _RELATED_BIT = 0b0000111, 0b0111000, 0b1000000
+_QUIET_BITS = _LEAD_BITS | _RELATED_BIT  # the lists a long line is checked against
 
 
 class _LineScan:
@@ -131,7 +132,7 @@ class _LineScan:
         to every lookbehind and word boundary), so the answers for short lines,
         where menus, buttons and counters repeat, are remembered by their text."""
         if span.end - span.start > MAX_ITEM_LINE:
-            return self._classify(i, span, start)
+            return self._classify_long(i, span, start)
         line = self.doc.text[span.start : span.end]
         row = _ROWS.get(line)
         if row is None:
@@ -141,13 +142,47 @@ class _LineScan:
             row = _ROWS[line] = _SHARED_ROWS.setdefault(row, row)  # few distinct rows
         return row
 
-    def _classify(self, i: int, span: Span, start: int) -> Row:
-        doc = self.doc
-        head = _GAP_WORD.match(doc.text, span.start, span.end)
+    def _classify_long(self, i: int, span: Span, start: int) -> Row:
+        """``_classify`` of a line longer than MAX_ITEM_LINE, settling a line of prose
+        at its first word.
+
+        Such a line is never an item line, counter or filename (``_kinds`` checks
+        those on short lines only).  When its first word starts at its content
+        start, no lead or related list can start with that word (``mask``), no
+        open lead entry can match on it and it holds no "#", ``_kinds`` finds no
+        lead and no related label is looked for; with its content more than
+        MENU_ITEM_CHARS long and not opening with a digit, it is no menu item and
+        no bare number either: every field is False."""
+        text = self.doc.text
+        head = _GAP_WORD.match(text, span.start, span.end)
         pos, word = head.end(1), head.group(2)  # type: ignore[union-attr]
         mask = _MASKS.get(word)
         if mask is None:
             mask = first_word_mask(word, self.screens, _MASKS)
+        if (
+            start == pos
+            and span.end - start > MENU_ITEM_CHARS
+            and not mask & _QUIET_BITS
+            and not text[start].isdecimal()
+            and self.lead_rest is not None
+            and i not in self.lead_rest
+            and text.find("#", span.start, span.end) < 0
+        ):
+            return _NOTHING
+        return self._classify(i, span, start, pos, mask)
+
+    def _classify(
+        self, i: int, span: Span, start: int, pos: int | None = None, mask: int | None = None
+    ) -> Row:
+        """The row of line ``i``; ``pos`` (where its first item would start) and
+        ``mask`` (which lists may start there) are worked out unless given."""
+        doc = self.doc
+        if pos is None or mask is None:
+            head = _GAP_WORD.match(doc.text, span.start, span.end)
+            pos, word = head.end(1), head.group(2)  # type: ignore[union-attr]
+            mask = _MASKS.get(word)
+            if mask is None:
+                mask = first_word_mask(word, self.screens, _MASKS)
         strong, widget, nav, lead, filename = self._kinds(i, span, start, pos, mask)
         if start >= span.end or (start == pos and not mask & _RELATED_BIT):
             related = False  # no related-link label starts with the line's first word
