@@ -41,10 +41,13 @@ LONG_TEXT_WORDS = KEEP_GRAMS
 def repeated_phrases(
     t: Tokens, min_words: int, min_count: int, max_density: float | None = None
 ) -> list[Phrase]:
-    """Maximal keyword phrases of ``min_words``+ words seen ``min_count``+ times;
-    none when ``max_density`` is given and no phrase seen that often exceeds it
-    (occurrences times words, over the document's words: maximal phrases keep
-    some occurrences of some of these phrases, so they would not either).
+    """Maximal keyword phrases of ``min_words``+ words seen ``min_count``+ times.
+    When ``max_density`` is given, only those that may exceed it are sure to
+    be listed (occurrences times words, over the document's words): every
+    phrase over it, in the same order as without ``max_density``, and maybe
+    some others before them (``_last_dense``); none when no phrase seen that
+    often exceeds it (maximal phrases keep some occurrences of some of these
+    phrases, so they would not either).
 
     A phrase's length is counted without the function words at its ends ("the
     prime minister" is a two-word phrase), and it needs two alphabetic content
@@ -70,11 +73,25 @@ def repeated_phrases(
     long_enough = {
         w: pos for w, pos in occurrences.items() if len(w) >= min_words and len(pos) >= min_count
     }
+    order = longest_first(long_enough)
     if max_density is not None:
-        total = len(t.low)
-        if all(len(pos) * len(w) / total <= max_density for w, pos in long_enough.items()):
+        order = order[: _last_dense(order, len(t.low), max_density) + 1]
+        if not order:
             return []
-    return _maximal_phrases(t, long_enough, min_count, min_words)
+    return _maximal_phrases(t, order, min_count, min_words)
+
+
+def _last_dense(order: list[tuple[tuple[str, ...], list[int]]], total: int, density: float) -> int:
+    """Index in ``order`` of the last phrase over ``density`` (-1 if none).
+
+    The phrases after it cannot change what ``_maximal_phrases`` makes of a
+    dense one: it takes the phrases in this order, and each is judged by the
+    ones before it (the positions they cover), never by later ones.  A chosen
+    phrase keeps some of its occurrences (``_counted``), so it is over the
+    density only if its entry here is: cutting the list after the last dense
+    entry keeps every chosen phrase over the density, in the same order."""
+    dense = [len(pos) * len(w) / total > density for w, pos in order]
+    return len(dense) - 1 - dense[::-1].index(True) if True in dense else -1
 
 
 def _phrase_occurrences(
@@ -157,15 +174,16 @@ def occurrence_span(t: Tokens, phrase: Phrase, p: int) -> tuple[int, int]:
 
 
 def _maximal_phrases(
-    t: Tokens, occurrences: dict[tuple[str, ...], list[int]], min_count: int, min_words: int
+    t: Tokens, order: list[tuple[tuple[str, ...], list[int]]], min_count: int, min_words: int
 ) -> list[Phrase]:
-    """The longest phrases that are still frequent keywords."""
+    """The longest phrases that are still frequent keywords, from the phrases
+    and their positions in ``longest_first`` order."""
     stop = stopwords()
     chosen: list[Phrase] = []
     covered: set[int] = set()  # word indices inside a chosen phrase's occurrence
     repeated = t.repeated_lines
     cores: dict[tuple[str, ...], tuple[int, int]] = t.memo.setdefault("cores", {})  # type: ignore[assignment]
-    for words, all_pos in longest_first(occurrences):
+    for words, all_pos in order:
         pos = _counted(t, all_pos, repeated) if repeated else all_pos
         if len(pos) < min_count:
             continue
