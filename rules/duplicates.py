@@ -11,17 +11,23 @@ tuple of three of them, and a shingle held by one sentence maps to a bare int.
 Shingles are compared by equality, not by hash, so the result does not depend
 on the process's string hash seed.
 
-Where the time goes (per MB of generated articles, about 0.13 CPU-s when warm):
-reading the words (sliced out of each block's lowered text at the offsets of
-``doc.words``, then interned: about 0.06), building and indexing the shingles
-(a set and a dictionary insertion per new shingle: about 0.05), and checking
-the candidates.  Cheap exact tests come first wherever they can: a sentence or
+Where the time goes (per MB, warm, garbage collector off as in ``lint.runner``):
+about 0.13 CPU-s on generated articles, reading the words (sliced out of each
+block's lowered text at the offsets of ``doc.words``, then interned: about
+0.06), building and indexing the shingles (a set and a dictionary insertion per
+new shingle: about 0.05), and checking the candidates.  One long document of
+many articles (a 1 MB crawl dump) costs about 0.22: there sentences share many
+shingles with earlier ones, and listing and counting those hits (about 0.1) is
+most of the rest.  Cheap exact tests come first wherever they can: a sentence or
 heading too short to count is skipped before its words are read
 (``WordReader``), a block is labelled as a summary heading only if it starts
-like one, ``Counter`` runs only when the hits hold enough repeats for a
-candidate, and difflib only for candidates sharing enough words to reach the
-threshold (``_shared_words_bound``).  Each test is a necessary condition of
-what it guards, so the output is the one of the plain computation.
+like one, a sentence with the words of an earlier one is an exact repeat of the
+first of them and is never looked up (``find_repeats``), hits are listed and
+counted only when enough of a sentence's shingles are held by earlier ones
+(``ShingleIndex.look_up_and_add``), and difflib runs only for candidates
+sharing enough words to reach the threshold (``_shared_words_bound``).  Each
+test is a necessary condition of what it guards, so the output is the one of
+the plain computation.
 """
 
 from __future__ import annotations
@@ -266,10 +272,12 @@ def _shared_words_bound(a: Sequence[object], b: Sequence[object]) -> float:
 def find_repeats(units: Sequence[Unit], threshold: float, size: int = 3) -> Iterator[Match]:
     """Each unit that repeats an earlier one, with its best earlier match.
 
-    A unit with the words of an earlier one repeats the first of them exactly
-    (ratio 1.0); its shingles are added to the index but not looked up.  The
-    other units are looked up, and their hits counted only when enough of
-    their shingles are held by earlier units (``ShingleIndex.look_up_and_add``)."""
+    A unit with the words of an earlier one is an exact repeat (ratio 1.0) of
+    the first of them.  Its hits would never be used, so it is not looked up:
+    its shingles are only added to the index (``ShingleIndex.add`` leaves the
+    index as ``look_up_and_add`` does, so later look-ups find the same).  The
+    other units are looked up, and their hits listed and counted only when
+    enough of their shingles are held by earlier units (``look_up_and_add``)."""
     index = ShingleIndex()
     first_copy: dict[tuple[str, ...], int] = {}
     # Each differing word spoils at most ``size`` shingles, so two sentences at
