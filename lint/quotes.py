@@ -32,12 +32,12 @@ from typing import TYPE_CHECKING
 
 from lint import regex_cache
 from lint.char_offsets import char_offsets
-from lint.document import WORD_RE
+from lint.document import WORD_RE, Quotation
 from lint.phrases import load_phrases
 from lint.reporting_verbs import speech_verbs
 
 if TYPE_CHECKING:
-    from lint.document import Document, Quotation
+    from lint.document import Document
 
 DOUBLE = '"“”„'
 SINGLE = "'‘’"
@@ -129,8 +129,6 @@ def _has_mark(marks: list[int], start: int, end: int) -> bool:
 
 
 def _blockquote(text: str, start: int, end: int) -> Quotation:
-    from lint.document import Quotation
-
     m = _BLOCKQUOTE_PREFIX.match(text, start, end)
     inner = m.end() if m else start
     return Quotation(start, end, inner, end, "block")
@@ -152,8 +150,6 @@ def _can_close(text: str, i: int, start: int, end: int) -> bool:
 
 def _pair_block(text: str, start: int, end: int) -> Iterator[Quotation]:
     """Pair double quotes in ``text[start:end]``; single quotes in the gaps."""
-    from lint.document import Quotation
-
     gap_start = start
     open_at = -1
     for mark in _DOUBLE_OR_CLOSING_SINGLE.finditer(text, start, end):
@@ -200,8 +196,6 @@ def _continues_quote(text: str, i: int, open_at: int) -> bool:
 
 
 def _make(text: str, qstart: int, qend: int, bstart: int, bend: int) -> Quotation:
-    from lint.document import Quotation
-
     kind = "block" if qstart == bstart and _only_tail(text, qend, bend) else "inline"
     return Quotation(qstart, qend, qstart + 1, qend - 1, kind)
 
@@ -223,8 +217,15 @@ def _single_marks(text: str, start: int, end: int) -> Iterator[int]:
 
 
 def _singles(text: str, start: int, end: int) -> Iterator[Quotation]:
-    """Unambiguous single-quoted spans in ``text[start:end]``."""
-
+    """Unambiguous single-quoted spans in ``text[start:end]``.  Most gaps hold
+    no single mark at all: three ``str.find`` calls rule those out, where
+    ``_single_marks`` would yield nothing."""
+    if (
+        text.find("'", start, end) < 0
+        and text.find("’", start, end) < 0
+        and text.find("‘", start, end) < 0
+    ):
+        return
     open_at = -1
     for i in _single_marks(text, start, end):
         ch = text[i]

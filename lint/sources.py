@@ -293,6 +293,76 @@ def _case_class(ch: str) -> str:
     return f"{ch}{ch.upper()}{_CASE_VARIANTS.get(ch, '')}"
 
 
+def any_case_trie(phrases: Sequence[str]) -> str:
+    """``lint.phrases.trie_regex(phrases)`` for a pattern compiled with
+    ``re.IGNORECASE``, written free of flags: the same trie, branch for branch,
+    with each ASCII letter a class of what ``re.IGNORECASE`` matches it with
+    (``_case_class``), so it matches exactly the same text the same way.  Put it
+    in ``(?-i:...)`` inside a case-insensitive pattern.
+
+    Why: ``re`` skips a branch that opens with a case-sensitive character or
+    class at once when the text's character is not in it, but tries every
+    branch of a case-insensitive trie, one by one.  A character with no case
+    (white space, digits, punctuation) is the same unit either way; any other
+    character that is not an ASCII letter keeps ``(?i:...)`` around it."""
+    if len(phrases) == 1:  # as ``trie_regex``: a one-phrase trie is its chain
+        return "".join(map(_any_case_unit, _trie_units(phrases[0])))
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in _trie_units(phrase):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _any_case_node(trie)
+
+
+def any_case_alternation(*names: str) -> str:
+    """``lint.phrase_regex.alternation(*names)`` as an ``any_case_trie`` in
+    ``(?-i:...)``: for a case-insensitive pattern, the same matches."""
+    entries = {e for name in names for e in load_phrases(name).entries}
+    phrases = sorted({" ".join(e.replace("’", "'").split()) for e in entries})
+    return f"(?-i:{any_case_trie(phrases)})"
+
+
+def _trie_units(phrase: str) -> str:
+    """The phrase as ``lint.phrases.trie_regex`` walks it: a space stands for any
+    white space, an apostrophe for either apostrophe."""
+    return phrase.replace(" ", _TRIE_SPACE).replace("'", _TRIE_APOSTROPHE)
+
+
+def _any_case_node(node: dict[str, dict]) -> str:
+    """``lint.phrases._node_regex`` with ``_any_case_unit`` for its units (the
+    same branches in the same order)."""
+    branches = []
+    for ch in sorted((c for c in node if c), key=lambda c: (c in _TRIE_SPECIAL, c)):
+        child = node[ch]
+        unit = _any_case_unit(ch)
+        rest = {c: n for c, n in child.items() if c}
+        if not rest:
+            branches.append(unit)
+        elif "" in child:
+            branches.append(f"{unit}(?:{_any_case_node(rest)})?")
+        else:
+            branches.append(unit + _any_case_node(rest))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _any_case_unit(ch: str) -> str:
+    if ch == _TRIE_SPACE:
+        return r"\s+"
+    if ch == _TRIE_APOSTROPHE:
+        return "['’]"
+    if "a" <= ch.lower() <= "z" and ch.isascii():
+        return f"[{_case_class(ch.lower())}]"
+    if ch.isascii() and ch.lower() == ch.upper():
+        return re.escape(ch)  # no case: the same under either flag
+    return f"(?i:{re.escape(ch)})"
+
+
+_TRIE_SPACE, _TRIE_APOSTROPHE = "\x00", "\x01"  # as ``lint.phrases``'s trie units
+_TRIE_SPECIAL = (_TRIE_SPACE, _TRIE_APOSTROPHE)
+
+
 def _trie_alternation(node: dict[str, dict]) -> str:
     branches = []
     for ch in sorted(c for c in node if c):

@@ -22,7 +22,7 @@ from lint.citations import is_notes_heading
 from lint.document import Block, Document
 from lint.phrase_regex import alternation
 from lint.sources import names_claim_source, source_word_offsets
-from lint.token_gate import MIN_GATED_LENGTH, cuts_word
+from lint.token_gate import MIN_GATED_LENGTH
 from rules._weasel_phrases import weasel_matches
 
 
@@ -45,22 +45,23 @@ def has_named_attribution(
 
 
 def sentences_may_name_source(doc: Document) -> frozenset[int] | None:
-    """Indices of the sentences of ``doc`` where ``has_named_attribution`` can
-    be true (None: any of them), found at once for a document whose sentences
-    are asked about one by one.
+    """Indices of the sentences of ``doc`` holding a source word (None: a text
+    too short to be indexed), found at once for a document whose sentences are
+    asked about one by one: ``has_named_attribution`` is false on every other
+    sentence whose end does not cut a word (``lint.token_gate.cuts_word``).
 
     ``lint.sources.names_claim_source`` answers False at once where no source
     word (``source_word_offsets``) starts in the range, the text is long enough
-    to be indexed, and the range's end does not cut a word.  The set holds every
-    other sentence: those whose end cuts a word, and those holding such an
-    offset (each offset is looked up once: the last sentence starting at or
+    to be indexed, and the range's end does not cut a word.  The set holds the
+    sentences holding such an offset (each offset is looked up once: the last
+    sentence starting at or
     before it holds it if it ends after it, and so may those before it while
     they end after it, were sentences ever to overlap).  A sentence too many
     would only be scanned.  A short text is not indexed: None."""
     text, sentences = doc.text, doc.sentences
     if len(text) < MIN_GATED_LENGTH:
         return None
-    out = {i for i, s in enumerate(sentences) if cuts_word(text, s.end)}
+    out: set[int] = set()
     index_at = doc.sentence_index_at
     for p in source_word_offsets(text):
         i = index_at(p)

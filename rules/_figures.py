@@ -17,7 +17,8 @@ from typing import NamedTuple
 from lint import regex_cache
 from lint.char_offsets import char_offsets
 from lint.phrase_regex import alternation
-from lint.phrases import load_phrases, trie_regex
+from lint.phrases import load_phrases
+from lint.sources import any_case_trie
 from lint.token_gate import (
     MIN_GATED_LENGTH,
     KeyFilter,
@@ -112,10 +113,13 @@ def _figure_start() -> str:
 
 def _word_start() -> str:
     """The word half of ``_figure_start``: a word boundary before a digit or an
-    opening word."""
+    opening word.  The opening words are an ``any_case_trie`` (the trie of
+    ``trie_regex`` with case-sensitive classes, the same matches under
+    ``re.IGNORECASE``), which ``re`` tries about twice as fast at every word
+    start of a short text (``figure_starts``)."""
     words = _opening_phrases()
     firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return rf"\b(?=[\d{firsts}])(?=\d|{trie_regex(words)})"
+    return rf"\b(?=[\d{firsts}])(?=\d|(?-i:{any_case_trie(words)}))"
 
 
 @lru_cache(maxsize=1)

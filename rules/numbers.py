@@ -267,11 +267,12 @@ class _SourcedSentences:
         if found is None:
             if not self._screened:  # on first need: most documents ask for few
                 self._may_name, self._screened = sentences_may_name_source(self.doc), True
-            if self._may_name is not None and i not in self._may_name:
-                found = self._names[i] = False  # no source word: the plain scan finds none
+            s, text, held = self.doc.sentences[i], self.doc.text, self._may_name
+            if held is not None and i not in held and not cuts_word(text, s.end):
+                found = False  # no source word in it: the plain scan finds none
             else:
-                s = self.doc.sentences[i]
-                found = self._names[i] = has_named_attribution(self.doc.text, s.start, s.end)
+                found = has_named_attribution(text, s.start, s.end)
+            self._names[i] = found
         return found
 
     def earlier_in_paragraph(self, i: int) -> bool:
