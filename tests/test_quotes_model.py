@@ -284,3 +284,26 @@ def test_single_quotes_found_from_any_start_as_by_every_character(
     monkeypatch.setattr(quotes, "_single_marks", lambda text, start, end: range(start, end))
     assert fast == [list(quotes._singles(t, s, e)) for t, s, e in cases]
     assert sum(map(len, fast)) > 20
+
+
+def test_gaps_without_single_marks_give_no_mark_to_pair() -> None:
+    """``_singles`` returns at once where the gap holds none of the three
+    single marks: ``_single_marks`` then has nothing to give either."""
+    from lint import quotes
+    from tests.harness import SHARED
+
+    rng = random.Random(35)
+    texts = [_quote_soup(rng) for _ in range(400)]
+    for folder in ("corpus/news", "seeds"):
+        paths = sorted((SHARED / folder).rglob("*.txt")) if (SHARED / folder).is_dir() else []
+        texts += [p.read_text("utf-8") for p in paths]
+    skipped = 0
+    for text in texts:
+        for _ in range(20):
+            start, end = sorted(rng.sample(range(len(text) + 1), 2)) if len(text) > 1 else (0, 1)
+            end = min(end, start + rng.choice((5, 40, 400)))
+            if not any(ch in text[start:end] for ch in quotes.SINGLE):
+                assert list(quotes._single_marks(text, start, end)) == []
+                assert list(quotes._singles(text, start, end)) == []
+                skipped += 1
+    assert skipped > 1000
