@@ -287,10 +287,13 @@ def headings_among(doc: Document, blanks: Sequence[bool], *kinds: Sequence[bool]
     menu line (a bare counter) is prose to the lines above it."""
     strong, widget, nav, lead, filename = kinds
     lines, ends = doc.lines, len(doc.lines)
+    chrome = list(compress(range(ends), map(or_, strong, widget)))
+    if not chrome:
+        return  # no chrome line to be a heading (most articles)
     busy = map(any, zip(blanks, nav, lead, filename, widget, strict=True))
     prose = list(compress(range(ends), map(not_, busy)))  # before any heading is found
     nearest = ends  # the first line made prose by a heading found so far
-    for i in reversed(list(compress(range(ends), map(or_, strong, widget)))):
+    for i in reversed(chrome):
         at = bisect_right(prose, i)
         next_prose = min(prose[at] if at < len(prose) else ends, nearest)
         if next_prose == ends:
@@ -308,8 +311,14 @@ def _mentions(doc: Document, span: Span, word: str) -> bool:
     if span.end - span.start < HEADING_PROSE_CHARS:
         return False
     stem = word.rstrip("esES") if len(word) > 4 else word  # share/sharing, comments/comment
-    pattern = regex_cache.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
-    return pattern.search(doc.text, span.start, span.end) is not None
+    return _stem_pattern(stem).search(doc.text, span.start, span.end) is not None
+
+
+@lru_cache(maxsize=1024)
+def _stem_pattern(stem: str) -> re.Pattern[str]:
+    """``stem`` at the start of a word, in any case; compiled once per process (the
+    same chrome words come back in every document)."""
+    return regex_cache.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
 
 
 def headline_counter(doc: Document, span: Span) -> bool:

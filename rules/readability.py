@@ -7,13 +7,14 @@ on first use), taken once per paragraph.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document, Span
 from lint.rule import Rule
-from lint.stats import measure_block, sentence_pieces, sentences_per_block, word_count_in
+from lint.stats import measure_block, sentence_pieces, sentences_per_block
 from lint.violation import Severity, Violation
 
 _LONG = (
@@ -32,6 +33,20 @@ _HARD = (
     "administrative territories. Institutional stakeholders subsequently "
     "characterised the reorganisation as fundamentally counterproductive."
 )
+
+
+def words_within(starts: array, ends: array, start: int, end: int) -> int:
+    """``lint.stats.word_count_in(doc, start, end)`` read straight off the word
+    arrays (``doc.words.starts`` and ``.ends``): the same two bisections and the same
+    test of the last word, without a method call or a ``Span`` per count.
+
+    Words are sorted and never overlap, so of the words starting inside
+    ``[start, end)`` only the last can run past ``end``."""
+    first = bisect_right(starts, start - 1)
+    last = bisect_right(starts, end - 1)
+    if last > first and ends[last - 1] > end:
+        last -= 1
+    return last - first
 
 
 def unquoted_words(
@@ -111,13 +126,14 @@ class SentenceTooLong(Rule):
         # words take at least 2n - 1 characters: a shorter sentence is short enough.
         shortest = 2 * limit + 1
         blocks = doc.blocks
+        word_starts, word_ends = doc.words.starts, doc.words.ends
         starts: list[int] | None = None
         for sentence in doc.sentences:
             if sentence.end - sentence.start < shortest:
                 continue
             if blocks[sentence.block].kind in ("heading", "table"):
                 continue
-            if word_count_in(doc, sentence.start, sentence.end) <= limit:
+            if words_within(word_starts, word_ends, sentence.start, sentence.end) <= limit:
                 continue  # fast path: the whole sentence is short enough
             if starts is None:
                 starts = [q.inner_start for q in doc.quotations]
@@ -193,10 +209,14 @@ class ParagraphTooHard(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         opts = self.options
         per_block: dict[int, int] | None = None
+        # n words take at least 2n - 1 characters (see RD001): a shorter block has
+        # fewer than min-words words and is skipped without counting them
+        shortest = 2 * opts.min_words - 1
+        word_starts, word_ends = doc.words.starts, doc.words.ends
         for index, block in enumerate(doc.blocks):
-            if block.kind != "text":
+            if block.kind != "text" or block.end - block.start < shortest:
                 continue
-            words = word_count_in(doc, block.start, block.end)
+            words = words_within(word_starts, word_ends, block.start, block.end)
             if words < opts.min_words:
                 continue
             if per_block is None:

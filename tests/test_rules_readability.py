@@ -217,3 +217,59 @@ def test_rd001_shortcuts_agree_with_counting_every_sentence(limit: int) -> None:
         assert got == _long_sentences_plain(doc, limit)
         flagged += len(got)
     assert flagged > 0
+
+
+def test_words_within_counts_as_word_count_in() -> None:
+    """Counting off the word arrays gives ``word_count_in`` over random ranges of
+    real and random text (ranges cutting words, empty and reversed ones too)."""
+    from lint.stats import word_count_in
+    from rules.readability import words_within
+
+    rng = random.Random(5)
+    pieces = ["cat", "U.S.", "3.5", "x-y", "don't", " ", "  ", ".", "\n", "é", "_", "'"]
+    texts = ["".join(rng.choice(pieces) for _ in range(400)) for _ in range(20)]
+    if SHARED.is_dir():
+        texts += shared_texts("corpus/news")[:10] + shared_texts("corpus/web-pages")[:5]
+    for text in texts:
+        doc = Document(text)
+        starts, ends = doc.words.starts, doc.words.ends
+        for _ in range(300):
+            a, b = rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)
+            assert words_within(starts, ends, a, b) == word_count_in(doc, a, b), (a, b)
+
+
+@pytest.mark.parametrize("min_words", [1, 2, 5, 40])
+def test_rd002_length_shortcut_agrees_with_counting_every_block(min_words: int) -> None:
+    """Skipping blocks too short to hold min-words words drops no flagged paragraph:
+    the rule gives what it gives with every block counted."""
+    import lint.stats
+
+    rng = random.Random(min_words)
+    words_ = ["a", "I", "b", "x-y", "3.5", "U.S.", "notwithstanding", "institutional"]
+    paragraphs = [
+        " ".join(
+            " ".join(rng.choice(words_) for _ in range(rng.randint(1, 2 * min_words))) + "."
+            for _ in range(rng.randint(1, 3))
+        )
+        for _ in range(300)
+    ]
+    texts = ["\n\n".join(paragraphs)]
+    if SHARED.is_dir():
+        texts += shared_texts("corpus/news")[:10]
+    options = ParagraphTooHard.Options(min_words=min_words, min_flesch=60.0)
+    flagged = 0
+    for text in texts:
+        doc = Document(text)
+        got = [(v.start, v.message) for v in ParagraphTooHard(options).check(doc)]
+        plain = []
+        per_block = lint.stats.sentences_per_block(doc)
+        for index, block in enumerate(doc.blocks):
+            words = lint.stats.word_count_in(doc, block.start, block.end)
+            if block.kind != "text" or words < min_words or per_block[index] < 2:
+                continue
+            r = measure_block(doc, block, per_block[index], words)
+            if r.flesch_reading_ease < 60.0 or r.flesch_kincaid_grade > 18.0:
+                plain.append(block.start)
+        assert [start for start, _ in got] == plain
+        flagged += len(got)
+    assert flagged > 0
