@@ -82,15 +82,28 @@ def _ascii_case_trie(node: dict[str, dict]) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
+@lru_cache(maxsize=1)
+def _longer_patterns() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The longer verbs keyed by their first word, each with its words joined by
+    ``\\s+`` as a compiled pattern (compiled once, not looked up in ``re``'s
+    cache at every "in" of a text: "in the words of" is one of them)."""
+    _, longer = _verb_table()
+    return {
+        word: tuple((p, regex_cache.compile(r"\s+".join(p.split()))) for p in phrases)
+        for word, phrases in longer.items()
+    }
+
+
 def speech_verbs(segment: str, end: int | None = None) -> list[VerbMatch]:
     """Reporting and speech verbs in ``segment[:end]``, in order."""
-    single, longer = _verb_table()
+    single = _verb_table()[0]
+    longer = _longer_patterns()
     out = []
     for m in _verb_word_re().finditer(segment, 0, len(segment) if end is None else end):
         word = m.group(0).lower()
-        for phrase in longer.get(word, ()):
+        for phrase, pattern in longer.get(word, ()):
             stop = m.start() + len(phrase)
-            if re.fullmatch(r"\s+".join(phrase.split()), segment[m.start() : stop].lower()):
+            if pattern.fullmatch(segment[m.start() : stop].lower()):
                 out.append(VerbMatch(m.start(), stop, phrase))
                 break
         else:

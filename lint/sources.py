@@ -86,6 +86,39 @@ def outlet_re() -> re.Pattern[str]:
     return regex_cache.compile(rf"(?<![\w-])(?:{alternation('outlets')})(?![\w-])")
 
 
+def _search_outlet(segment: str) -> re.Match[str] | None:
+    """``outlet_re().search(segment)``, with the scan for its first character
+    done by ``re`` at C speed (``_outlet_screen``)."""
+    screen = _outlet_screen()
+    if screen is None:
+        return outlet_re().search(segment)
+    m = screen.search(segment)
+    return None if m is None else outlet_re().match(segment, m.start())
+
+
+@lru_cache(maxsize=1)
+def _outlet_screen() -> re.Pattern[str] | None:
+    """A pattern that matches one character where ``outlet_re`` matches: a
+    class of the first characters of the outlets, then a look-behind over that
+    character holding a look-ahead of ``outlet_re`` itself.
+
+    Every match of ``outlet_re`` (case-sensitive, literal entries) starts with
+    the first character of an outlet, as its trie is written (an apostrophe
+    stands for either), so the first place this matches is where
+    ``outlet_re().search`` finds its match, and ``match`` there gives it.  A
+    pattern that opens with a character class is scanned for that class in C,
+    instead of trying the look-behind of ``outlet_re`` at every position.
+    None (search plainly) if the list ever holds a regex entry."""
+    entries = load_phrases("outlets").entries
+    if any(e.startswith("re:") or not e for e in entries):
+        return None
+    firsts = {e.replace("’", "'").lstrip()[0] for e in entries}
+    if "'" in firsts:
+        firsts.add("’")
+    chars = "".join(re.escape(c) for c in sorted(firsts))
+    return regex_cache.compile(rf"[{chars}](?<=(?=(?:{outlet_re().pattern}))[\s\S])")
+
+
 @lru_cache(maxsize=1)
 def _document_re() -> re.Pattern[str]:
     """A document, event or venue after a preposition ("in a statement")."""
@@ -112,7 +145,10 @@ def find_source(segment: str, *, dates: bool = True) -> str | None:
     belong to another event."""
     if has_link_or_marker(segment):
         return "link or note"
-    for pattern in (outlet_re(), OUTLET_PATTERNS, _document_re()):
+    m = _search_outlet(segment)
+    if m:
+        return m.group(0)
+    for pattern in (OUTLET_PATTERNS, _document_re()):
         m = pattern.search(segment)
         if m:
             return m.group(0)

@@ -484,3 +484,71 @@ def test_resolving_pronouns_from_remembered_sentences_changes_nothing(
     monkeypatch.setattr(qa, "_sentence_facts", lambda doc: Forgetful())
     assert [qa.attributed_quotations(Document(t)) for t in texts] == remembered
     assert sum(1 for found in remembered for a in found if a.speaker and a.speaker.verb) > 5
+
+
+def _outlet_soup(rng: random.Random) -> str:
+    """Outlet names cut, joined and cased oddly, with word characters, hyphens
+    and apostrophes next to them."""
+    from lint.phrases import load_phrases
+
+    names = list(load_phrases("outlets").entries)
+    glue = [" ", "", "-", "x", "’", "'", "\n", ", ", "  ", "_", "3"]
+    parts = []
+    for _ in range(rng.randint(1, 30)):
+        name = rng.choice(names)
+        r = rng.random()
+        if r < 0.2:
+            name = name[: rng.randint(0, len(name))]
+        elif r < 0.3:
+            name = name.lower()
+        parts.append(name + rng.choice(glue))
+    return "".join(parts)
+
+
+def test_outlet_search_from_first_characters_equals_the_plain_search() -> None:
+    from lint.sources import _search_outlet, outlet_re
+
+    rng = random.Random(43)
+    texts = [_outlet_soup(rng) for _ in range(3000)] + _shared_sentences()
+    texts += [_source_soup(rng) for _ in range(500)]
+    found = 0
+    for text in texts:
+        want = outlet_re().search(text)
+        got = _search_outlet(text)
+        assert (got and (got.span(), got.group())) == (want and (want.span(), want.group()))
+        found += want is not None
+    assert found > 1500
+
+
+def test_longer_verbs_matched_with_compiled_patterns_as_with_re_fullmatch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import re
+
+    from lint import reporting_verbs
+
+    words = (
+        "in In IN the The words Words of according to According pointed out put it Put  It "
+        "İn ın said ſaid , . \n"
+    ).split(" ")
+    rng = random.Random(44)
+    texts = [
+        "".join(w + rng.choice((" ", "", "\n", "\t", "  ")) for w in rng.choices(words, k=20))
+        for _ in range(3000)
+    ] + _shared_sentences()
+    fast = [reporting_verbs.speech_verbs(t) for t in texts]
+
+    class Plain:  # the patterns as before: re.fullmatch of the joined words
+        def __init__(self, phrase: str) -> None:
+            self.phrase = phrase
+
+        def fullmatch(self, s: str) -> re.Match[str] | None:
+            return re.fullmatch(r"\s+".join(self.phrase.split()), s)
+
+    plain = {
+        w: tuple((p, Plain(p)) for p in phrases)
+        for w, phrases in reporting_verbs._verb_table()[1].items()
+    }
+    monkeypatch.setattr(reporting_verbs, "_longer_patterns", lambda: plain)
+    assert fast == [reporting_verbs.speech_verbs(t) for t in texts]
+    assert sum(1 for found in fast for m in found if " " in m.phrase) > 300
