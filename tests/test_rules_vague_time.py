@@ -12,6 +12,7 @@ from lint.phrases import load_phrases
 from rules import vague_time
 from rules.vague_time import VagueTime, document_date
 from tests.harness import (
+    SHARED,
     flagged_lines,
     flags_per_thousand_words,
     fuzz_document,
@@ -251,3 +252,22 @@ def test_time_rule_with_and_without_the_screen(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(vague_time, "_sentences_to_scan", lambda doc, phrases: None)
     assert found == [[(v.start, v.end) for v in run_rule(VagueTime, t)] for t in texts]
     assert any(found)
+
+
+def test_a_date_needs_a_digit() -> None:
+    """The digit screen before DATE_RE: wherever DATE_RE matches there is a digit,
+    on real sentences and on random text of dates, months and digits of all kinds."""
+    from rules.vague_time import _DIGIT, DATE_RE
+
+    rng = random.Random(3)
+    parts = ["March", "Sept.", "of", "2024", "1999", "3rd", "31", "٣", "²", "-", "/", ".", " "]
+    texts = ["".join(rng.choice(parts) for _ in range(12)) for _ in range(3000)]
+    if SHARED.is_dir():
+        for text in shared_texts("corpus/news") + shared_texts("corpus/web-pages")[:20]:
+            texts += [text[s.start : s.end] for s in Document(text).sentences]
+    dated = 0
+    for text in texts:
+        if DATE_RE.search(text):
+            dated += 1
+            assert _DIGIT.search(text), text
+    assert dated > 100
