@@ -1,10 +1,12 @@
 """The token table every KW rule reads, built once per document.
 
 One ``findall`` over the text gives the words and the marks between them
-(breaks and line ends); segment and line numbers are running sums of the marks,
-so the per-word work happens in C and Python only loops over distinct words
-(whose lower-case form and shape are kept for the process, see
-``_WordTable``).  The table is compact: one shared string per distinct word
+(breaks and line ends), with a faster pattern when every letter and digit is
+ASCII; one look-up per item in a table kept for the process (``_WordTable``)
+tells marks from words and gives each word's shape and lower-case form;
+segment and line numbers are running sums of the marks.  So the per-word work
+happens in C, and Python only loops over distinct words the process has not
+seen yet.  The table is compact: one shared string per distinct word
 (in a long text), integer arrays for segments and lines, one byte per shape.
 Character offsets are found on demand, for the few words reported.
 """
@@ -12,12 +14,12 @@ Character offsets are found on demand, for the few words reported.
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterator
 from itertools import accumulate, compress, islice, repeat
-from operator import is_
 
 from lint import regex_cache
 from lint.document import WORD_RE, Document
@@ -31,6 +33,18 @@ _BREAK_RE = regex_cache.compile(r"\n|[!?;:…|]|\.(?![^\W_])|[ \t][-–—][ \t]
 # never overlap: the words are ``WORD_RE``'s, and the marks ``_BREAK_RE``'s, in
 # one scan.
 _TOKEN_RE = regex_cache.compile(rf"{WORD_RE.pattern}|{_BREAK_RE.pattern}")
+# ``_TOKEN_RE`` for a text whose only letters and digits are ASCII: there
+# ``[^\W_]`` (a letter or digit) matches exactly what ``[a-zA-Z0-9]`` does, which
+# ``re`` tests faster; possessive where ``re`` has them (3.11): no match of a
+# word can end inside a run of letters, or stop short of a joiner and letters
+# that continue it, so giving up nothing there loses no match.
+_PLUS = "++" if sys.version_info >= (3, 11) else "+"
+_STAR = "*+" if sys.version_info >= (3, 11) else "*"
+_ASCII_TOKEN_RE = regex_cache.compile(
+    rf"[a-zA-Z0-9]{_PLUS}(?:['’.\-][a-zA-Z0-9]{_PLUS}){_STAR}"
+    r"|\n|[!?;:…|]|\.(?![a-zA-Z0-9])|[ \t][-–—][ \t]"
+)
+_WIDE_ALNUM_RE = regex_cache.compile(r"[^\W_\x00-\x7f]")  # a letter or digit past ASCII
 _LINE_MARKS = frozenset({"\n"})
 _MARKS = frozenset(
     {*"\n!?;:…|."} | {a + dash + b for a in " \t" for dash in "-–—" for b in " \t"}
@@ -45,7 +59,12 @@ POSSESSIVE_SUFFIXES = ("'s", "’s")  # lower-case possessive endings
 _IS_LOWER = bytes(int(shape in (LOWER, OTHER)) for shape in range(256))
 IS_CAPITAL = bytes(int(shape in (TITLE, CAMEL, UPPER)) for shape in range(256))
 IS_LOWERCASE = bytes(int(shape == LOWER) for shape in range(256))
-_NOT = bytes([1, 0, *range(2, 256)])  # ``bytes.translate`` table: flags 0 and 1 swapped
+# What ``_WordTable.codes`` says of an item: a word's shape, or one of these.
+BREAK, LINE_END, _NEW = 5, 6, 255  # a mark (not a line end), a line end, an unknown word
+_IS_MARK = bytes(int(code in (BREAK, LINE_END)) for code in range(256))
+_IS_WORD = _IS_MARK.translate(bytes([1, 0, *range(2, 256)]))
+_IS_LINE_END = bytes(int(code == LINE_END) for code in range(256))
+_IS_NEW = bytes(int(code == _NEW) for code in range(256))
 
 
 class Tokens:
@@ -198,30 +217,44 @@ def _shape(word: str) -> int:
 
 def _build_tokens(text: str) -> Tokens:
     """Tokenise with one ``findall`` (chunk by chunk, so that the temporary
-    list of strings stays small on a long file).  A word's segment is the
-    number of marks before it; a segment's line, the number of line ends
-    among them (``seg_line``)."""
+    list of strings stays small on a long file).  One look-up per item in the
+    word table (``_WordTable.codes``) tells marks from words and gives each
+    word's shape; the rest is done with ``bytes.translate``, ``compress`` and
+    running sums, in C.  A word's segment is the number of marks before it; a
+    segment's line, the number of line ends among them (``seg_line``)."""
     raw: list[str] = []
+    low: list[str] = []
+    shape = bytearray()
     segment = array("i")
     seg_line = [0]  # seg_line[s]: line ends among the first s marks
     chunks = list(_chunks(text))
     shared: dict[str, str] = {}  # one string object per distinct word (long texts)
+    table = _WORDS
+    pattern = _token_re(text)
     for start, end in chunks:
-        items = _TOKEN_RE.findall(text, start, end)
-        marks = bytes(map(_MARKS.__contains__, items))
-        is_word = marks.translate(_NOT)
+        items = pattern.findall(text, start, end)
+        codes = table.codes(items)
+        marks = codes.translate(_IS_MARK)
+        is_word = codes.translate(_IS_WORD)
         breaks = len(seg_line) - 1  # marks before the chunk
         segment.fromlist(
             list(compress(islice(accumulate(marks, initial=breaks), 1, None), is_word))
         )
-        line_ends = map(_LINE_MARKS.__contains__, compress(items, marks))
+        line_ends = compress(codes.translate(_IS_LINE_END), marks)
         seg_line.extend(islice(accumulate(line_ends, initial=seg_line[-1]), 1, None))
         words = list(compress(items, is_word))
         if len(chunks) > 1:  # a long text: one string per distinct word (memory)
             words = list(map(shared.setdefault, words, words))
         raw.extend(words)
-    low, shape = _WORDS.describe(raw, shared.keys() if shared else None)
-    return Tokens(text, low, raw, shape, segment, array("i", seg_line))
+        low.extend(map(table.low.__getitem__, words))
+        shape.extend(compress(codes, is_word))
+    return Tokens(text, low, raw, bytes(shape), segment, array("i", seg_line))
+
+
+def _token_re(text: str) -> re.Pattern[str]:
+    """``_TOKEN_RE``, or its faster ASCII twin when no letter or digit of
+    ``text`` is past ASCII (the two then find the same items)."""
+    return _TOKEN_RE if _WIDE_ALNUM_RE.search(text) else _ASCII_TOKEN_RE
 
 
 def _chunks(text: str) -> Iterator[tuple[int, int]]:
@@ -241,66 +274,43 @@ class _WordTable:
     """Lower-case form and shape of each distinct word seen by this process:
     articles share most of their words, so each is worked out once.  Bounded:
     cleared when it would grow past ``limit`` words (a few MB), then filled
-    with the current document's words."""
+    with the words being described."""
 
     def __init__(self, limit: int = 50_000) -> None:
         self.low: dict[str, str] = {}
-        self.shape: dict[str, int] = {}
+        self.code: dict[str, int] = {}  # a word's shape; BREAK or LINE_END for a mark
         self.limit = limit
+        self._add_marks()
 
-    def describe(self, raw: list[str], vocab: Set[str] | None = None) -> tuple[list[str], bytes]:
-        """Per word of ``raw``: its lower-case form without a possessive, and
-        its shape.  One lookup per word finds the known ones; the new ones
-        (``None``) are worked out together, then filled in: at their places
-        when they are few (found by ``list.index``, in C), else by looking
-        every word up again.  A long text's distinct words (``vocab``) are
-        looked up first instead, so that every word is looked up once."""
-        if vocab is not None:
-            self._learn(set(vocab).difference(self.low), vocab)
-            low: list[str | None] = list(map(self.low.__getitem__, raw))
-            return low, bytes(map(self.shape.__getitem__, raw))  # type: ignore[return-value]
-        low = list(map(self.low.get, raw))
-        missing = low.count(None)
-        if missing:
-            places = _places(low, None) if 8 * missing < len(raw) else None
-            if places is None:
-                new = set(compress(raw, map(is_, low, repeat(None))))
-            else:
-                new = set(map(raw.__getitem__, places))
-            if self._learn(new, raw):
-                places = None  # (the table was emptied)
-            if places is None:
-                low = list(map(self.low.__getitem__, raw))
-            else:
-                for k in places:
-                    low[k] = self.low[raw[k]]
-        return low, bytes(map(self.shape.__getitem__, raw))  # type: ignore[return-value]
+    def _add_marks(self) -> None:
+        self.code.update(dict.fromkeys(_MARKS - _LINE_MARKS, BREAK))
+        self.code.update(dict.fromkeys(_LINE_MARKS, LINE_END))
 
-    def _learn(self, new: set[str], words: Iterable[str]) -> bool:
-        """Add the ``new`` words; when the table would outgrow its limit,
-        empty it first and add all of ``words`` (and say so)."""
-        emptied = len(self.low) + len(new) > self.limit
-        if emptied:
-            self.low.clear()
-            self.shape.clear()
-            new = set(words)
-        if new:
+    def codes(self, items: list[str]) -> bytes:
+        """Per item (a word or a mark of ``_TOKEN_RE``): the word's shape, or
+        ``BREAK`` or ``LINE_END`` for a mark (no word is a mark).  One look-up
+        per item finds the known ones; the new words (``_NEW``) are worked out
+        together and learned, and the items looked up again.  Afterwards every
+        word of ``items`` is in ``low``, until the next call."""
+        found = bytes(map(self.code.get, items, repeat(_NEW)))
+        if _NEW in found:
+            new = set(compress(items, found.translate(_IS_NEW)))
+            if len(self.low) + len(new) > self.limit:
+                self.low.clear()
+                self.code.clear()
+                self._add_marks()
+                new = set(compress(items, found.translate(_IS_WORD)))  # all the words
             added = list(new)
             self.low.update(zip(added, lower_forms(added), strict=True))
-            self.shape.update(zip(added, shapes(added), strict=True))
-        return emptied
+            self.code.update(zip(added, shapes(added), strict=True))
+            found = bytes(map(self.code.__getitem__, items))
+        return found
 
-
-def _places(items: list[str | None], value: None) -> list[int]:
-    """Indices of ``value`` in ``items`` (each found by ``list.index``)."""
-    places: list[int] = []
-    k = -1
-    try:
-        while True:
-            k = items.index(value, k + 1)
-            places.append(k)
-    except ValueError:
-        return places
+    def describe(self, raw: list[str]) -> tuple[list[str], bytes]:
+        """Per word of ``raw``: its lower-case form without a possessive, and
+        its shape."""
+        shape = self.codes(raw)
+        return list(map(self.low.__getitem__, raw)), shape
 
 
 def lower_forms(words: list[str]) -> list[str]:

@@ -41,7 +41,10 @@ from rules._kw_phrases import (
 )
 from rules._kw_queries import _query_re, query_matches
 from rules._kw_tokens import (
+    _ASCII_TOKEN_RE,
     _BREAK_RE,
+    _TOKEN_RE,
+    _WIDE_ALNUM_RE,
     CAMEL,
     LOWER,
     OTHER,
@@ -831,6 +834,26 @@ def test_one_scan_tokens_match_the_two_pass_marking() -> None:
         text = _tricky_text(rng)
         t = _build_tokens(text)
         assert (t.raw, list(t.segment), list(t.lines)) == _two_pass_tokens(text)
+
+
+def test_ascii_token_pattern_finds_what_the_word_pattern_finds() -> None:
+    """The fast pattern is used only where no letter or digit is past ASCII;
+    there it finds the same words and marks, and the table built from them
+    describes each word as the per-word functions do."""
+    rng = random.Random(30)
+    chars = "aZ09_'’.-—–…|!?;:,\n\t  £“”#é"
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randrange(80))) for _ in range(2000)]
+    texts += [_tricky_text(rng) for _ in range(500)] + _real_texts()
+    ascii_only = 0
+    for text in texts:
+        if _WIDE_ALNUM_RE.search(text) is None:
+            assert _ASCII_TOKEN_RE.findall(text) == _TOKEN_RE.findall(text)
+            ascii_only += 1
+        t = _build_tokens(text)
+        assert t.low == [strip_possessive(w.lower()) for w in t.raw]
+        assert list(t.shape) == [_shape(w) for w in t.raw]
+        assert (t.raw, list(t.segment), list(t.lines)) == _two_pass_tokens(text)
+    assert 500 < ascii_only < len(texts)
 
 
 def test_long_text_is_tokenised_in_chunks_like_a_short_one(monkeypatch: pytest.MonkeyPatch) -> None:
