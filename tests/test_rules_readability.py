@@ -273,3 +273,29 @@ def test_rd002_length_shortcut_agrees_with_counting_every_block(min_words: int) 
         assert [start for start, _ in got] == plain
         flagged += len(got)
     assert flagged > 0
+
+
+def test_unquoted_count_and_sentences_over_agree_with_the_plain_counts() -> None:
+    """``unquoted_count`` is ``len(unquoted_words(...))`` over random ranges, and
+    ``sentences_over`` lists every sentence of more than ``limit`` words, on real
+    text and on random text full of quotations."""
+    from lint.stats import word_count_in
+    from rules.readability import sentences_over, unquoted_count
+
+    rng = random.Random(8)
+    pieces = ["cat", "U.S.", " ", " ", '"', "“", "”", "'", ". ", "\n\n", "said", "3.5"]
+    texts = ["".join(rng.choice(pieces) for _ in range(500)) for _ in range(30)]
+    if SHARED.is_dir():
+        texts += shared_texts("corpus/news")[:10] + shared_texts("corpus/web-pages")[:5]
+    for text in texts:
+        doc = Document(text)
+        quotes = [q.inner_start for q in doc.quotations], [q.inner_end for q in doc.quotations]
+        for _ in range(200):
+            a = rng.randrange(len(text) + 1)
+            b = min(len(text), a + rng.randrange(300))
+            assert unquoted_count(doc, a, b, *quotes) == len(unquoted_words(doc, a, b, quotes[0]))
+        for limit in (0, 3, 10, 40):
+            over = set(sentences_over(doc.sentences, doc.words.starts, limit))
+            for i, s in enumerate(doc.sentences):
+                if word_count_in(doc, s.start, s.end) > limit:
+                    assert i in over, (limit, i)
