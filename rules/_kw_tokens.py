@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
+import weakref
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -22,7 +23,7 @@ from collections.abc import Iterator
 from itertools import accumulate, compress, islice, repeat
 
 from lint import regex_cache
-from lint.document import WORD_RE, Document
+from lint.document import WORD_RE, Document, SpanArray
 
 # What ends a segment (n-grams and names never cross one): sentence and clause
 # punctuation, a line break, a table bar, a spaced dash.  A full stop inside a
@@ -118,10 +119,19 @@ class Tokens:
         return first, bisect_left(self.segment, end_seg, first)
 
     def start(self, i: int) -> int:
-        """Offset of word ``i``.  ``WORD_RE`` from the start of the word's line
-        finds the line's words in order; the offsets found are kept, and the
-        scan resumed from there for a later word of the line (linear overall,
-        however many reports, and no further than the last word reported)."""
+        """Offset of word ``i``.  The document's words (``Document.words``),
+        when some rule has already found them, are ``WORD_RE``'s words of the
+        text, in order: this table's words, so word ``i`` starts where the
+        document's word ``i`` does.  Otherwise ``WORD_RE`` from the start of
+        the word's line finds the line's words in order; the offsets found are
+        kept, and the scan resumed from there for a later word of the line
+        (linear overall, however many reports, and no further than the last
+        word reported)."""
+        doc = self.memo.get("doc")
+        if doc is not None:
+            words = _built_words(doc())  # type: ignore[operator]
+            if words is not None:
+                return words.starts[i]  # type: ignore[no-any-return]
         line = self.line(i)
         found = self.memo.get(("line_words", line))
         if found is None:
@@ -199,7 +209,15 @@ def tokens(doc: Document) -> Tokens:
 
 
 def _tokens_of(doc: Document) -> Tokens:
-    return _build_tokens(doc.text)
+    t = _build_tokens(doc.text)
+    t.memo["doc"] = weakref.ref(doc)  # (its words' offsets, once found: ``start``)
+    return t
+
+
+def _built_words(doc: Document | None) -> SpanArray | None:
+    """``doc.words`` if it has been worked out already (a cached property
+    keeps it in the instance's ``__dict__``), else None."""
+    return None if doc is None else doc.__dict__.get("words")  # type: ignore[no-any-return]
 
 
 def _shape(word: str) -> int:

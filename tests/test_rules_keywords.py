@@ -1184,6 +1184,19 @@ def test_word_offsets_asked_in_any_order_are_the_word_pattern_s() -> None:
         assert [t.start(i) for i in order] == [expected[i] for i in order]
 
 
+def test_word_offsets_read_from_the_document_s_words_are_the_scanned_ones() -> None:
+    """Once the document's words are found, offsets are read from them."""
+    for text in _token_texts():
+        doc = Document(text)
+        t = tokens(doc)
+        scanned = [t.start(i) for i in range(len(t.low))]
+        doc.words  # noqa: B018  (found now, and read from here on)
+        fresh = tokens(Document(text))
+        assert [tokens(doc).start(i) for i in range(len(t.low))] == scanned
+        assert scanned == [fresh.start(i) for i in range(len(t.low))]
+        assert scanned == list(doc.words.starts)
+
+
 def test_word_table_describes_new_and_known_words_as_the_per_word_functions() -> None:
     """Words are described in batches of new ones, the table cleared when full."""
     table = _WordTable(limit=300)
