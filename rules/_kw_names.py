@@ -197,7 +197,10 @@ def miscased_runs(t: Tokens, text: str) -> list[Miscased]:
     written in lower case anywhere else ("elon musk"): a word the article also
     uses as an ordinary word ("starry nights" beside "starry night") makes the
     run an ordinary phrase."""
-    learned = learned_names(t, _lower_case_firsts(t))
+    firsts = _lower_case_firsts(t)
+    if not firsts:
+        return []  # (no name can be learned, see ``learned_names``)
+    learned = learned_names(t, firsts)
     names = {key: forms.most_common(1)[0][0] for key, forms in learned.items()}
     if not names:
         return []

@@ -357,9 +357,10 @@ _WORDS = _WordTable()
 
 def _repeated_lines(text: str) -> Iterator[int]:
     """Lines whose text repeats an earlier line (a headline scraped twice)."""
-    lines = [line.strip() for line in text.split("\n")]
+    lines = list(map(str.strip, text.split("\n")))
     counts = Counter(lines)
-    if all(c == 1 or len(line) < 2 for line, c in counts.items()):
+    repeated = compress(counts, map((1).__lt__, counts.values()))
+    if all(len(line) < 2 for line in repeated):
         return
     seen: set[str] = set()
     for index, line in enumerate(lines):
