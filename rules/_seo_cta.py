@@ -4,7 +4,9 @@ subscribe, visit or buy, with the teaser question that may open them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from itertools import repeat
+from operator import itemgetter, methodcaller
 
 from lint import regex_cache
 from lint.document import Document
@@ -114,15 +116,22 @@ def is_hook(doc: Document, start: int, end: int) -> bool:
     return short and doc.text[start:end].rstrip().endswith("?")
 
 
-def sentence_runs(doc: Document, test: SentenceTest) -> Iterator[tuple[int, int]]:
+def sentence_runs(
+    doc: Document, test: SentenceTest, candidates: Sequence[int] | None = None
+) -> Iterator[tuple[int, int]]:
     """Runs of consecutive sentences of one block that pass ``test`` (a hook
-    question right before a passing sentence joins its run)."""
+    question right before a passing sentence joins its run).
+
+    ``candidates`` (ascending indices) may list the only sentences that can pass
+    ``test``: the others are then not asked (a run cannot start or go on there)."""
     sentences = doc.sentences
-    i = 0
-    while i < len(sentences):
+    may = None if candidates is None else set(candidates)
+    after = 0  # the first sentence not in a run yielded so far
+    for i in range(len(sentences)) if candidates is None else candidates:
+        if i < after:
+            continue
         s = sentences[i]
         if not test(doc, s.start, s.end):
-            i += 1
             continue
         first = i
         if i > 0 and sentences[i - 1].block == s.block:
@@ -132,9 +141,30 @@ def sentence_runs(doc: Document, test: SentenceTest) -> Iterator[tuple[int, int]
         last = i
         while (
             last + 1 < len(sentences)
+            and (may is None or last + 1 in may)
             and sentences[last + 1].block == s.block
             and test(doc, sentences[last + 1].start, sentences[last + 1].end)
         ):
             last += 1
         yield first, last
-        i = last + 1
+        after = last + 1
+
+
+def call_to_action_candidates(doc: Document) -> list[int]:
+    """Indices of the sentences ``is_call_to_action`` may accept.
+
+    It rejects a sentence at once when its first word (``_BODY_WORD``) can start
+    neither a self-promoting opening nor a verb or lead-in (``_OPENINGS`` holds 0
+    for it); those first words are read for all sentences with ``map``, in C.  A
+    sentence starting inside a word, or whose word is not yet in ``_OPENINGS``,
+    stays a candidate."""
+    text, sentences = doc.text, doc.sentences
+    starts, ends = map(itemgetter(0), sentences), map(itemgetter(1), sentences)
+    heads = list(map(_BODY_WORD.match, repeat(text), starts, ends))
+    if None in heads:
+        return list(range(len(sentences)))
+    mays = map(_OPENINGS.get, map(_FIRST_WORD, heads))
+    return [i for i, may in enumerate(mays) if may != 0]
+
+
+_FIRST_WORD = methodcaller("group", 2)  # a _BODY_WORD match's word

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lint.document import Document
 from lint.rule import Rule
 from lint.violation import Severity, Violation
-from rules._seo_cta import is_call_to_action, sentence_runs
+from rules._seo_cta import call_to_action_candidates, is_call_to_action, sentence_runs
 from rules._seo_lines import classify_lines
 from rules._seo_link_bait import closing_sentences, is_headline_bait, pointer_starts
 from rules._seo_menus import NAV_RUN, WEAK_NAV_RUN, nav_runs, removable_lines
@@ -211,7 +211,8 @@ class PromotionalCallToAction(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         removable = removable_lines(doc)  # lines the line rules report already
-        for first, last in sentence_runs(doc, is_call_to_action):
+        runs = sentence_runs(doc, is_call_to_action, call_to_action_candidates(doc))
+        for first, last in runs:
             if doc.line_index(doc.sentences[first].start) in removable:
                 continue
             yield sentence_violation(self, doc, first, last, "promotional call to action")

@@ -795,3 +795,20 @@ def test_remembered_entry_split_is_the_one_worked_out(
         assert any(regex_cache.cache_dir().iterdir())  # type: ignore[union-attr]
     finally:
         regex_cache.cache_dir.cache_clear()
+
+
+def test_call_to_action_candidates_change_no_run(screens_on: bool) -> None:
+    """Asking only the candidate sentences gives every run that asking each sentence
+    gives, on the samples, seeds, corpora and odd lines (screens on and off)."""
+    from rules._seo_cta import call_to_action_candidates, is_call_to_action, sentence_runs
+
+    runs = 0
+    texts = _fast_path_texts()
+    texts += ["Subscribe now! " * 3, "Ready to dive in? Join us today!\n\nBuy it now."]
+    for text in texts:
+        doc = Document(text)
+        plain = list(sentence_runs(doc, is_call_to_action))
+        fast = list(sentence_runs(doc, is_call_to_action, call_to_action_candidates(doc)))
+        assert fast == plain
+        runs += len(plain)
+    assert runs > 0
