@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from lint import suppression
@@ -66,13 +68,37 @@ def run_all_rules(doc: Document, plan: Plan) -> tuple[list[Violation], list[str]
     return run_rules(doc, plan.rules, plan)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run the body with Python's cyclic garbage collector off, and on again after
+    if it was on.
+
+    Linting a document allocates many small containers (spans, sentences, word
+    tables) that live until its rules are done, so a collection in between walks
+    them all and frees next to nothing: rules make almost no reference cycles
+    (what a rule drops is freed by reference counting).  On a 10 MB file each
+    worker of a split run spent 0.45 s of its 5 s in the collector and freed
+    under 200 objects.  Workers forked while a document is linted (``lint.split``)
+    inherit the pause.  Cycles made meanwhile are freed by the first collection
+    after the document is done.  If the caller had turned the collector off, it
+    stays off."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def check_source(source: Source, plan: Plan, run: RuleRunner = run_all_rules) -> FileResult:
     """Lint decoded text: build the document, run rules, filter, locate, sort."""
     sup, spans = suppression.parse(source.text)
     if sup.file_disabled:
         return FileResult(source.path, source=source)
-    doc = load_document(source.path, source.text, plan.settings.input_format, spans)
-    violations, notices = run(doc, plan)
+    with collector_paused():
+        doc = load_document(source.path, source.text, plan.settings.input_format, spans)
+        violations, notices = run(doc, plan)
     ignored = plan.settings.per_file_ignores.ignored_for(source.path)
     diagnostics = []
     for v in violations:

@@ -104,3 +104,37 @@ def test_a_dead_worker_loses_no_rule() -> None:
 def test_unsplittable_rules_run_in_the_parent() -> None:
     violations, _ = split.run_rules_split(Document("text"), _plan(_ParentOnly()), jobs=2)
     assert [v.message for v in violations] == [f"pid {os.getpid()}"]
+
+
+class _CollectorState(Rule):
+    """Reports whether the cyclic garbage collector was on while it ran."""
+
+    code = "TST805"
+    name = "test-collector-state"
+    summary = "collector state"
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        import gc
+
+        yield self.violation(0, 1, f"collector on: {gc.isenabled()}")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_rules_run_with_the_collector_paused_and_it_is_restored(jobs: int) -> None:
+    import gc
+
+    from lint.runner import collector_paused
+
+    text = "A sentence. " * (split.SPLIT_CHARS // 12 + 1) if jobs > 1 else "A sentence."
+    source = Source("a.txt", text)
+    result = check_source(source, _plan(_CollectorState()), split.rule_runner(len(text), jobs))
+    assert [d.message for d in result.diagnostics] == ["collector on: False"]
+    assert gc.isenabled()
+    gc.disable()  # a caller that turned it off keeps it off
+    try:
+        with collector_paused():
+            pass
+        check_source(source, _plan(_CollectorState()))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
