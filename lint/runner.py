@@ -92,13 +92,20 @@ def collector_paused() -> Iterator[None]:
 
 
 def check_source(source: Source, plan: Plan, run: RuleRunner = run_all_rules) -> FileResult:
-    """Lint decoded text: build the document, run rules, filter, locate, sort."""
+    """Lint decoded text: build the document, run rules, filter, locate, sort.
+
+    The collector is paused until the document is gone (freed by reference
+    counting when ``_check_source`` returns), so no collection walks it."""
+    with collector_paused():
+        return _check_source(source, plan, run)
+
+
+def _check_source(source: Source, plan: Plan, run: RuleRunner) -> FileResult:
     sup, spans = suppression.parse(source.text)
     if sup.file_disabled:
         return FileResult(source.path, source=source)
-    with collector_paused():
-        doc = load_document(source.path, source.text, plan.settings.input_format, spans)
-        violations, notices = run(doc, plan)
+    doc = load_document(source.path, source.text, plan.settings.input_format, spans)
+    violations, notices = run(doc, plan)
     ignored = plan.settings.per_file_ignores.ignored_for(source.path)
     diagnostics = []
     for v in violations:
