@@ -190,10 +190,16 @@ def phrases_in_runs(
     reach: dict[int, int] = {}  # start -> words its run covers from there
     grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for first, last in runs:
-        if last + n - first > max_words:
+        end = last + n  # (the word after the run)
+        if end - first > max_words:
+            continue
+        if n == 3:  # (the usual case: a trigram made without a slice)
+            for i in range(first, last + 1):
+                reach[i] = end - i
+                grams[words[i], words[i + 1], words[i + 2]].append(i)
             continue
         for i in range(first, last + 1):
-            reach[i] = last + n - i
+            reach[i] = end - i
             grams[tuple(words[i : i + n])].append(i)
     level = [(g, pos) for g, pos in grams.items() if len(pos) >= min_count]
     found: dict[tuple[str, ...], list[int]] = {}
