@@ -7,12 +7,11 @@ In HTML only a line whose tags balance is deleted.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from lint import regex_cache
 from lint.document import Document
 from lint.violation import Fix
 from rules._seo_menus import removable_lines
+from rules._seo_screens import per_document
 from rules._seo_text import is_blank
 
 _TAG = regex_cache.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
@@ -72,7 +71,7 @@ def tags_balanced(doc: Document, index: int) -> bool:
     return not stack
 
 
-@lru_cache(maxsize=4)
+@per_document
 def group_starts(doc: Document) -> dict[int, int]:
     """For each removable line, the first line of its group of adjacent removable lines."""
     starts: dict[int, int] = {}
@@ -81,7 +80,7 @@ def group_starts(doc: Document) -> dict[int, int]:
     return starts
 
 
-@lru_cache(maxsize=4)
+@per_document
 def tail_start(doc: Document) -> int:
     """Index of the first line from which every line is blank or removable residue."""
     removable = removable_lines(doc)

@@ -24,6 +24,7 @@ from rules._seo_screens import (
     StartScreen,
     first_word_mask,
     note_text,
+    per_document,
     screen,
     screening,
     start_key,
@@ -53,7 +54,7 @@ class LineKinds:
     count_line: tuple[bool, ...]  # a bare number ("412" claps), as in _seo_menus.nav_runs
 
 
-@lru_cache(maxsize=4)
+@per_document
 def classify_lines(doc: Document) -> LineKinds:
     """Classify every line once per document (the line rules share the result)."""
     scan = _LineScan(doc)

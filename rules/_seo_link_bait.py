@@ -4,13 +4,13 @@ another article by its headline."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 from lint import regex_cache
 from lint.document import Document, Span
 from lint.phrases import load_phrases
 from lint.token_gate import PREFIX
-from rules._seo_screens import screen, word_starts
+from rules._seo_screens import per_document, screen, word_starts
 from rules._seo_text import GAP_OK, WORD, count_words
 
 # Longest line (words) that a related-link opening ("Read more:") can start.
@@ -33,7 +33,7 @@ def is_related_line(doc: Document, span: Span, start: int) -> bool:
     return rest_empty or _DELIMITER.search(doc.text, m.start(), m.end()) is not None
 
 
-@lru_cache(maxsize=4)
+@per_document
 def pointer_starts(doc: Document) -> list[int] | None:
     """Sorted offsets of the words a pointer ("learn more about", "read") can start
     with, found by plain string search (None: the words cannot be listed).  Words

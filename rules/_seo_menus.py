@@ -3,11 +3,11 @@ rules remove (which the fixes and the sentence rules take into account)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import compress
 
 from lint.document import Document
 from rules._seo_lines import LineKinds, classify_lines, residue_columns
+from rules._seo_screens import per_document
 from rules._seo_text import line_heads
 
 # Defaults of SEO001's options `nav-run` and `weak-nav-run`.
@@ -15,7 +15,7 @@ NAV_RUN = 3
 WEAK_NAV_RUN = 5
 
 
-@lru_cache(maxsize=4)
+@per_document
 def removable_lines(doc: Document) -> frozenset[int]:
     """Lines the line rules report with their default options (they shape the fixes)."""
     kinds = classify_lines(doc)
@@ -23,8 +23,22 @@ def removable_lines(doc: Document) -> frozenset[int]:
     return frozenset(residue) | nav_runs(doc, kinds, NAV_RUN, WEAK_NAV_RUN)
 
 
-@lru_cache(maxsize=4)
 def nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -> frozenset[int]:
+    """``_nav_runs``, worked out once per document, ``kinds`` and run lengths (kept
+    with the document: ``Document.derived``)."""
+    memo = doc.derived(_nav_memo)
+    found = memo.get((min_run, min_weak_run))
+    if found is None or found[0] is not kinds:
+        found = memo[min_run, min_weak_run] = (kinds, _nav_runs(doc, kinds, min_run, min_weak_run))
+    return found[1]
+
+
+def _nav_memo(doc: Document) -> dict[tuple[int, int], tuple[LineKinds, frozenset[int]]]:
+    """A document's ``nav_runs`` answers: (run lengths) -> (the kinds, the lines)."""
+    return {}
+
+
+def _nav_runs(doc: Document, kinds: LineKinds, min_run: int, min_weak_run: int) -> frozenset[int]:
     """Lines of menu words that sit in a run of menu-like lines (blank lines and
     filename lines do not break a run): at least ``min_run`` lines including one
     that is chrome on its own, or ``min_weak_run`` lines of section names. Bare

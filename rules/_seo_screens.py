@@ -21,13 +21,30 @@ is always matched the plain way: regex case folding is not ``str.lower``.
 from __future__ import annotations
 
 import re
-from functools import cache, cached_property, lru_cache
-from typing import Protocol
+from collections.abc import Callable
+from functools import cache, cached_property, wraps
+from typing import Protocol, TypeVar
 
 from lint import pattern_words, phrases, regex_cache
 from lint.document import Document
 from lint.phrases import PhraseList, load_phrases, trie_regex
 from lint.token_gate import DIGITS, PREFIX, SYMBOL, anchor_words, first_words, first_words_of
+
+_T = TypeVar("_T")
+
+
+def per_document(build: Callable[[Document], _T]) -> Callable[[Document], _T]:
+    """``build(doc)`` worked out once per document and kept with it
+    (``Document.derived``), so it goes when the document goes: the SEO rules share
+    what they work out about a document without a cache that keeps the last few
+    documents alive (and frees one of them in the middle of a later rule)."""
+
+    @wraps(build)
+    def once(doc: Document) -> _T:
+        return doc.derived(build)
+
+    return once
+
 
 _RUN = regex_cache.compile(r"\w+")
 #: Characters of text the SEO rules read in a process before their screens are
@@ -230,7 +247,7 @@ MAX_LOOKED_UP = 12
 _FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-@lru_cache(maxsize=4)
+@per_document
 def lowered(doc: Document) -> str | None:
     """``doc.text.lower()`` when its offsets and letters agree with the regex engine's
     case folding for ASCII words, else None."""

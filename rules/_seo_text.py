@@ -7,11 +7,9 @@ gives the quoted text of a message.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from lint import regex_cache
 from lint.document import WORD_RE, Document, Span
-from rules._seo_screens import StartScreen, start_key
+from rules._seo_screens import StartScreen, per_document, start_key
 
 # What may sit between the items of a line: separators, emoji, Markdown link targets.
 GAP_OK = regex_cache.compile(r"(?:\]\([^)\s]*\)|[\W_])*")
@@ -35,7 +33,7 @@ def content_start(doc: Document, span: Span) -> int:
     return m.start() if m else span.end
 
 
-@lru_cache(maxsize=4)
+@per_document
 def line_heads(doc: Document) -> tuple[list[int], list[bool]]:
     """``content_start`` and ``is_blank`` of every line.  A line that opens with a
     letter, a digit or ©@# has its content start at its start and is not blank;

@@ -508,8 +508,7 @@ def screens_on(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
         saved = dict(memo)
         memo.clear()
         request.addfinalizer(lambda memo=memo, saved=saved: (memo.clear(), memo.update(saved)))
-    _seo_lines.classify_lines.cache_clear()
-    return request.param
+    return request.param  # (what is worked out per document goes with the document)
 
 
 def test_start_screens_give_the_lists_own_matches(screens_on: bool) -> None:
@@ -812,3 +811,25 @@ def test_call_to_action_candidates_change_no_run(screens_on: bool) -> None:
         assert fast == plain
         runs += len(plain)
     assert runs > 0
+
+
+def test_per_document_results_are_kept_with_the_document() -> None:
+    """The SEO rules' shared results are worked out once per document and go with
+    it: asked again they are the same object; another document gets its own."""
+    import gc
+    import weakref
+
+    from rules._seo_lines import classify_lines
+    from rules._seo_menus import nav_runs, removable_lines
+
+    doc = Document(f"Home\nNews\nSubscribe\n\n{BODY}\n")
+    kinds = classify_lines(doc)
+    assert classify_lines(doc) is kinds
+    assert nav_runs(doc, kinds, 3, 5) is nav_runs(doc, kinds, 3, 5)
+    assert removable_lines(doc) == {0, 1, 2}
+    other = Document(doc.text)
+    assert classify_lines(other) is not kinds and classify_lines(other) == kinds
+    gone = weakref.ref(doc)
+    del doc, kinds
+    gc.collect()
+    assert gone() is None
