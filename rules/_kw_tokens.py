@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate, compress, islice, repeat
+from operator import and_, itemgetter, not_
 
 from lint import regex_cache
 from lint.document import WORD_RE, Document, SpanArray
@@ -345,11 +346,34 @@ def lower_forms(words: list[str]) -> list[str]:
     return low
 
 
-def shapes(words: list[str]) -> list[int]:
-    """``map(_shape, words)``, with a short cut for the common case: a word
-    ``islower`` holds no capital (so no camel case) and is ``LOWER`` when its
-    first character is a letter."""
-    return [LOWER if w.islower() and w[0].isalpha() else _shape(w) for w in words]
+def shapes(words: list[str]) -> bytearray:
+    """``map(_shape, words)``, with a short cut for the common case, tested
+    in C: a word ``islower`` holds no capital (so no camel case) and is
+    ``LOWER`` (0) when its first character is a letter.  The others are
+    described one by one (``_other_shape``)."""
+    found = bytearray(len(words))  # LOWER
+    first_letter = map(str.isalpha, map(itemgetter(0), words))
+    lower = map(and_, map(str.islower, words), first_letter)
+    for k in compress(range(len(words)), map(not_, lower)):
+        found[k] = _other_shape(words[k])
+    return found
+
+
+def _other_shape(word: str) -> int:
+    """``_shape(word)``, with the camel-case pattern tried only where it can
+    match: ``[a-z][A-Z]`` needs a capital after the first character, which a
+    word that is ``islower`` or ``isupper``, or whose rest is ``islower``,
+    has not."""
+    first = word[0]
+    if not first.isalpha():
+        return OTHER
+    if word.islower():
+        return LOWER
+    if word.isupper():
+        return UPPER if len(word) > 1 else TITLE
+    if not word[1:].islower() and _CAMEL_RE.search(word):
+        return CAMEL
+    return TITLE if first.isupper() else OTHER
 
 
 _WORDS = _WordTable()
