@@ -70,15 +70,29 @@ def repeated_phrases(
         return []  # a keyword phrase holds two content words seen as often
     occurrences = _phrase_occurrences(t, n, min_count, base, frequent)
     # (a phrase shorter than ``min_words`` is no keyword: it could only be skipped)
-    long_enough = {
-        w: pos for w, pos in occurrences.items() if len(w) >= min_words and len(pos) >= min_count
-    }
-    order = longest_first(long_enough)
+    order = [
+        (w, pos)
+        for w, pos in _in_order(t, occurrences)
+        if len(w) >= min_words and len(pos) >= min_count
+    ]
     if max_density is not None:
         order = order[: _last_dense(order, len(t.low), max_density) + 1]
         if not order:
             return []
     return _maximal_phrases(t, order, min_count, min_words)
+
+
+def _in_order(
+    t: Tokens, occurrences: dict[tuple[str, ...], list[int]]
+) -> list[tuple[tuple[str, ...], list[int]]]:
+    """``longest_first(occurrences)``, sorted once per document for KW001 and
+    KW004 when they read the same phrases.  No two phrases share a length and
+    a first position, so the order is total: the phrases a rule keeps are in
+    the order their own sort would give."""
+    kept = t.memo.get("order")
+    if kept is None or kept[0] is not occurrences:  # type: ignore[index]
+        kept = t.memo["order"] = (occurrences, longest_first(occurrences))
+    return kept[1]  # type: ignore[no-any-return,index]
 
 
 def _last_dense(order: list[tuple[tuple[str, ...], list[int]]], total: int, density: float) -> int:
