@@ -12,6 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import or_
 
 from lint.document import Document
 from lint.rule import Rule
@@ -95,11 +97,12 @@ class PageChrome(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         kinds = classify_lines(doc)
         runs = nav_runs(doc, kinds, self.options.nav_run, self.options.weak_nav_run)
-        for i in range(len(doc.lines)):
+        # the strong and lead lines and the runs, in order (most lines are none)
+        chrome = runs.union(compress(count(), map(or_, kinds.strong, kinds.lead)))
+        for i in sorted(chrome):
             if kinds.widget[i] or kinds.filename[i]:
                 continue
-            if kinds.strong[i] or kinds.lead[i] or i in runs:
-                yield line_violation(self, doc, i, "page chrome left in the article")
+            yield line_violation(self, doc, i, "page chrome left in the article")
 
 
 class StrayMediaFilename(Rule):
