@@ -64,6 +64,11 @@ _NONCONTRACTION_APOSTROPHE = regex_cache.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = regex_cache.compile(r"[^\w\s\']")
 
 
+#: Punctuation that ends or opens a word in running text ("said," "“Yes"): none is a
+#: word character or the apostrophe, so cleaning drops every one of them.
+_EDGE_MARKS = '.,;:!?"“”‘’()[]«»—–-…'
+
+
 def words(text: str) -> list[str]:
     """The words textstat counts syllables of (``list_words(text, lowercase=True)``)."""
     return cleaned(text).split()
@@ -138,8 +143,15 @@ class SyllableCounter:
         A piece holds no white space, and cleaning adds none, so it is one word or
         none.  A piece of letters and digits only (``str.isalnum``: exactly the
         characters ``\\w`` matches, bar ``_``) holds nothing cleaning drops, so its
-        word is the piece lower-cased, without running the cleaning patterns."""
-        word = piece.lower() if piece.isalnum() else cleaned(piece)
+        word is the piece lower-cased, without running the cleaning patterns; so is
+        one that is letters and digits between marks of ``_EDGE_MARKS`` (``said,``,
+        ``“Yes``), which are neither word characters nor the apostrophe and which
+        cleaning drops wherever they are."""
+        if piece.isalnum():
+            word = piece.lower()
+        else:
+            core = piece.strip(_EDGE_MARKS)
+            word = core.lower() if core.isalnum() else cleaned(piece)
         if not word:
             return 0
         found = self.seen.get(word)

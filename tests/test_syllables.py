@@ -427,6 +427,12 @@ def _fuzz_pieces(rng: random.Random) -> str:
         "٣٤",
         "ß",
         "co-op",
+        "“",
+        "”",
+        "(",
+        "—",
+        "…",
+        "Ὀδυσσεύς",
         chr(rng.randrange(0x20, 0x3000)),
     ]
     space = [" ", "\n", "\t", "\u00a0", "\u2028", "\u3000", "\x1c", "\x85", ""]
