@@ -365,8 +365,14 @@ def find_figures(
         matches = matches_at(_figure_re(), text, starts, first, end)
     for m in matches:
         kind = m.lastgroup or ""
-        if kind not in kinds or _not_statistic(text, m, start, end, min_money):
+        if kind not in kinds:
             continue
-        figure = m.group(0).strip()
+        if kind in _PRICED and _not_statistic(text, m, start, end, min_money):
+            continue  # only money and percentages can be prices or offers
+        figure = m.group(0)  # ``split`` strips it too
         out.append(Figure(m.start(), m.end(), kind, " ".join(figure.split())))
     return out
+
+
+#: The kinds ``_not_statistic`` can rule out (it answers False for any other).
+_PRICED = frozenset(("money", "percent"))

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 
 from lint import regex_cache
 from lint.citations import cited_sentences, sentence_is_cited
@@ -19,6 +19,7 @@ from rules._claim_sources import (
     continues_claim,
     has_named_attribution,
     reference_blocks,
+    sentences_holding,
     sentences_may_name_source,
 )
 from rules._figures import KINDS, MIN_MONEY, Figure, figure_starts, find_figures
@@ -141,7 +142,7 @@ class UncitedStatistic(Rule):
         starts = figure_starts(text)
         first_person = _FirstPerson(text)
         sentences = doc.sentences
-        for i in _sentences_holding(doc, starts):  # most sentences hold no figure start
+        for i in sentences_holding(doc, starts):  # most sentences hold no figure start
             sent = sentences[i]
             if blocks[sent.block].kind == "heading" or sent.block in covered:
                 continue
@@ -172,31 +173,6 @@ class UncitedStatistic(Rule):
         if not continues_claim(doc.text, nxt.start, nxt.end):
             return False
         return sentence_is_cited(doc, i + 1) or sourced.names_source(i + 1)
-
-
-def _sentences_holding(doc: Document, offsets: list[int]) -> list[int]:
-    """Indices, in order, of the sentences in which one of ``offsets`` (sorted)
-    lies, instead of looking at every sentence.
-
-    Each offset belongs to the last sentence starting at or before it, if it
-    lies before that sentence's end.  Once one offset is placed in a sentence,
-    every later offset up to the start of the next sentence (or the end of this
-    one, if that comes first) is in the same sentence or in none: they are
-    skipped with one bisection rather than looked up one by one."""
-    sentences, index_at = doc.sentences, doc.sentence_index_at
-    out: list[int] = []
-    k, n, last = 0, len(offsets), len(sentences) - 1
-    while k < n:
-        p = offsets[k]
-        i = index_at(p)
-        if i < 0 or p >= sentences[i].end:
-            k += 1
-            continue
-        if not out or out[-1] != i:
-            out.append(i)
-        limit = sentences[i].end if i == last else min(sentences[i].end, sentences[i + 1].start)
-        k = bisect_left(offsets, limit, k + 1)
-    return out
 
 
 # "us" and "I" only in their own case: "US" is a country, "i" is rarely a pronoun.
@@ -299,7 +275,7 @@ def _lead_names_data_source(doc: Document) -> bool:
     """Does the lead (first prose paragraphs) name where the article's figures come
     from ("..., figures published by the Electoral Commission show")?"""
     text = doc.text
-    prose = [b for b in doc.blocks if b.kind != "heading"][:LEAD_BLOCKS]
+    prose = islice((b for b in doc.blocks if b.kind != "heading"), LEAD_BLOCKS)
     return any(has_named_attribution(text, b.start, b.end, data_only=True) for b in prose)
 
 

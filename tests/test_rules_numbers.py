@@ -689,8 +689,8 @@ def test_sentences_may_name_source_holds_every_sentence_that_names_one() -> None
 
 
 def test_sentences_holding_equals_looking_up_every_offset() -> None:
+    from rules._claim_sources import sentences_holding as _sentences_holding
     from rules._figures import figure_starts
-    from rules.numbers import _sentences_holding
 
     rng = random.Random(32)
     found = 0
