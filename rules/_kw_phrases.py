@@ -219,8 +219,10 @@ def _maximal_phrases(
 
 
 def _counted(t: Tokens, positions: list[int], repeated: set[int]) -> list[int]:
-    """Occurrences not on a line that repeats an earlier line verbatim."""
-    return [p for p in positions if t.line(p) not in repeated]
+    """Occurrences not on a line that repeats an earlier line verbatim (their
+    lines read in C: ``t.line(p)`` is the line of ``p``'s segment)."""
+    lines = map(t.seg_line.__getitem__, map(t.segment.__getitem__, positions))
+    return list(compress(positions, map(not_, map(repeated.__contains__, lines))))
 
 
 def _fills_segment(t: Tokens, p: int, size: int) -> bool:
