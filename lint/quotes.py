@@ -111,7 +111,9 @@ def find_quotations(doc: Document) -> Iterator[Quotation]:
     """Every quotation of ``doc``, in document order."""
     text = doc.text
     marks = char_offsets(text, _MARKS)
-    for block in doc.blocks:
+    blocks = doc.blocks
+    for b in _blocks_to_read(doc, marks):
+        block = blocks[b]
         found = []
         if _has_mark(marks, block.start, block.end):  # no mark, no quotation to pair
             found = [q for q in _pair_block(text, block.start, block.end) if not is_term(text, q)]
@@ -120,6 +122,30 @@ def find_quotations(doc: Document) -> Iterator[Quotation]:
             # holding them ("> "...," a neighbour said.") has its attribution inside.
             yield _blockquote(text, block.start, block.end)
         yield from found
+
+
+def _blocks_to_read(doc: Document, marks: list[int]) -> list[int]:
+    """Indices, in order, of the blocks that can hold a quotation: those with a
+    quote mark (``marks``, sorted) and the block quotes.  Any other block gives
+    ``find_quotations`` nothing (no mark to pair, and not a block quote), so
+    skipping it changes nothing; most blocks of most documents are skipped.
+
+    Each mark belongs to the last block starting at or before it, if it lies
+    before that block's end; the marks after it up to the next block's start
+    (or this one's end, if that comes first) are skipped with one bisection."""
+    blocks, index_at = doc.blocks, doc.block_index_at
+    out = {i for i, block in enumerate(blocks) if block.kind == "quote"}
+    k, n, last = 0, len(marks), len(blocks) - 1
+    while k < n:
+        p = marks[k]
+        i = index_at(p)
+        if i < 0 or p >= blocks[i].end:
+            k += 1
+            continue
+        out.add(i)
+        limit = blocks[i].end if i == last else min(blocks[i].end, blocks[i + 1].start)
+        k = bisect_left(marks, limit, k + 1)
+    return sorted(out)
 
 
 def _has_mark(marks: list[int], start: int, end: int) -> bool:
@@ -256,7 +282,7 @@ def is_term(text: str, q: Quotation) -> bool:
     inner = text[q.inner_start : q.inner_end].strip()
     # The first few words decide most quotes; all of them are listed only for
     # the title test (a long quotation is read once, not twice).
-    first = [m.group() for m in islice(_WORD.finditer(inner), TERM_MAX_WORDS + 1)]
+    first = _first_words(inner)
     if not first or _introduced(text, q.start):
         return True
     if len(first) <= TERM_MAX_WORDS:
@@ -264,6 +290,24 @@ def is_term(text: str, q: Quotation) -> bool:
     if _INNER_PUNCT.search(inner.rstrip(".,")) or inner[-1:] in "!?…":
         return False  # sentence punctuation: a quotation, not a title
     return _title_case(_WORD.findall(inner))
+
+
+#: How much of a quotation ``_first_words`` reads first.
+_FIRST_WORDS_SPAN = 64
+
+
+def _first_words(inner: str) -> list[str]:
+    """The first ``TERM_MAX_WORDS + 1`` words of ``inner`` or as many as there
+    are, as far as ``is_term`` asks: whether there is one, and how many.
+
+    The words of the first ``_FIRST_WORDS_SPAN`` characters are read with one
+    ``findall``: ``TERM_MAX_WORDS + 1`` of them there (the last one perhaps cut
+    short) mean at least that many in the whole; fewer only decide it when
+    that was all of ``inner``, and otherwise the words are read one by one."""
+    found = _WORD.findall(inner, 0, _FIRST_WORDS_SPAN)
+    if len(found) > TERM_MAX_WORDS or len(inner) <= _FIRST_WORDS_SPAN:
+        return found[: TERM_MAX_WORDS + 1]
+    return [m.group() for m in islice(_WORD.finditer(inner), TERM_MAX_WORDS + 1)]
 
 
 def _short_quote(text: str, q: Quotation, inner: str) -> bool:

@@ -307,3 +307,50 @@ def test_gaps_without_single_marks_give_no_mark_to_pair() -> None:
                 assert list(quotes._singles(text, start, end)) == []
                 skipped += 1
     assert skipped > 1000
+
+
+def _model_texts(rng: random.Random) -> list[str]:
+    """Quote soup, soup in paragraphs and block quotes, and the shared corpora."""
+    from tests.harness import SHARED
+
+    texts = [_quote_soup(rng) for _ in range(600)]
+    texts += ["\n\n".join(_quote_soup(rng) for _ in range(rng.randint(2, 8))) for _ in range(200)]
+    for folder in ("corpus/news", "corpus/web-pages", "seeds"):
+        paths = sorted((SHARED / folder).rglob("*.txt")) if (SHARED / folder).is_dir() else []
+        texts += [p.read_text("utf-8") for p in paths]
+    return texts
+
+
+def test_reading_only_blocks_with_marks_or_block_quotes_finds_every_quotation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lint import quotes
+
+    texts = _model_texts(random.Random(36))
+    fast = [list(Document(t).quotations) for t in texts]
+    monkeypatch.setattr(quotes, "_blocks_to_read", lambda doc, marks: range(len(doc.blocks)))
+    slow = [list(Document(t).quotations) for t in texts]
+    assert fast == slow
+    assert sum(map(len, slow)) > 1000
+
+
+def test_first_words_read_from_the_start_decide_terms_as_all_words_do(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from itertools import islice
+
+    from lint import quotes
+
+    def plain(inner: str) -> list[str]:
+        return [m.group() for m in islice(quotes._WORD.finditer(inner), quotes.TERM_MAX_WORDS + 1)]
+
+    rng = random.Random(37)
+    words = ["a", "word", "don't", "U.S.", "co-op", "_", "—", " ", "  ", ".", "x" * 70, "\n"]
+    inners = ["".join(rng.choices(words, k=rng.randint(0, 40))) for _ in range(3000)]
+    for inner in inners:
+        fast, want = quotes._first_words(inner), plain(inner)
+        assert (bool(fast), min(len(fast), 4)) == (bool(want), min(len(want), 4)), inner
+    texts = _model_texts(rng)
+    fast_terms = [[quotes.is_term(t, q) for q in Document(t).quotations] for t in texts]
+    monkeypatch.setattr(quotes, "_first_words", plain)
+    assert fast_terms == [[quotes.is_term(t, q) for q in Document(t).quotations] for t in texts]
