@@ -240,34 +240,45 @@ def _build_tokens(text: str) -> Tokens:
     word table (``_WordTable.codes``) tells marks from words and gives each
     word's shape; the rest is done with ``bytes.translate``, ``compress`` and
     running sums, in C.  A word's segment is the number of marks before it; a
-    segment's line, the number of line ends among them (``seg_line``)."""
-    raw: list[str] = []
-    low: list[str] = []
-    shape = bytearray()
-    segment = array("i")
-    seg_line = [0]  # seg_line[s]: line ends among the first s marks
+    segment's line, the number of line ends among them (``seg_line``).  A
+    text of one chunk is built from its parts as they are (no copies)."""
     chunks = list(_chunks(text))
-    shared: dict[str, str] = {}  # one string object per distinct word (long texts)
-    table = _WORDS
     pattern = _token_re(text)
+    if len(chunks) == 1:
+        raw, low, shape, segment, line_ends = _tokenise(pattern, text, *chunks[0], 0)
+        seg_line = array("i", accumulate(line_ends, initial=0))
+        return Tokens(text, low, raw, shape, segment, seg_line)
+    raw, low, all_shapes = [], [], bytearray()
+    segment, lines = array("i"), [0]  # lines[s]: line ends among the first s marks
+    shared: dict[str, str] = {}  # one string object per distinct word (memory)
     for start, end in chunks:
-        items = pattern.findall(text, start, end)
-        codes = table.codes(items)
-        marks = codes.translate(_IS_MARK)
-        is_word = codes.translate(_IS_WORD)
-        breaks = len(seg_line) - 1  # marks before the chunk
-        segment.fromlist(
-            list(compress(islice(accumulate(marks, initial=breaks), 1, None), is_word))
+        words, lows, shapes, segments, line_ends = _tokenise(
+            pattern, text, start, end, len(lines) - 1
         )
-        line_ends = compress(codes.translate(_IS_LINE_END), marks)
-        seg_line.extend(islice(accumulate(line_ends, initial=seg_line[-1]), 1, None))
-        words = list(compress(items, is_word))
-        if len(chunks) > 1:  # a long text: one string per distinct word (memory)
-            words = list(map(shared.setdefault, words, words))
-        raw.extend(words)
-        low.extend(map(table.low.__getitem__, words))
-        shape.extend(compress(codes, is_word))
-    return Tokens(text, low, raw, bytes(shape), segment, array("i", seg_line))
+        raw.extend(map(shared.setdefault, words, words))
+        low.extend(lows)
+        all_shapes.extend(shapes)
+        segment.extend(segments)
+        lines.extend(islice(accumulate(line_ends, initial=lines[-1]), 1, None))
+    return Tokens(text, low, raw, bytes(all_shapes), segment, array("i", lines))
+
+
+def _tokenise(
+    pattern: re.Pattern[str], text: str, start: int, end: int, breaks: int
+) -> tuple[list[str], list[str], bytes, array[int], Iterator[int]]:
+    """The words of ``text[start:end]``, their lower-case forms, shapes and
+    segments (counted from ``breaks``, the marks before ``start``), and per
+    mark 1 if it is a line end."""
+    items = pattern.findall(text, start, end)
+    codes = _WORDS.codes(items)
+    marks = codes.translate(_IS_MARK)
+    is_word = codes.translate(_IS_WORD)
+    segment = array("i")
+    segment.fromlist(list(compress(islice(accumulate(marks, initial=breaks), 1, None), is_word)))
+    words = list(compress(items, is_word))
+    low = list(map(_WORDS.low.__getitem__, words))
+    line_ends = compress(codes.translate(_IS_LINE_END), marks)
+    return words, low, bytes(compress(codes, is_word)), segment, line_ends
 
 
 def _token_re(text: str) -> re.Pattern[str]:
