@@ -149,8 +149,12 @@ def _find_reference_blocks(doc: Document) -> set[int]:
 def _ends_in_year(text: str, start: int, end: int) -> bool:
     """False only where ``_REFERENCE_ENTRY`` cannot match ``text[start:end]``:
     it ends with a year, then perhaps a full stop, then white space only, so
-    the block's last character but those is a digit."""
-    tail = text[start:end].rstrip()
-    if tail.endswith("."):
-        tail = tail[:-1]
-    return tail[-1:].isdecimal()
+    the block's last character but those is a digit.  Read backwards from
+    ``end`` (what ``text[start:end].rstrip()`` would strip, then one full
+    stop), without copying the block."""
+    j = end
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    if j > start and text[j - 1] == ".":
+        j -= 1
+    return j > start and text[j - 1].isdecimal()

@@ -788,3 +788,25 @@ def test_case_classes_are_what_ignorecase_matches_either_case_with() -> None:
     for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
         same = {c for c in found if re.fullmatch(letter, c, re.IGNORECASE)}
         assert same == {c for c in found if re.fullmatch(_any_case_unit(letter), c)}, letter
+
+
+def test_ends_in_year_read_backwards_as_from_a_stripped_copy() -> None:
+    from rules._claim_sources import _ends_in_year
+
+    def plain(text: str, start: int, end: int) -> bool:
+        tail = text[start:end].rstrip()
+        if tail.endswith("."):
+            tail = tail[:-1]
+        return tail[-1:].isdecimal()
+
+    rng = random.Random(38)
+    pieces = ["2019", "7", "٣", ".", "..", " ", "\t", "\n", "\u00a0", "\u2003", "x", "Aug", ","]
+    found = [0, 0]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 12))) for _ in range(5000)]
+    for text in texts + _screen_texts()[:20]:
+        for _ in range(5):
+            start, end = sorted(rng.choice(range(len(text) + 1)) for _ in range(2))
+            want = plain(text, start, end)
+            assert _ends_in_year(text, start, end) == want, (text, start, end)
+            found[want] += 1
+    assert min(found) > 1000
