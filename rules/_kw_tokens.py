@@ -320,21 +320,31 @@ class _WordTable:
         """Per item (a word or a mark of ``_TOKEN_RE``): the word's shape, or
         ``BREAK`` or ``LINE_END`` for a mark (no word is a mark).  One look-up
         per item finds the known ones; the new words (``_NEW``) are worked out
-        together and learned, and the items looked up again.  Afterwards every
-        word of ``items`` is in ``low``, until the next call."""
+        together and learned, then filled in: at their places when they are
+        few (found by ``bytearray.find``, in C), else by looking every item up
+        again.  Afterwards every word of ``items`` is in ``low``, until the
+        next call."""
         found = bytes(map(self.code.get, items, repeat(_NEW)))
-        if _NEW in found:
-            new = set(compress(items, found.translate(_IS_NEW)))
-            if len(self.low) + len(new) > self.limit:
-                self.low.clear()
-                self.code.clear()
-                self._add_marks()
-                new = set(compress(items, found.translate(_IS_WORD)))  # all the words
-            added = list(new)
-            self.low.update(zip(added, lower_forms(added), strict=True))
-            self.code.update(zip(added, shapes(added), strict=True))
-            found = bytes(map(self.code.__getitem__, items))
-        return found
+        if _NEW not in found:
+            return found
+        new = set(compress(items, found.translate(_IS_NEW)))
+        emptied = len(self.low) + len(new) > self.limit
+        if emptied:
+            self.low.clear()
+            self.code.clear()
+            self._add_marks()
+            new = set(compress(items, found.translate(_IS_WORD)))  # all the words
+        added = list(new)
+        self.low.update(zip(added, lower_forms(added), strict=True))
+        self.code.update(zip(added, shapes(added), strict=True))
+        if emptied or 8 * found.count(_NEW) >= len(items):
+            return bytes(map(self.code.__getitem__, items))
+        filled = bytearray(found)
+        k = filled.find(_NEW)
+        while k >= 0:
+            filled[k] = self.code[items[k]]
+            k = filled.find(_NEW, k + 1)
+        return bytes(filled)
 
     def describe(self, raw: list[str]) -> tuple[list[str], bytes]:
         """Per word of ``raw``: its lower-case form without a possessive, and

@@ -45,7 +45,9 @@ from rules._kw_tokens import (
     _BREAK_RE,
     _TOKEN_RE,
     _WIDE_ALNUM_RE,
+    BREAK,
     CAMEL,
+    LINE_END,
     LOWER,
     OTHER,
     TITLE,
@@ -1212,6 +1214,24 @@ def test_word_table_describes_new_and_known_words_as_the_per_word_functions() ->
         assert low == [strip_possessive(w.lower()) for w in raw]
         assert list(shape) == [_shape(w) for w in raw]
         assert len(table.low) <= 300 or len(set(raw)) > 300
+
+
+def test_word_table_codes_marks_and_words_new_or_known() -> None:
+    """Marks are coded as breaks or line ends, words by shape, whether the
+    new words of a text are few (filled in at their places) or many."""
+    table = _WordTable(limit=400)
+    rng = random.Random(31)
+    texts = [_tricky_text(rng) for _ in range(200)]
+    texts += ["Elon Musk said it. " * 30 + f"Word{k} and Zeta’s x{k}." for k in range(20)]
+    for text in texts:
+        items = _TOKEN_RE.findall(text)
+        expected = [
+            (LINE_END if item == "\n" else BREAK) if _BREAK_RE.fullmatch(item) else _shape(item)
+            for item in items
+        ]
+        assert list(table.codes(items)) == expected
+        words = [item for item in items if not _BREAK_RE.fullmatch(item)]
+        assert [table.low[w] for w in words] == [strip_possessive(w.lower()) for w in words]
 
 
 def test_repeated_phrases_of_real_text_do_not_depend_on_what_was_asked_before() -> None:
