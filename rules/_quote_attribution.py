@@ -3,7 +3,7 @@
 ``attributed_quotations(doc)`` walks the quotations once, in order, reading a
 bounded window of text around each (``CONTEXT_CHARS``), so a document is handled
 in linear time.  Speakers come from ``lint.speakers``, sources from
-``lint.sources`` and ``lint.citations.sentence_is_cited``.
+``lint.sources`` and ``lint.citations.cited_sentences``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from lint import regex_cache
-from lint.citations import sentence_is_cited
+from lint.citations import cited_sentences
 from lint.dates import MONTH_NAME, WEEKDAY
 from lint.document import WORD_RE, Document, Quotation
 from lint.names import best_name, proper_nouns, sentence_subject
@@ -164,7 +164,8 @@ def _attribute(doc: Document, masked: str, q: Quotation, known: set[str]) -> Att
         source = document_named(speaker.text)  # "the statement read", "the report says"
     if source is None and speaker is not None and speaker.kind == "document":
         source = speaker.text  # "Section 230 states:"
-    if source is None and (sentence_is_cited(doc, ctx.i1) or sentence_is_cited(doc, ctx.i0)):
+    cited = cited_sentences(doc)
+    if source is None and (cited[ctx.i1] or cited[ctx.i0]):
         source = "link or note"
     return Attributed(q, speaker, source)
 
@@ -246,7 +247,10 @@ def _attribute_blockquote(doc: Document, q: Quotation) -> Attributed:
 
 def _continuing(segment: str) -> bool:
     lowered = segment.lower()
-    return any(f" {verb}" in lowered for verb in _CONTINUING)
+    return any(verb in lowered for verb in _CONTINUING_KEYS)
+
+
+_CONTINUING_KEYS = tuple(f" {verb}" for verb in _CONTINUING)  # as looked for in the text
 
 
 def _resolve(doc: Document, masked: str, i0: int, speaker: Speaker) -> Speaker:

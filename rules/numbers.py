@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 
 from lint import regex_cache
-from lint.citations import cited_sentences, sentence_is_cited
+from lint.citations import cited_sentences
 from lint.document import Block, Document
 from lint.quotes import in_quotation
 from lint.rule import Rule
@@ -172,7 +172,7 @@ class UncitedStatistic(Rule):
             return False
         if not continues_claim(doc.text, nxt.start, nxt.end):
             return False
-        return sentence_is_cited(doc, i + 1) or sourced.names_source(i + 1)
+        return sourced.own(i + 1)  # cited, or names its source
 
 
 # "us" and "I" only in their own case: "US" is a country, "i" is rarely a pronoun.
