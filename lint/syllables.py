@@ -366,40 +366,29 @@ class Hyphenator:
 
     @classmethod
     def load(cls) -> Hyphenator | None:
-        """From Pyphen's installed ``hyph_en_US.dic``; ``None`` if absent or exotic."""
+        """From Pyphen's installed ``hyph_en_US.dic``; ``None`` if absent or exotic.
+
+        The file's pattern lines keyed by their letters (:func:`pattern_lines`,
+        ~10 ms) are kept between runs by ``regex_cache.remember``, keyed by the
+        file's bytes and this module's code (~1 ms to read back)."""
         data = package_data("pyphen", "dictionaries/hyph_en_US.dic")
-        return None if data is None else cls.from_text(data)
+        if data is None:
+            return None
+        patterns = regex_cache.remember(
+            f"hyphenation-patterns {regex_cache.code_version(__file__)}",
+            data.decode("latin-1"),  # the bytes as they are, one character each
+            0,
+            lambda: pattern_lines(data),
+        )
+        table: dict[str, str | Pattern] = dict(patterns or {})  # parsed in place later
+        return cls(table) if table else None
 
     @classmethod
     def from_text(cls, data: bytes) -> Hyphenator | None:
-        """Key the pattern lines of a ``hyph_*.dic`` file by their letters.
-
-        Lines are read as Pyphen reads them (first line: the encoding; universal
-        newlines; stripped; ``_IGNORED``, blank and all-zero lines skipped; a later
-        line with the same letters wins).  A pattern's letters are the line
-        without its digits: ``.a2ch4`` -> ``.ach``.
-        """
-        # Pyphen's readline() keeps the newline, so its test for "microsoft-cp1251"
-        # never matches; the codec lookup ignores it.
-        encoding = data.split(b"\n", 1)[0].decode() + "\n"
-        try:
-            text = data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            return None
-        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as Path.read_text
-        lines = [line.strip() for line in text.split("\n")[1:]]
-        kept = [line for line in lines if line and not line.startswith(_IGNORED)]
-        joined = "\n".join(kept)
-        if not kept or _EXOTIC.search(joined):
-            return None
-        zero = set(_ALL_ZERO_LINE.findall(joined))
-        if zero:
-            kept = [line for line in kept if line not in zero]
-            joined = "\n".join(kept)
-        for digit in "0123456789":
-            joined = joined.replace(digit, "")
-        patterns: dict[str, str | Pattern] = dict(zip(joined.split("\n"), kept, strict=True))
-        return cls(patterns) if patterns else None
+        """From the bytes of a ``hyph_*.dic`` file (:func:`pattern_lines`)."""
+        patterns = pattern_lines(data)
+        table: dict[str, str | Pattern] = dict(patterns or {})  # parsed in place later
+        return cls(table) if table else None
 
     def _prefixes(self) -> frozenset[str] | None:
         """``prefixes``, listed once ``PREFIXES_AFTER`` words have been hyphenated
@@ -445,6 +434,37 @@ class Hyphenator:
         last = len(word) - self.RIGHT
         breaks = (gap - 1 for gap in range(size + 1) if votes[gap] % 2)
         return [point for point in breaks if self.LEFT <= point <= last]
+
+
+def pattern_lines(data: bytes) -> dict[str, str] | None:
+    """The pattern lines of a ``hyph_*.dic`` file keyed by their letters (None when
+    it cannot be read or has features left to Pyphen, ``_EXOTIC``).
+
+    Lines are read as Pyphen reads them (first line: the encoding; universal
+    newlines; stripped; ``_IGNORED``, blank and all-zero lines skipped; a later
+    line with the same letters wins).  A pattern's letters are the line
+    without its digits: ``.a2ch4`` -> ``.ach``.
+    """
+    # Pyphen's readline() keeps the newline, so its test for "microsoft-cp1251"
+    # never matches; the codec lookup ignores it.
+    encoding = data.split(b"\n", 1)[0].decode() + "\n"
+    try:
+        text = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as Path.read_text
+    lines = [line.strip() for line in text.split("\n")[1:]]
+    kept = [line for line in lines if line and not line.startswith(_IGNORED)]
+    joined = "\n".join(kept)
+    if not kept or _EXOTIC.search(joined):
+        return None
+    zero = set(_ALL_ZERO_LINE.findall(joined))
+    if zero:
+        kept = [line for line in kept if line not in zero]
+        joined = "\n".join(kept)
+    for digit in "0123456789":
+        joined = joined.replace(digit, "")
+    return dict(zip(joined.split("\n"), kept, strict=True))
 
 
 def _listed_prefixes(patterns: Iterable[str]) -> frozenset[str]:

@@ -451,3 +451,29 @@ def test_counting_piece_by_piece_equals_counting_the_words() -> None:
         assert fresh.count_text(text) == counter.count(syllables.words(text))
     for text in fuzzed[:10]:
         assert syllables.count(text) == textstat.syllable_count(text)
+
+
+def test_remembered_hyphenation_patterns_are_the_ones_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Hyphenator.load`` reading its patterns back from the regex cache (a later
+    process) has exactly the patterns read from Pyphen's file, and hyphenates alike."""
+    from lint import regex_cache
+
+    data = syllables.package_data("pyphen", "dictionaries/hyph_en_US.dic")
+    assert data is not None
+    fresh = syllables.Hyphenator.from_text(data)
+    assert fresh is not None
+    monkeypatch.setenv(regex_cache.ENV, str(tmp_path))
+    regex_cache.cache_dir.cache_clear()
+    try:
+        for _ in range(2):  # worked out and stored, then read back
+            loaded = syllables.Hyphenator.load()
+            assert loaded is not None
+            assert loaded.patterns == syllables.pattern_lines(data)
+            assert loaded.maxlen == fresh.maxlen
+            for word in TRICKY + ["reorganisation", "supercalifragilistic", "Starmer"]:
+                assert loaded.positions(word) == fresh.positions(word), word
+        assert any(tmp_path.rglob("*.marshal"))
+    finally:
+        regex_cache.cache_dir.cache_clear()
