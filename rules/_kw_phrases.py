@@ -196,7 +196,9 @@ def _maximal_phrases(
     chosen: list[Phrase] = []
     covered: set[int] = set()  # word indices inside a chosen phrase's occurrence
     repeated = t.repeated_lines
-    cores: dict[tuple[str, ...], tuple[int, int]] = t.memo.setdefault("cores", {})  # type: ignore[assignment]
+    cores = _CORES
+    if len(cores) > _MAX_CORES:
+        cores.clear()
     for words, all_pos in order:
         pos = _counted(t, all_pos, repeated) if repeated else all_pos
         if len(pos) < min_count:
@@ -218,6 +220,12 @@ def _maximal_phrases(
     return chosen
 
 
+#: ``_keyword_core`` of the phrases this process has judged (a phrase's core
+#: depends on its words alone, and articles share phrases); cleared when full.
+_CORES: dict[tuple[str, ...], tuple[int, int]] = {}
+_MAX_CORES = 100_000
+
+
 def _counted(t: Tokens, positions: list[int], repeated: set[int]) -> list[int]:
     """Occurrences not on a line that repeats an earlier line verbatim (their
     lines read in C: ``t.line(p)`` is the line of ``p``'s segment)."""
@@ -234,7 +242,8 @@ def _fills_segment(t: Tokens, p: int, size: int) -> bool:
 def _keyword_core(words: tuple[str, ...], stop: frozenset[str]) -> tuple[int, int]:
     """The phrase's length without its edge function words, and how many of
     its words are alphabetic content words: a keyword needs ``min-words`` of
-    the one and two of the other (worked out once per phrase and document)."""
+    the one and two of the other (worked out once per phrase and process,
+    ``_CORES``)."""
     first, last = 0, len(words) - 1
     while first <= last and words[first] in stop:
         first += 1

@@ -31,11 +31,13 @@ from rules._kw_names import (
     learned_names,
 )
 from rules._kw_phrases import (
+    _CORES,
     _MID,
     _NEUTRAL,
     _START,
     _abbreviates,
     _acronyms,
+    _keyword_core,
     _position,
     repeated_phrases,
 )
@@ -1246,6 +1248,21 @@ def test_repeated_phrases_of_real_text_do_not_depend_on_what_was_asked_before() 
         asks += [(3, 2), (4, 3), (2, 4)]
         found += _shared_answers_fresh(text, asks)
     assert found > 100
+
+
+def test_keyword_cores_kept_for_the_process_are_those_of_the_words() -> None:
+    rng = random.Random(32)
+    phrases = ["best hiking boots for beginners", "the annual general meeting", "of the"]
+    texts = [
+        ". ".join(
+            " ".join(rng.choice([*phrases, "walks", "rain"]) for _ in range(4)) for _ in range(40)
+        )
+        for _ in range(20)
+    ]
+    for text in texts + _real_texts()[:20]:
+        repeated_phrases(_build_tokens(text), 3, 3)
+    assert len(_CORES) > 20
+    assert all(core == _keyword_core(words, stopwords()) for words, core in _CORES.items())
 
 
 def test_phrases_asked_with_a_density_are_none_only_when_none_exceeds_it() -> None:
