@@ -223,7 +223,7 @@ def _maximal_phrases(
 #: ``_keyword_core`` of the phrases this process has judged (a phrase's core
 #: depends on its words alone, and articles share phrases); cleared when full.
 _CORES: dict[tuple[str, ...], tuple[int, int]] = {}
-_MAX_CORES = 100_000
+_MAX_CORES = 20_000  # (a few MB)
 
 
 def _counted(t: Tokens, positions: list[int], repeated: set[int]) -> list[int]:
