@@ -340,7 +340,20 @@ def any_case_trie(phrases: Sequence[str]) -> str:
     class at once when the text's character is not in it, but tries every
     branch of a case-insensitive trie, one by one.  A character with no case
     (white space, digits, punctuation) is the same unit either way; any other
-    character that is not an ASCII letter keeps ``(?i:...)`` around it."""
+    character that is not an ASCII letter keeps ``(?i:...)`` around it.
+
+    Kept between runs (``lint.regex_cache.remember``), as the phrase lists'
+    own tries are: building a trie of a few hundred phrases costs milliseconds
+    in every process."""
+    return regex_cache.remember(  # type: ignore[no-any-return]
+        f"any-case-trie {regex_cache.code_version(__file__)}",
+        "\n".join(phrases),
+        0,
+        lambda: _build_any_case_trie(phrases),
+    )
+
+
+def _build_any_case_trie(phrases: Sequence[str]) -> str:
     if len(phrases) == 1:  # as ``trie_regex``: a one-phrase trie is its chain
         return "".join(map(_any_case_unit, _trie_units(phrases[0])))
     trie: dict[str, dict] = {}

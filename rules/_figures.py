@@ -111,6 +111,7 @@ def _figure_start() -> str:
     return rf"(?:(?=[$€£¥₹₩₽])|{_word_start()})"
 
 
+@lru_cache(maxsize=1)
 def _word_start() -> str:
     """The word half of ``_figure_start``: a word boundary before a digit or an
     opening word.  The opening words are an ``any_case_trie`` (the trie of
