@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Set
-from itertools import compress, repeat
+from itertools import compress
 from typing import NamedTuple
 
 from rules._kw_lexicon import common_words, stopwords, word_list
@@ -220,12 +220,20 @@ def _lower_case_firsts(t: Tokens) -> set[str]:
     """The words that may start both a learned name and a lower-case run
     (``_candidate_runs``): words written in lower case, with or without a
     possessive, but function words, that are also written with a capital.
-    Only names starting with one of them can be found in lower case."""
+    Only names starting with one of them can be found in lower case.
+
+    Asked the other way round: the capitalised words (fewer) that are written
+    in lower case as they are, or with a possessive ("musk's")."""
+    capitals = set(compress(t.low, t.shape.translate(IS_CAPITAL))) - stopwords()  # type: ignore[attr-defined]
+    if not capitals:
+        return capitals
     written = set(compress(t.raw, t.shape.translate(IS_LOWERCASE)))  # type: ignore[attr-defined]
-    possessive = compress(written, map(str.endswith, written, repeat(POSSESSIVE_SUFFIXES)))
-    written.update([w[:-2] for w in possessive])
-    written.intersection_update(compress(t.low, t.shape.translate(IS_CAPITAL)))  # type: ignore[attr-defined]
-    return written - stopwords()
+    found = capitals & written
+    apostrophe, curly = POSSESSIVE_SUFFIXES
+    for word in capitals - found:
+        if word + apostrophe in written or word + curly in written:
+            found.add(word)
+    return found
 
 
 def _candidate_runs(
