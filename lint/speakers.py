@@ -94,15 +94,12 @@ def pronoun_subject(segment: str) -> Speaker | None:
 
 
 def speaker_before(segment: str) -> Speaker | None:
-    """The speaker in text that precedes a quotation ("Jane Doe said: ")."""
-    verbs = [
-        m
-        for m in speech_verbs(segment)
-        if not _DETERMINER_END.search(segment, max(0, m.start - 8), m.start)
-    ]
-    if verbs:
-        m = verbs[-1]
-        return _subject(segment, m.start, m.end, m.phrase)
+    """The speaker in text that precedes a quotation ("Jane Doe said: "): the
+    subject of the last verb not after a determiner ("the said"), so the verbs
+    are tested from the last one back, and only until one passes."""
+    for m in reversed(speech_verbs(segment)):
+        if not _DETERMINER_END.search(segment, max(0, m.start - 8), m.start):
+            return _subject(segment, m.start, m.end, m.phrase)
     if segment.rstrip().endswith(":"):
         return intro_speaker(segment)
     return None

@@ -552,3 +552,32 @@ def test_longer_verbs_matched_with_compiled_patterns_as_with_re_fullmatch(
     monkeypatch.setattr(reporting_verbs, "_longer_patterns", lambda: plain)
     assert fast == [reporting_verbs.speech_verbs(t) for t in texts]
     assert sum(1 for found in fast for m in found if " " in m.phrase) > 300
+
+
+def test_speaker_before_from_the_last_verb_back_equals_testing_every_verb() -> None:
+    from lint import speakers
+    from lint.reporting_verbs import speech_verbs
+
+    def plain(segment: str) -> speakers.Speaker | None:
+        verbs = [
+            m
+            for m in speech_verbs(segment)
+            if not speakers._DETERMINER_END.search(segment, max(0, m.start - 8), m.start)
+        ]
+        if verbs:
+            m = verbs[-1]
+            return speakers._subject(segment, m.start, m.end, m.phrase)
+        if segment.rstrip().endswith(":"):
+            return speakers.intro_speaker(segment)
+        return None
+
+    rng = random.Random(45)
+    words = "the a his said says told Jane Doe she minister noted added : , . \n".split(" ")
+    segments = [" ".join(rng.choices(words, k=rng.randint(1, 25))) for _ in range(3000)]
+    segments += _shared_sentences() + [_source_soup(rng) for _ in range(300)]
+    found = 0
+    for segment in segments:
+        want = plain(segment)
+        assert speakers.speaker_before(segment) == want, segment
+        found += want is not None
+    assert found > 1000
