@@ -48,13 +48,21 @@ def count_ngrams(words: Sequence[str], n: int, min_count: int, frequent: Set[str
     ``compress``, ``map``), so Python only touches the distinct n-grams.  The
     n-grams of a short document are kept between the passes; those of a long
     one (``KEEP_GRAMS`` words or more) are made twice rather than kept, for
-    little memory (the flags are bytes)."""
+    little memory (the flags are bytes).  Where few windows are frequent (most
+    real text), a short document's are made from their starts alone
+    (``_windows_at``), not picked out of all its windows."""
     if len(words) < n:
         return NgramCounts(n, min_count, array("i"), array("i"))
     selectors = all_of(bytes(map(frequent.__contains__, words)), n)
-    grams: Iterable[tuple[str, ...]] = compress(_windows(words, n), selectors)
-    if len(words) < KEEP_GRAMS:
-        grams = list(grams)
+    positions: list[int] | None = None
+    grams: Iterable[tuple[str, ...]]
+    if len(words) < KEEP_GRAMS and SPARSE * selectors.count(1) < len(words):
+        positions = list(compress(range(len(words)), selectors))
+        grams = list(_windows_at(words, positions, n))
+    else:
+        grams = compress(_windows(words, n), selectors)
+        if len(words) < KEEP_GRAMS:
+            grams = list(grams)
     counts = Counter(grams)
     hot = dict(compress(counts.items(), map(min_count.__le__, counts.values())))
     if not hot:
@@ -62,14 +70,25 @@ def count_ngrams(words: Sequence[str], n: int, min_count: int, frequent: Set[str
     if len(words) >= KEEP_GRAMS:
         grams = compress(_windows(words, n), selectors)
     per = list(map(hot.get, grams, repeat(0)))
+    if positions is None:
+        positions = compress(range(len(words)), selectors)  # type: ignore[assignment]
     starts, found = array("i"), array("i")
-    starts.fromlist(list(compress(compress(range(len(words)), selectors), per)))
+    starts.fromlist(list(compress(positions, per)))  # type: ignore[arg-type]
     found.fromlist(list(compress(per, per)))  # (from lists: faster than from iterators)
     return NgramCounts(n, min_count, starts, found)
 
 
 #: Documents of this many words or more have their n-grams made twice, not kept.
 KEEP_GRAMS = 100_000
+#: Windows are made from their starts when fewer than one in this many are frequent.
+SPARSE = 4
+
+
+def _windows_at(words: Sequence[str], starts: list[int], n: int) -> Iterator[tuple[str, ...]]:
+    """The ``n`` words from each of ``starts``, as tuples: the windows of
+    ``_windows`` at those starts (each column read in C)."""
+    columns = [map(words.__getitem__, map(k.__add__, starts)) for k in range(1, n)]
+    return zip(map(words.__getitem__, starts), *columns, strict=True)
 
 
 def all_of(flags: bytes, n: int) -> bytes:

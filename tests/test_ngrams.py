@@ -18,6 +18,8 @@ from lint.ngrams import (
     phrase_occurrences,
     phrases_in_runs,
 )
+from rules._kw_tokens import _build_tokens
+from tests.harness import shared_texts
 
 
 def _random_text(rng: random.Random) -> tuple[list[str], list[int]]:
@@ -27,9 +29,10 @@ def _random_text(rng: random.Random) -> tuple[list[str], list[int]]:
     return words, list(accumulate(rng.random() < 0.08 for _ in range(size)))
 
 
+@pytest.mark.parametrize("sparse", [0, 10**9])  # windows made from their starts always, never
 @pytest.mark.parametrize("keep", [0, 10**9])
 def test_ngram_counts_are_the_same_whether_the_ngrams_are_kept_or_made_twice(
-    keep: int, monkeypatch: pytest.MonkeyPatch
+    keep: int, sparse: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rng = random.Random(31)
     found = 0
@@ -41,10 +44,28 @@ def test_ngram_counts_are_the_same_whether_the_ngrams_are_kept_or_made_twice(
         counts = Counter(g for g in grams if all(w in frequent for w in g))
         expected = [(i, counts[g]) for i, g in enumerate(grams) if counts[g] >= min_count]
         monkeypatch.setattr(ngrams, "KEEP_GRAMS", keep)
+        monkeypatch.setattr(ngrams, "SPARSE", sparse)
         table = count_ngrams(words, n, min_count, frequent)
         assert list(zip(table.starts, table.counts, strict=True)) == expected
         found += len(expected)
     assert found > 5000
+
+
+def test_ngram_counts_of_real_text_are_the_same_from_starts_or_from_all_windows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    found = 0
+    for text in shared_texts("corpus/news") + shared_texts("corpus/web-pages"):
+        words = _build_tokens(text).low
+        for min_count in (2, 3, 5):
+            frequent = {w for w, c in Counter(words).items() if c >= min_count}
+            tables = []
+            for sparse in (0, 10**9):
+                monkeypatch.setattr(ngrams, "SPARSE", sparse)
+                tables.append(count_ngrams(words, 3, min_count, frequent))
+            assert tables[0] == tables[1]
+            found += len(tables[0].starts)
+    assert found > 1000
 
 
 def test_phrases_in_runs_are_frequent_phrases() -> None:
