@@ -283,8 +283,11 @@ def _tokenise(
 
 def _token_re(text: str) -> re.Pattern[str]:
     """``_TOKEN_RE``, or its faster ASCII twin when no letter or digit of
-    ``text`` is past ASCII (the two then find the same items)."""
-    return _TOKEN_RE if _WIDE_ALNUM_RE.search(text) else _ASCII_TOKEN_RE
+    ``text`` is past ASCII (the two then find the same items); an ASCII text
+    is known to be one without a scan."""
+    if text.isascii() or not _WIDE_ALNUM_RE.search(text):
+        return _ASCII_TOKEN_RE
+    return _TOKEN_RE
 
 
 def _chunks(text: str) -> Iterator[tuple[int, int]]:
