@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache, cached_property, wraps
+from functools import cache, cached_property, lru_cache, wraps
 from typing import Protocol, TypeVar
 
 from lint import pattern_words, phrases, regex_cache
@@ -266,9 +266,15 @@ def lines_with_words(doc: Document, words: frozenset[str]) -> frozenset[int] | N
 def word_starts(doc: Document, words: frozenset[str]) -> list[int] | None:
     """Offsets where one of ``words`` (``lint.token_gate`` keys) starts as a whole
     ``\\w+`` run, or a run starting with a prefix key; None when that cannot be
-    told by plain string search (digit or symbol keys, a non-ASCII word, fold traps)."""
+    told by plain string search (digit or symbol keys, a non-ASCII word, fold traps).
+
+    Most texts hold none of the words: ``absent`` tells so without lowering the text."""
+    if any(not w.isascii() or w.startswith((DIGITS, SYMBOL)) for w in words):
+        return None
+    if absent(doc.text, words):
+        return []
     lower = lowered(doc)
-    if lower is None or any(not w.isascii() or w.startswith((DIGITS, SYMBOL)) for w in words):
+    if lower is None:
         return None
     text, found = doc.text, []
     for key in words:
@@ -283,6 +289,46 @@ def word_starts(doc: Document, words: frozenset[str]) -> list[int] | None:
                 found.append(at)
             at = lower.find(word, after)
     return found
+
+
+#: ASCII letters that no other character matches in any case: neither regex case
+#: folding nor ``str.lower`` takes another character to them, as they take "İ" and
+#: "ı" to "i", the Kelvin sign to "k" and the long s to "s".
+_PLAIN_LETTERS = frozenset("abcdefghjlmnopqrtuvwxyz")
+
+
+def absent(text: str, words: frozenset[str]) -> bool:
+    """True when no key of ``words`` (ASCII words or prefix keys) occurs in ``text``
+    in any case, told by plain ``in`` tests: each word holds two letters of
+    ``_PLAIN_LETTERS`` in a row, and none of the four ways to write that pair
+    (lower and upper case each) is in the text.  False when that cannot be told."""
+    spellings = _pair_spellings(words)
+    return spellings is not None and not any(pair in text for pair in spellings)
+
+
+@lru_cache(maxsize=64)
+def _pair_spellings(words: frozenset[str]) -> tuple[str, ...] | None:
+    """Every case spelling of a pair of plain letters of each word (None: a word
+    has no such pair)."""
+    found: list[str] = []
+    for key in words:
+        word = key[len(PREFIX) :] if key.startswith(PREFIX) else key
+        pairs = [word[i : i + 2] for i in range(len(word) - 1)]
+        pairs = [p for p in pairs if p[0] in _PLAIN_LETTERS and p[1] in _PLAIN_LETTERS]
+        if not pairs:
+            return None
+        pair = max(pairs, key=_rarity)  # the least common pair is the likeliest missing
+        a, b = pair
+        found += [a + b, a + b.upper(), a.upper() + b, a.upper() + b.upper()]
+    return tuple(dict.fromkeys(found))
+
+
+def _rarity(pair: str) -> int:
+    """How rare a pair of letters is in English, roughly (their frequency ranks)."""
+    return _LETTER_RANK.index(pair[0]) + _LETTER_RANK.index(pair[1])
+
+
+_LETTER_RANK = "etaoinshrdlcumwfgypbvkjxqz"  # English letters, most frequent first
 
 
 def _is_word(ch: str) -> bool:

@@ -834,3 +834,32 @@ def test_per_document_results_are_kept_with_the_document() -> None:
     del doc, kinds
     gc.collect()
     assert gone() is None
+
+
+def test_absent_words_are_absent_in_any_case() -> None:
+    """``absent`` says a word is missing only when no case of it is in the text,
+    as regex case folding or ``str.lower`` read it (fold traps included), on the
+    samples, corpora and odd lines, and on random text of near spellings."""
+    import random
+    import re
+
+    from lint.token_gate import PREFIX
+    from rules._seo_link_bait import _pointer_words
+    from rules._seo_screens import absent, screen
+
+    word_sets = [screen(name)._rest_anchors for name in _LISTS] + [_pointer_words()]
+    word_sets += [frozenset({"copyright"}), frozenset({PREFIX + "newsletter", "menu"})]
+    word_sets = [w for w in word_sets if w]
+    rng = random.Random(4)
+    glyphs = ["co", "py", "PY", "pY", "rig", "ht", "İ", "ı", "K", "ſ", "news", "LET", "ter", " "]
+    texts = _fast_path_texts() + ["".join(rng.choices(glyphs, k=30)) for _ in range(3000)]
+    told = 0
+    for text in texts:
+        for words in word_sets:
+            if absent(text, words):
+                told += 1
+                for key in words:
+                    word = key.removeprefix(PREFIX)
+                    assert re.search(re.escape(word), text, re.IGNORECASE) is None, word
+                    assert word not in text.lower(), word
+    assert told > 1000
