@@ -68,6 +68,23 @@ def test_ngram_counts_of_real_text_are_the_same_from_starts_or_from_all_windows(
     assert found > 1000
 
 
+def test_frequent_phrases_of_real_text_are_the_plain_occurrences() -> None:
+    """The level-by-level search (trigrams made without a slice) finds what
+    listing every phrase of every run finds, on real text."""
+    found = 0
+    for text in shared_texts("corpus/news") + shared_texts("corpus/web-pages"):
+        t = _build_tokens(text)
+        for n, min_count in ((3, 2), (3, 3), (2, 3)):
+            frequent = {w for w, c in Counter(t.low).items() if c >= min_count}
+            table = count_ngrams(t.low, n, min_count, frequent)
+            starts = ngram_starts(table, t.segment, min_count)
+            plain = phrase_occurrences(t.low, t.segment, starts, n, 8)
+            expected = {w: p for w, p in plain.items() if len(p) >= min_count}
+            assert frequent_phrases(t.low, t.segment, starts, n, 8, min_count) == expected
+            found += len(expected)
+    assert found > 500
+
+
 def test_phrases_in_runs_are_frequent_phrases() -> None:
     rng = random.Random(32)
     for _ in range(300):

@@ -37,6 +37,7 @@ from rules._kw_phrases import (
     _START,
     _abbreviates,
     _acronyms,
+    _counted,
     _keyword_core,
     _position,
     repeated_phrases,
@@ -1226,6 +1227,7 @@ def test_word_table_codes_marks_and_words_new_or_known() -> None:
     rng = random.Random(31)
     texts = [_tricky_text(rng) for _ in range(200)]
     texts += ["Elon Musk said it. " * 30 + f"Word{k} and Zeta’s x{k}." for k in range(20)]
+    texts += _real_texts()
     for text in texts:
         items = _TOKEN_RE.findall(text)
         expected = [
@@ -1248,6 +1250,30 @@ def test_repeated_phrases_of_real_text_do_not_depend_on_what_was_asked_before() 
         asks = [(4, max(5, int(5 * total / 1000) + 1)), (3, max(4, int(0.03 * total / 8) + 1))]
         asks += [(3, 2), (4, 3), (2, 4)]
         found += _shared_answers_fresh(text, asks)
+    assert found > 100
+
+
+def test_repeated_lines_and_counted_occurrences_are_the_plain_ones() -> None:
+    """Repeated lines (counted in C) and the occurrences off them (read in C)."""
+    rng = random.Random(33)
+    lines = ["Best boots", "best boots", "  Best boots ", "x", "", "Related articles", "Tea"]
+    texts = ["\n".join(rng.choice(lines) for _ in range(rng.randrange(30))) for _ in range(300)]
+    found = 0
+    for text in texts + _real_texts():
+        stripped = [line.strip() for line in text.split("\n")]
+        seen: set[str] = set()
+        expected = set()
+        for index, line in enumerate(stripped):
+            if stripped.count(line) > 1 and len(line) > 1 and line in seen:
+                expected.add(index)
+            seen.add(line)
+        t = _build_tokens(text)
+        assert t.repeated_lines == expected
+        positions = list(range(0, len(t.low), 3))
+        assert _counted(t, positions, expected) == [
+            p for p in positions if t.line(p) not in expected
+        ]
+        found += len(expected)
     assert found > 100
 
 
