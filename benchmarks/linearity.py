@@ -16,12 +16,16 @@ import time
 from pathlib import Path
 
 # Shapes that have exposed quadratic behaviour before: text without sentence ends,
-# one huge paragraph of figures, lower-cased names repeated, many quotes, many lines.
+# one huge paragraph of figures, lower-cased names repeated, many quotes, many lines,
+# a page of notes, unclosed HTML markup ("html:" shapes are linted as .html files).
 SHAPES = {
     "no-punctuation": "the council said the plan would cost more than expected and critics argue ",
     "quotes": '"We will win," she said. "No," he replied ',
     "unclosed-quotes": '"It is ',
+    "unbalanced-paragraphs": 'He said "this never closes and goes on\n\n',
+    "many-quotes-one-paragraph": 'Jane Doe said "we will build 12 more homes in town" and ',
     "short-lines": "Share\nFollow us\n",
+    "page-chrome": "The council voted.\n\nHome\nNews\nSubscribe\n\n0 views\n\nIMG_2041.JPG\n\n",
     "figures": "1,000,000 ",
     "cited-figures": "Sales rose 40% last year.[1] ",
     "notes": "[1] Some note text here\n",
@@ -30,6 +34,8 @@ SHAPES = {
     "queries": "Why does elon musk not like openai because ",
     "vague-time": "this week recently soon yesterday ",
     "markdown-ish": "> quote line\n- item 1\n# Heading\n",
+    "html:unclosed-tag": "<a b='",
+    "html:unclosed-comment": "<!-- a > ",
 }
 FAMILIES = ["SEO", "KW", "QT", "REF", "NUM", "TM", "WW", "DUP", "SLOP", "RD"]
 LINT = [sys.executable, "-m", "lint", "--no-cache", "-q", "--isolated"]
@@ -48,8 +54,9 @@ def main() -> int:
     startup = timed(Path(__file__), "REF")  # a near-empty run: process start-up
     suspects = 0
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "adversarial.txt"
         for name, unit in SHAPES.items():
+            suffix = ".html" if name.startswith("html:") else ".txt"
+            path = Path(tmp) / f"adversarial{suffix}"
             for family in FAMILIES:
                 times = []
                 for n in (args.size, 2 * args.size):

@@ -231,6 +231,12 @@ def _first_char(text: str, line: tuple[int, int]) -> int:
 
 
 def note_labels(doc: Document) -> frozenset[str]:
+    """The labels of the document's notes (worked out once per document: every
+    marker asks, and a page of notes has one marker per note)."""
+    return doc.derived(_note_labels)
+
+
+def _note_labels(doc: Document) -> frozenset[str]:
     return frozenset(n.label for n in notes(doc))
 
 

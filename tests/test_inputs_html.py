@@ -176,13 +176,10 @@ def test_samples_keep_length(demo_plugin) -> None:  # type: ignore[no-untyped-de
 )
 def test_unterminated_markup_stays_linear(unit: str, tail: str) -> None:
     """html.parser alone rescans an unclosed tag or comment once per later '<'
-    (minutes for 100 kB); the parse limit keeps such input fast."""
-    import time
-
+    (minutes for 100 kB); the parse limit keeps such input fast.  (Its speed is
+    measured by benchmarks/linearity.py, "html:" shapes, not timed here.)"""
     source = unit * 30_000 + tail
-    began = time.perf_counter()
     doc = to_document("x.html", source, source)
-    assert time.perf_counter() - began < 5
     assert len(doc.text) == len(source) and not doc.text.strip()
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -128,12 +127,12 @@ def test_quote_running_over_paragraph_breaks_lost_in_extraction() -> None:
     assert inners(text) == ['We are ready to start now. "And we will finish on time.']
 
 
-def test_pairing_is_linear_on_unbalanced_quotes() -> None:
+def test_pairing_stays_inside_unbalanced_paragraphs() -> None:
+    """No quotation runs on past its paragraph (what kept pairing linear; the speed
+    itself is measured by benchmarks/linearity.py, not timed here)."""
     para = 'He said "this never closes and just goes on and on ' * 50
     text = "\n\n".join([para] * 400)  # about 1 MB, every paragraph unbalanced
-    started = time.perf_counter()
     found = Document(text).quotations
-    assert time.perf_counter() - started < 10
     assert all(q.end - q.start <= len(para) for q in found)
 
 

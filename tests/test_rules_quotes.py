@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -194,15 +193,12 @@ def test_professional_news_rates() -> None:
     assert 1000 * newsroom / words < 0.2
 
 
-def test_many_quotes_in_one_long_paragraph_stay_fast() -> None:
-    # The work per quotation is bounded: no rescanning of the whole paragraph.
+def test_many_quotes_in_one_long_paragraph_are_each_judged() -> None:
+    # The work per quotation is bounded: no rescanning of the whole paragraph
+    # (measured by benchmarks/linearity.py, "many-quotes-one-paragraph"; not timed here).
     line = 'Jane Doe said "we will build {} more homes in town" and'
     text = " ".join(line.format(i) for i in range(4000))
-    doc = Document(text)
-    _ = doc.sentences
-    started = time.perf_counter()
-    found = list(QuoteWithoutSource().check(doc))
-    assert time.perf_counter() - started < 20
+    found = list(QuoteWithoutSource().check(Document(text)))
     assert len(found) == 4000
 
 

@@ -262,3 +262,20 @@ def test_cited_fast_path_agrees_with_the_full_check_on_real_text() -> None:
         doc = Document(text)
         full = [sentence_has_marker_or_link(doc, i) for i in range(len(doc.sentences))]
         assert _find_cited(doc) == full
+
+
+def test_note_labels_are_worked_out_once_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every marker asks for the note labels; on a page of notes that was once a
+    pass over all notes per marker (quadratic).  Now one pass per document."""
+    from lint import citations
+    from lint.api import make_plan
+
+    passes: list[int] = []
+    real = citations._note_labels
+    monkeypatch.setattr(citations, "_note_labels", lambda doc: passes.append(1) or real(doc))
+    text = "Sales rose 40% last year.[1]\n\n" + "".join(f"[{i}] A note.\n" for i in range(1, 400))
+    doc = Document(text)
+    for rule in make_plan({"select": ["NUM", "REF"]}).rules:
+        list(rule.check(doc))
+    assert passes == [1]
+    assert citations.note_labels(doc) == frozenset(str(i) for i in range(1, 400))
