@@ -3,8 +3,9 @@
 Both functions are pure -- no output, no result cache, no global state changed
 (compiled patterns may be kept in ``lint.regex_cache``'s per-user folder, as
 bytecode is, and the cyclic garbage collector is paused while a document is
-linted, see ``lint.runner.collector_paused``); the same input gives the same list -- and picklable (plain
-module-level functions whose arguments and results are plain values), so they
+linted, see ``lint.runner.collector_paused``); the same input gives the same
+list -- and picklable (plain module-level functions whose arguments and results
+are plain values), so they
 can be shipped to ``multiprocessing``, ``concurrent.futures`` or Dask workers as
 they are::
 

@@ -16,7 +16,7 @@ the longest literal phrase.  Straight and curly apostrophes match each other.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -159,7 +159,9 @@ def _source(parts: list[str]) -> str:
     return rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"
 
 
-_SPACE, _APOS = "\x00", "\x01"  # trie units for "any whitespace" and "either apostrophe"
+#: Trie units for "any whitespace" and "either apostrophe" (see ``build_trie``).
+SPACE_UNIT, APOSTROPHE_UNIT = "\x00", "\x01"
+_SPECIAL_UNITS = (SPACE_UNIT, APOSTROPHE_UNIT)
 
 
 def normalise(phrase: str) -> str:
@@ -172,44 +174,56 @@ def trie_regex(phrases: list[str]) -> str:
 
     Kept between runs (:func:`lint.regex_cache.remember`): the tries of every
     phrase list and table cost about 15 ms of start-up in every process."""
-    if len(phrases) == 1:  # a trie of one phrase is a chain: its units in a row
-        return "".join(map(_unit, phrases[0].replace(" ", _SPACE).replace("'", _APOS)))
+    if len(phrases) == 1:  # a one-phrase trie is a chain: nothing to keep
+        return build_trie(phrases)
     return regex_cache.remember(
         f"trie {regex_cache.code_version(__file__)}",
         "\x00".join(phrases),
         0,
-        lambda: _build_trie(phrases),
+        lambda: build_trie(phrases),
     )
 
 
-def _build_trie(phrases: list[str]) -> str:
+def build_trie(phrases: Sequence[str], unit: Callable[[str], str] | None = None) -> str:
+    """The character trie of ``phrases`` as a regex: at each node the branches in
+    character order, ``SPACE_UNIT`` and ``APOSTROPHE_UNIT`` last, a longer
+    continuation tried before stopping.  A space of a phrase is the unit
+    ``SPACE_UNIT``, an apostrophe ``APOSTROPHE_UNIT``; ``unit`` writes each unit
+    as a regex (by default: any white space, either apostrophe, or the character
+    itself).  The one trie builder: callers differ only in their units."""
+    unit = unit or _unit
+    if len(phrases) == 1:  # a trie of one phrase is a chain: its units in a row
+        return "".join(map(unit, _units(phrases[0])))
     trie: dict[str, dict] = {}
     for phrase in phrases:
         node = trie
-        for ch in phrase.replace(" ", _SPACE).replace("'", _APOS):
+        for ch in _units(phrase):
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _node_regex(trie)
+    return _node_regex(trie, unit)
 
 
-def _node_regex(node: dict[str, dict]) -> str:
+def _units(phrase: str) -> str:
+    return phrase.replace(" ", SPACE_UNIT).replace("'", APOSTROPHE_UNIT)
+
+
+def _node_regex(node: dict[str, dict], unit: Callable[[str], str]) -> str:
     branches = []
-    for ch in sorted((c for c in node if c), key=lambda c: (c in (_SPACE, _APOS), c)):
+    for ch in sorted((c for c in node if c), key=lambda c: (c in _SPECIAL_UNITS, c)):
         child = node[ch]
-        unit = _unit(ch)
         rest = {c: n for c, n in child.items() if c}
         if not rest:
-            branches.append(unit)
+            branches.append(unit(ch))
         elif "" in child:
-            branches.append(f"{unit}(?:{_node_regex(rest)})?")
+            branches.append(f"{unit(ch)}(?:{_node_regex(rest, unit)})?")
         else:
-            branches.append(unit + _node_regex(rest))
+            branches.append(unit(ch) + _node_regex(rest, unit))
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _unit(ch: str) -> str:
     """The regex of one trie character: any white space, either apostrophe, or itself."""
-    return r"\s+" if ch == _SPACE else "['’]" if ch == _APOS else re.escape(ch)
+    return r"\s+" if ch == SPACE_UNIT else "['’]" if ch == APOSTROPHE_UNIT else re.escape(ch)
 
 
 @cache

@@ -22,11 +22,12 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 
+from lint import phrases as phrases_module
 from lint import regex_cache
 from lint.dates import MONTH, WEEKDAY
 from lint.links import has_link_or_marker
 from lint.phrase_regex import alternation
-from lint.phrases import load_phrases, trie_regex
+from lint.phrases import APOSTROPHE_UNIT, SPACE_UNIT, build_trie, load_phrases, trie_regex
 from lint.reporting_verbs import REPORTING_VERBS
 from lint.token_gate import (
     MIN_GATED_LENGTH,
@@ -346,23 +347,12 @@ def any_case_trie(phrases: Sequence[str]) -> str:
     own tries are: building a trie of a few hundred phrases costs milliseconds
     in every process."""
     return regex_cache.remember(  # type: ignore[no-any-return]
-        f"any-case-trie {regex_cache.code_version(__file__)}",
+        f"any-case-trie {regex_cache.code_version(__file__)}"
+        f" {regex_cache.code_version(phrases_module.__file__)}",
         "\n".join(phrases),
         0,
-        lambda: _build_any_case_trie(phrases),
+        lambda: build_trie(phrases, _any_case_unit),
     )
-
-
-def _build_any_case_trie(phrases: Sequence[str]) -> str:
-    if len(phrases) == 1:  # as ``trie_regex``: a one-phrase trie is its chain
-        return "".join(map(_any_case_unit, _trie_units(phrases[0])))
-    trie: dict[str, dict] = {}
-    for phrase in phrases:
-        node = trie
-        for ch in _trie_units(phrase):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _any_case_node(trie)
 
 
 def any_case_alternation(*names: str) -> str:
@@ -373,43 +363,16 @@ def any_case_alternation(*names: str) -> str:
     return f"(?-i:{any_case_trie(phrases)})"
 
 
-def _trie_units(phrase: str) -> str:
-    """The phrase as ``lint.phrases.trie_regex`` walks it: a space stands for any
-    white space, an apostrophe for either apostrophe."""
-    return phrase.replace(" ", _TRIE_SPACE).replace("'", _TRIE_APOSTROPHE)
-
-
-def _any_case_node(node: dict[str, dict]) -> str:
-    """``lint.phrases._node_regex`` with ``_any_case_unit`` for its units (the
-    same branches in the same order)."""
-    branches = []
-    for ch in sorted((c for c in node if c), key=lambda c: (c in _TRIE_SPECIAL, c)):
-        child = node[ch]
-        unit = _any_case_unit(ch)
-        rest = {c: n for c, n in child.items() if c}
-        if not rest:
-            branches.append(unit)
-        elif "" in child:
-            branches.append(f"{unit}(?:{_any_case_node(rest)})?")
-        else:
-            branches.append(unit + _any_case_node(rest))
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
 def _any_case_unit(ch: str) -> str:
-    if ch == _TRIE_SPACE:
+    if ch == SPACE_UNIT:
         return r"\s+"
-    if ch == _TRIE_APOSTROPHE:
+    if ch == APOSTROPHE_UNIT:
         return "['’]"
     if "a" <= ch.lower() <= "z" and ch.isascii():
         return f"[{_case_class(ch.lower())}]"
     if ch.isascii() and ch.lower() == ch.upper():
         return re.escape(ch)  # no case: the same under either flag
     return f"(?i:{re.escape(ch)})"
-
-
-_TRIE_SPACE, _TRIE_APOSTROPHE = "\x00", "\x01"  # as ``lint.phrases``'s trie units
-_TRIE_SPECIAL = (_TRIE_SPACE, _TRIE_APOSTROPHE)
 
 
 def _trie_alternation(node: dict[str, dict]) -> str:

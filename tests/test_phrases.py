@@ -46,7 +46,7 @@ def test_trie_of_one_phrase_is_the_chain_the_trie_builds() -> None:
     """The one-phrase short cut writes what the trie writes, for every entry shipped."""
     from importlib import resources
 
-    from lint.phrases import _APOS, _SPACE, _node_regex, normalise, trie_regex
+    from lint.phrases import APOSTROPHE_UNIT, SPACE_UNIT, _node_regex, _unit, normalise, trie_regex
 
     phrases = {"a", "it's", "top  of page", "$5 off!", "naïve café", "co-op (uk)", "x'y z"}
     for entry in resources.files("rules.data").iterdir():
@@ -59,10 +59,10 @@ def test_trie_of_one_phrase_is_the_chain_the_trie_builds() -> None:
     for phrase in phrases:
         node: dict[str, dict] = {}
         walk = node
-        for ch in phrase.replace(" ", _SPACE).replace("'", _APOS):
+        for ch in phrase.replace(" ", SPACE_UNIT).replace("'", APOSTROPHE_UNIT):
             walk = walk.setdefault(ch, {})
         walk[""] = {}
-        assert trie_regex([phrase]) == _node_regex(node), phrase
+        assert trie_regex([phrase]) == _node_regex(node, _unit), phrase
 
 
 def test_tries_kept_between_runs_are_the_ones_built(tmp_path, monkeypatch) -> None:
@@ -81,7 +81,7 @@ def test_tries_kept_between_runs_are_the_ones_built(tmp_path, monkeypatch) -> No
     regex_cache.cache_dir.cache_clear()
     try:
         stored, read_back = (phrases.trie_regex(words) for _ in range(2))
-        assert stored == read_back == phrases._build_trie(words)
+        assert stored == read_back == phrases.build_trie(words)
         assert list(tmp_path.rglob("*.marshal"))
         cached = matches()
         monkeypatch.setenv(regex_cache.ENV, "off")
