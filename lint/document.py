@@ -14,7 +14,7 @@ Offsets are therefore identical in both, and positions map back to the source.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
 from itertools import accumulate
@@ -228,6 +228,15 @@ class Document:
     def block_index_at(self, offset: int) -> int:
         return bisect_right(self._block_starts, offset) - 1
 
+    def sentences_holding(self, offsets: Sequence[int]) -> list[int]:
+        """Indices, in order, of the sentences in which one of ``offsets``
+        (sorted) lies (see :func:`spans_holding`)."""
+        return spans_holding(self.sentences, self.sentence_index_at, offsets)
+
+    def blocks_holding(self, offsets: Sequence[int]) -> list[int]:
+        """Indices, in order, of the blocks in which one of ``offsets`` (sorted) lies."""
+        return spans_holding(self.blocks, self.block_index_at, offsets)
+
     @cached_property
     def words(self) -> SpanArray:
         if token_gate.worth_indexing(self.text):  # read with the text's word index
@@ -256,6 +265,33 @@ class Document:
         from lint.quotes import find_quotations
 
         return tuple(find_quotations(self))
+
+
+def spans_holding(
+    spans: Sequence[Span | Block | Sentence], index_at: Callable[[int], int], offsets: Sequence[int]
+) -> list[int]:
+    """Indices, in order, of the ``spans`` (sorted, not overlapping; ``index_at``
+    gives the last one starting at or before an offset) in which one of
+    ``offsets`` (sorted) lies, without looking at every span.
+
+    Each offset belongs to the last span starting at or before it, if it lies
+    before that span's end.  Once one offset is placed in a span, every later
+    offset up to the start of the next span (or the end of this one, if that
+    comes first) is in the same span or in none: they are skipped with one
+    bisection rather than looked up one by one."""
+    out: list[int] = []
+    k, n, last = 0, len(offsets), len(spans) - 1
+    while k < n:
+        p = offsets[k]
+        i = index_at(p)
+        if i < 0 or p >= spans[i].end:
+            k += 1
+            continue
+        if not out or out[-1] != i:
+            out.append(i)
+        limit = spans[i].end if i == last else min(spans[i].end, spans[i + 1].start)
+        k = bisect_left(offsets, limit, k + 1)
+    return out
 
 
 def _split_blocks(text: str, lines: tuple[Span, ...]) -> Iterator[Block]:

@@ -128,24 +128,9 @@ def _blocks_to_read(doc: Document, marks: list[int]) -> list[int]:
     """Indices, in order, of the blocks that can hold a quotation: those with a
     quote mark (``marks``, sorted) and the block quotes.  Any other block gives
     ``find_quotations`` nothing (no mark to pair, and not a block quote), so
-    skipping it changes nothing; most blocks of most documents are skipped.
-
-    Each mark belongs to the last block starting at or before it, if it lies
-    before that block's end; the marks after it up to the next block's start
-    (or this one's end, if that comes first) are skipped with one bisection."""
-    blocks, index_at = doc.blocks, doc.block_index_at
-    out = {i for i, block in enumerate(blocks) if block.kind == "quote"}
-    k, n, last = 0, len(marks), len(blocks) - 1
-    while k < n:
-        p = marks[k]
-        i = index_at(p)
-        if i < 0 or p >= blocks[i].end:
-            k += 1
-            continue
-        out.add(i)
-        limit = blocks[i].end if i == last else min(blocks[i].end, blocks[i + 1].start)
-        k = bisect_left(marks, limit, k + 1)
-    return sorted(out)
+    skipping it changes nothing; most blocks of most documents are skipped."""
+    quote_blocks = {i for i, block in enumerate(doc.blocks) if block.kind == "quote"}
+    return sorted(quote_blocks.union(doc.blocks_holding(marks)))
 
 
 def _has_mark(marks: list[int], start: int, end: int) -> bool:

@@ -15,7 +15,6 @@ Every pattern is compiled once and run once over the text it is given: linear ti
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from lint import regex_cache
@@ -54,37 +53,12 @@ def sentences_may_name_source(doc: Document) -> frozenset[int] | None:
     ``lint.sources.names_claim_source`` answers False at once where no source
     word (``source_word_offsets``) starts in the range, the text is long enough
     to be indexed, and the range's end does not cut a word; the sentences
-    holding such an offset are found by ``sentences_holding`` (a document's
+    holding such an offset are found by ``Document.sentences_holding`` (a document's
     sentences do not overlap: an offset lies at most in the last sentence
     starting at or before it)."""
     if len(doc.text) < MIN_GATED_LENGTH:
         return None
-    return frozenset(sentences_holding(doc, source_word_offsets(doc.text)))
-
-
-def sentences_holding(doc: Document, offsets: list[int]) -> list[int]:
-    """Indices, in order, of the sentences in which one of ``offsets`` (sorted)
-    lies, instead of looking at every sentence.
-
-    Each offset belongs to the last sentence starting at or before it, if it
-    lies before that sentence's end.  Once one offset is placed in a sentence,
-    every later offset up to the start of the next sentence (or the end of this
-    one, if that comes first) is in the same sentence or in none: they are
-    skipped with one bisection rather than looked up one by one."""
-    sentences, index_at = doc.sentences, doc.sentence_index_at
-    out: list[int] = []
-    k, n, last = 0, len(offsets), len(sentences) - 1
-    while k < n:
-        p = offsets[k]
-        i = index_at(p)
-        if i < 0 or p >= sentences[i].end:
-            k += 1
-            continue
-        if not out or out[-1] != i:
-            out.append(i)
-        limit = sentences[i].end if i == last else min(sentences[i].end, sentences[i + 1].start)
-        k = bisect_left(offsets, limit, k + 1)
-    return out
+    return frozenset(doc.sentences_holding(source_word_offsets(doc.text)))
 
 
 @lru_cache(maxsize=1)

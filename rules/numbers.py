@@ -19,7 +19,6 @@ from rules._claim_sources import (
     continues_claim,
     has_named_attribution,
     reference_blocks,
-    sentences_holding,
     sentences_may_name_source,
 )
 from rules._figures import KINDS, MIN_MONEY, Figure, figure_starts, find_figures
@@ -142,7 +141,7 @@ class UncitedStatistic(Rule):
         starts = figure_starts(text)
         first_person = _FirstPerson(text)
         sentences = doc.sentences
-        for i in sentences_holding(doc, starts):  # most sentences hold no figure start
+        for i in doc.sentences_holding(starts):  # most sentences hold no figure start
             sent = sentences[i]
             if blocks[sent.block].kind == "heading" or sent.block in covered:
                 continue

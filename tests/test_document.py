@@ -155,3 +155,22 @@ def test_lines_agree_with_the_plain_definition_on_random_text() -> None:
         doc = Document(text)
         assert list(doc.line_starts) == starts
         assert [tuple(span) for span in doc.lines] == expected
+
+
+def test_spans_holding_equals_looking_up_every_offset() -> None:
+    import random
+
+    rng = random.Random(4)
+    text = "\n\n".join(
+        " ".join(rng.choice(["Word.", "Two words.", "x", "Yes!"]) for _ in range(rng.randint(1, 9)))
+        for _ in range(60)
+    )
+    doc = Document(text)
+    for _ in range(50):
+        offsets = sorted(rng.sample(range(len(text)), rng.randint(0, 40)))
+        for spans, index_at, holding in (
+            (doc.blocks, doc.block_index_at, doc.blocks_holding),
+            (doc.sentences, doc.sentence_index_at, doc.sentences_holding),
+        ):
+            plain = sorted({i for p in offsets if (i := index_at(p)) >= 0 and p < spans[i].end})
+            assert holding(offsets) == plain

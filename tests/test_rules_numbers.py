@@ -689,7 +689,6 @@ def test_sentences_may_name_source_holds_every_sentence_that_names_one() -> None
 
 
 def test_sentences_holding_equals_looking_up_every_offset() -> None:
-    from rules._claim_sources import sentences_holding as _sentences_holding
     from rules._figures import figure_starts
 
     rng = random.Random(32)
@@ -702,7 +701,7 @@ def test_sentences_holding_equals_looking_up_every_offset() -> None:
                 i = doc.sentence_index_at(p)
                 if i >= 0 and p < doc.sentences[i].end and (not plain or plain[-1] != i):
                     plain.append(i)
-            assert _sentences_holding(doc, offsets) == plain
+            assert doc.sentences_holding(offsets) == plain
             found += len(plain)
     assert found > 5000
 
