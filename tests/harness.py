@@ -48,6 +48,17 @@ def shared_texts(folder: str) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(base.rglob("*.txt"))]
 
 
+def random_and_real_texts(
+    pieces: list[str], rng: random.Random, count: int, length: int, news: int = 10, web: int = 5
+) -> list[str]:
+    """``count`` texts of ``length`` random ``pieces``, then the first ``news``
+    news texts and ``web`` web pages of ../shared/corpus when it is there."""
+    texts = ["".join(rng.choice(pieces) for _ in range(length)) for _ in range(count)]
+    if SHARED.is_dir():
+        texts += shared_texts("corpus/news")[:news] + shared_texts("corpus/web-pages")[:web]
+    return texts
+
+
 def flags_per_thousand_words(rule: Rule | type[Rule], folder: str) -> float:
     """How often ``rule`` flags the texts of ``../shared/<folder>``, per 1,000 words."""
     flags = words = 0

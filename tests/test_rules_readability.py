@@ -13,7 +13,14 @@ import pytest
 from lint.document import Document
 from lint.stats import measure_block, sentence_pieces, sentences_per_block
 from rules.readability import ParagraphTooHard, SentenceTooLong, unquoted_words
-from tests.harness import SHARED, flagged_lines, flags_per_thousand_words, run_rule, shared_texts
+from tests.harness import (
+    SHARED,
+    flagged_lines,
+    flags_per_thousand_words,
+    random_and_real_texts,
+    run_rule,
+    shared_texts,
+)
 
 
 def words(n: int, word: str = "cat") -> str:
@@ -227,10 +234,7 @@ def test_words_within_counts_as_word_count_in() -> None:
 
     rng = random.Random(5)
     pieces = ["cat", "U.S.", "3.5", "x-y", "don't", " ", "  ", ".", "\n", "é", "_", "'"]
-    texts = ["".join(rng.choice(pieces) for _ in range(400)) for _ in range(20)]
-    if SHARED.is_dir():
-        texts += shared_texts("corpus/news")[:10] + shared_texts("corpus/web-pages")[:5]
-    for text in texts:
+    for text in random_and_real_texts(pieces, rng, count=20, length=400):
         doc = Document(text)
         starts, ends = doc.words.starts, doc.words.ends
         for _ in range(300):
@@ -284,10 +288,7 @@ def test_unquoted_count_and_sentences_over_agree_with_the_plain_counts() -> None
 
     rng = random.Random(8)
     pieces = ["cat", "U.S.", " ", " ", '"', "“", "”", "'", ". ", "\n\n", "said", "3.5"]
-    texts = ["".join(rng.choice(pieces) for _ in range(500)) for _ in range(30)]
-    if SHARED.is_dir():
-        texts += shared_texts("corpus/news")[:10] + shared_texts("corpus/web-pages")[:5]
-    for text in texts:
+    for text in random_and_real_texts(pieces, rng, count=30, length=500):
         doc = Document(text)
         quotes = [q.inner_start for q in doc.quotations], [q.inner_end for q in doc.quotations]
         for _ in range(200):
