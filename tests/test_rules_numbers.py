@@ -685,7 +685,9 @@ def test_sentences_may_name_source_holds_every_sentence_that_names_one() -> None
             if not plain:
                 assert not has_named_attribution(text, s.start, s.end)
             counts[plain] += 1
-    assert min(counts) > 1000
+    from tests.harness import SHARED
+
+    assert min(counts) > (1000 if SHARED.is_dir() else 200)  # both kinds, many of each
 
 
 def test_sentences_holding_equals_looking_up_every_offset() -> None:

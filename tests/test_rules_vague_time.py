@@ -262,6 +262,11 @@ def test_a_date_needs_a_digit() -> None:
     rng = random.Random(3)
     parts = ["March", "Sept.", "of", "2024", "1999", "3rd", "31", "٣", "²", "-", "/", ".", " "]
     texts = ["".join(rng.choice(parts) for _ in range(12)) for _ in range(3000)]
+    texts += [  # date-shaped: month, day, year, each sometimes not a plain digit
+        f"{rng.choice(parts[:3])} {rng.choice(parts[5:9])}{rng.choice([', ', ' ', '/'])}"
+        f"{rng.choice(parts[3:9])}"
+        for _ in range(500)
+    ]
     if SHARED.is_dir():
         for text in shared_texts("corpus/news") + shared_texts("corpus/web-pages")[:20]:
             texts += [text[s.start : s.end] for s in Document(text).sentences]
