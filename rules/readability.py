@@ -16,7 +16,7 @@ from operator import itemgetter, sub
 
 from lint.document import Document, Sentence, Span
 from lint.rule import Rule
-from lint.stats import measure_block, sentence_pieces, sentences_per_block
+from lint.stats import measure_block, sentence_pieces, sentences_per_block, words_within
 from lint.violation import Severity, Violation
 
 _LONG = (
@@ -35,20 +35,6 @@ _HARD = (
     "administrative territories. Institutional stakeholders subsequently "
     "characterised the reorganisation as fundamentally counterproductive."
 )
-
-
-def words_within(starts: array, ends: array, start: int, end: int) -> int:
-    """``lint.stats.word_count_in(doc, start, end)`` read straight off the word
-    arrays (``doc.words.starts`` and ``.ends``): the same two bisections and the same
-    test of the last word, without a method call or a ``Span`` per count.
-
-    Words are sorted and never overlap, so of the words starting inside
-    ``[start, end)`` only the last can run past ``end``."""
-    first = bisect_right(starts, start - 1)
-    last = bisect_right(starts, end - 1)
-    if last > first and ends[last - 1] > end:
-        last -= 1
-    return last - first
 
 
 def sentences_over(sentences: Sequence[Sentence], word_starts: array, limit: int) -> Iterator[int]:

@@ -229,8 +229,7 @@ def test_rd001_shortcuts_agree_with_counting_every_sentence(limit: int) -> None:
 def test_words_within_counts_as_word_count_in() -> None:
     """Counting off the word arrays gives ``word_count_in`` over random ranges of
     real and random text (ranges cutting words, empty and reversed ones too)."""
-    from lint.stats import word_count_in
-    from rules.readability import words_within
+    from lint.stats import word_count_in, words_within
 
     rng = random.Random(5)
     pieces = ["cat", "U.S.", "3.5", "x-y", "don't", " ", "  ", ".", "\n", "é", "_", "'"]
