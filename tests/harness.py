@@ -48,15 +48,25 @@ def shared_texts(folder: str) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(base.rglob("*.txt"))]
 
 
+def real_texts(*folders: str) -> list[str]:
+    """Every ``.txt`` file under ``../shared/<folder>`` for each folder (by default
+    both corpora and the seeds), in name order; nothing when ../shared is absent
+    (for tests that also run on texts of their own)."""
+    out: list[str] = []
+    for folder in folders or ("corpus/news", "corpus/web-pages", "seeds"):
+        base = SHARED / folder
+        if base.is_dir():
+            out += [p.read_text(encoding="utf-8") for p in sorted(base.rglob("*.txt"))]
+    return out
+
+
 def random_and_real_texts(
     pieces: list[str], rng: random.Random, count: int, length: int, news: int = 10, web: int = 5
 ) -> list[str]:
     """``count`` texts of ``length`` random ``pieces``, then the first ``news``
     news texts and ``web`` web pages of ../shared/corpus when it is there."""
     texts = ["".join(rng.choice(pieces) for _ in range(length)) for _ in range(count)]
-    if SHARED.is_dir():
-        texts += shared_texts("corpus/news")[:news] + shared_texts("corpus/web-pages")[:web]
-    return texts
+    return texts + real_texts("corpus/news")[:news] + real_texts("corpus/web-pages")[:web]
 
 
 def flags_per_thousand_words(rule: Rule | type[Rule], folder: str) -> float:

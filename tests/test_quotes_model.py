@@ -7,6 +7,7 @@ import random
 import pytest
 
 from lint.document import Document
+from tests.harness import real_texts
 
 
 def inners(text: str) -> list[str]:
@@ -241,7 +242,6 @@ def test_term_test_reading_few_words_agrees_with_reading_all() -> None:
         _title_case,
         is_term,
     )
-    from tests.harness import SHARED
 
     def plain(text: str, q: Quotation) -> bool:
         inner = text[q.inner_start : q.inner_end].strip()
@@ -255,9 +255,7 @@ def test_term_test_reading_few_words_agrees_with_reading_all() -> None:
 
     rng = random.Random(33)
     texts = [_quote_soup(rng) for _ in range(600)]
-    for folder in ("corpus/news", "corpus/web-pages", "seeds"):
-        paths = sorted((SHARED / folder).rglob("*.txt")) if (SHARED / folder).is_dir() else []
-        texts += [p.read_text("utf-8") for p in paths]
+    texts += real_texts()
     seen = [0, 0]
     for text in texts:
         for block in Document(text).blocks:
@@ -310,13 +308,10 @@ def test_gaps_without_single_marks_give_no_mark_to_pair() -> None:
 
 def _model_texts(rng: random.Random) -> list[str]:
     """Quote soup, soup in paragraphs and block quotes, and the shared corpora."""
-    from tests.harness import SHARED
 
     texts = [_quote_soup(rng) for _ in range(600)]
     texts += ["\n\n".join(_quote_soup(rng) for _ in range(rng.randint(2, 8))) for _ in range(200)]
-    for folder in ("corpus/news", "corpus/web-pages", "seeds"):
-        paths = sorted((SHARED / folder).rglob("*.txt")) if (SHARED / folder).is_dir() else []
-        texts += [p.read_text("utf-8") for p in paths]
+    texts += real_texts()
     return texts
 
 

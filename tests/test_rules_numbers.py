@@ -10,7 +10,7 @@ import pytest
 from lint.document import Document
 from rules._figures import find_figures, money_value
 from rules.numbers import UncitedStatistic
-from tests.harness import SHARED, flagged_lines, run_rule, seed_text
+from tests.harness import SHARED, flagged_lines, real_texts, run_rule, seed_text
 
 
 def figures_flagged(text: str) -> list[str]:
@@ -618,13 +618,10 @@ def _block_soup(rng: random.Random) -> str:
 def test_caption_and_reference_screens_agree_with_reading_every_block() -> None:
     from rules._claim_sources import _find_reference_blocks
     from rules.numbers import _captioned_blocks
-    from tests.harness import SHARED
 
     rng = random.Random(23)
     texts = [_block_soup(rng) for _ in range(1500)]
-    for folder in ("corpus/news", "corpus/web-pages", "seeds"):
-        paths = sorted((SHARED / folder).rglob("*.txt")) if (SHARED / folder).is_dir() else []
-        texts += [p.read_text("utf-8") for p in paths]
+    texts += real_texts()
     found = [0, 0]
     for text in texts:
         doc = Document(text)
@@ -641,12 +638,9 @@ def test_caption_and_reference_screens_agree_with_reading_every_block() -> None:
 def _screen_texts() -> list[str]:
     """Long texts (indexed), real when ../shared is there, with sentences cut
     inside words (fuzzed segmentations) as well as the segmenter's own."""
-    from tests.harness import SHARED
 
     texts = _long_texts()
-    for folder in ("corpus/news", "corpus/web-pages", "seeds"):
-        paths = sorted((SHARED / folder).rglob("*.txt")) if (SHARED / folder).is_dir() else []
-        texts += [p.read_text("utf-8") for p in paths]
+    texts += real_texts()
     return texts
 
 
@@ -685,8 +679,6 @@ def test_sentences_may_name_source_holds_every_sentence_that_names_one() -> None
             if not plain:
                 assert not has_named_attribution(text, s.start, s.end)
             counts[plain] += 1
-    from tests.harness import SHARED
-
     assert min(counts) > (1000 if SHARED.is_dir() else 200)  # both kinds, many of each
 
 
